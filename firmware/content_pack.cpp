@@ -1,0 +1,315 @@
+// Content pack loading and checking; see content_pack.h.
+#include "content_pack.h"
+
+#include "utf8.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace flytthit {
+
+namespace {
+
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+constexpr std::uintmax_t max_content_file_bytes = 1024 * 1024;
+
+// Collects problems as a pack is read, each tied to the file being read.
+class ProblemLog {
+public:
+    explicit ProblemLog(std::vector<ContentProblem>& problems) : problems_(problems) {}
+    void error(const std::string& where, const std::string& message) {
+        problems_.push_back({ContentProblem::Severity::error, where, message});
+    }
+    void warning(const std::string& where, const std::string& message) {
+        problems_.push_back({ContentProblem::Severity::warning, where, message});
+    }
+
+private:
+    std::vector<ContentProblem>& problems_;
+};
+
+std::optional<json> read_json_file(const fs::path& path, const std::string& name, ProblemLog& log) {
+    std::error_code error;
+    const auto size = fs::file_size(path, error);
+    if (error) {
+        log.error(name, "cannot read: " + error.message());
+        return std::nullopt;
+    }
+    if (size > max_content_file_bytes) {
+        log.error(name, "larger than " + std::to_string(max_content_file_bytes) + " bytes");
+        return std::nullopt;
+    }
+    std::ifstream file(path, std::ios::binary);
+    std::stringstream buffer;
+    buffer << file.rdbuf();
+    const std::string text = buffer.str();
+    if (!is_valid_utf8(text)) {
+        log.error(name, "not valid UTF-8");
+        return std::nullopt;
+    }
+    try {
+        return json::parse(text);
+    } catch (const json::parse_error& parse) {
+        log.error(name, std::string("not valid JSON: ") + parse.what());
+        return std::nullopt;
+    }
+}
+
+std::optional<std::string> required_string(const json& object, const std::string& key, const std::string& where,
+                                           ProblemLog& log) {
+    const auto found = object.find(key);
+    if (found == object.end()) {
+        log.error(where + key, "missing");
+        return std::nullopt;
+    }
+    if (!found->is_string() || found->get<std::string>().empty()) {
+        log.error(where + key, "must be non-empty text");
+        return std::nullopt;
+    }
+    return found->get<std::string>();
+}
+
+bool is_id(const std::string& id) {
+    if (id.empty() || id.size() > 40) return false;
+    for (char c : id) {
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+    }
+    return true;
+}
+
+std::optional<RgbColour> parse_colour(const std::string& text) {
+    if (text.size() != 7 || text[0] != '#') return std::nullopt;
+    auto hex = [](char c) -> int {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return -1;
+    };
+    int digits[6];
+    for (int i = 0; i < 6; ++i) {
+        digits[i] = hex(text[static_cast<std::size_t>(i) + 1]);
+        if (digits[i] < 0) return std::nullopt;
+    }
+    return RgbColour{static_cast<std::uint8_t>(digits[0] * 16 + digits[1]),
+                     static_cast<std::uint8_t>(digits[2] * 16 + digits[3]),
+                     static_cast<std::uint8_t>(digits[4] * 16 + digits[5])};
+}
+
+void read_municipality(const json& entry, const std::string& where, ContentPack& pack, std::set<std::string>& ids,
+                       ProblemLog& log) {
+    if (!entry.is_object()) {
+        log.error(where, "must be an object");
+        return;
+    }
+    Municipality municipality;
+    const auto id = required_string(entry, "id", where + ".", log);
+    const auto name = required_string(entry, "name", where + ".", log);
+    const auto county = required_string(entry, "county", where + ".", log);
+    const auto colour_text = required_string(entry, "colour", where + ".", log);
+    if (id && !is_id(*id)) log.error(where + ".id", "\"" + *id + "\" must be lower-case letters, digits and '-'");
+    if (id && !ids.insert(*id).second) log.error(where + ".id", "\"" + *id + "\" appears twice");
+    std::optional<RgbColour> colour;
+    if (colour_text && !(colour = parse_colour(*colour_text))) {
+        log.error(where + ".colour", "\"" + *colour_text + "\" must look like #a3243b");
+    }
+    if (const auto member = entry.find("member"); member != entry.end() && !member->is_boolean()) {
+        log.error(where + ".member", "must be true or false");
+    } else if (member != entry.end()) {
+        municipality.member = member->get<bool>();
+    }
+    if (const auto jewel = entry.find("jewel"); jewel != entry.end()) {
+        const auto facets = jewel->find("facets");
+        if (!jewel->is_object() || facets == jewel->end() || !facets->is_number_integer() ||
+            facets->get<int>() < 3 || facets->get<int>() > 12) {
+            log.error(where + ".jewel.facets", "must be a whole number from 3 to 12");
+        } else {
+            municipality.jewel.facets = facets->get<int>();
+        }
+        if (const auto rotation = jewel->find("rotation_deg"); jewel->is_object() && rotation != jewel->end()) {
+            if (!rotation->is_number()) log.error(where + ".jewel.rotation_deg", "must be a number");
+            else municipality.jewel.rotation_deg = rotation->get<float>();
+        }
+    }
+    if (!id || !name || !county || !colour) return;
+    municipality.id = *id;
+    municipality.name = *name;
+    municipality.county = *county;
+    municipality.colour = *colour;
+    pack.municipalities.push_back(std::move(municipality));
+}
+
+// Texts every pack must have in Norwegian; other languages fall back to them with a warning.
+std::vector<std::string> required_text_keys(const ContentPack& pack) {
+    std::vector<std::string> keys{"region.name", "region.slogan", "region.welcome"};
+    for (const auto& municipality : pack.municipalities) keys.push_back("municipality." + municipality.id + ".tagline");
+    return keys;
+}
+
+void read_texts(const fs::path& directory, ContentPack& pack, const std::vector<Language>& languages, ProblemLog& log) {
+    for (Language language : languages) {
+        const std::string name = "texts/" + std::string(language_code(language)) + ".json";
+        const auto texts = read_json_file(directory / name, name, log);
+        if (!texts) continue;
+        if (!texts->is_object()) {
+            log.error(name, "must be an object of \"key\": \"text\"");
+            continue;
+        }
+        for (const auto& [key, value] : texts->items()) {
+            if (!value.is_string()) {
+                log.error(name + ": " + key, "must be text");
+                continue;
+            }
+            pack.texts[language][key] = value.get<std::string>();
+        }
+    }
+    const auto& norwegian = pack.texts[Language::nb];
+    for (const auto& key : required_text_keys(pack)) {
+        if (!norwegian.contains(key)) {
+            log.error("texts/nb.json: " + key, "missing");
+            continue;
+        }
+        for (Language language : languages) {
+            if (language != Language::nb && !pack.texts[language].contains(key)) {
+                log.warning("texts/" + std::string(language_code(language)) + ".json: " + key,
+                            "missing; Norwegian is shown instead");
+            }
+        }
+    }
+}
+
+}  // namespace
+
+std::string ContentPack::text(Language language, const std::string& key) const {
+    for (Language candidate : {language, Language::nb}) {
+        if (const auto texts = this->texts.find(candidate); texts != this->texts.end()) {
+            if (const auto found = texts->second.find(key); found != texts->second.end()) return found->second;
+        }
+    }
+    return key;
+}
+
+const Municipality* ContentPack::find_municipality(const std::string& id) const {
+    for (const auto& municipality : municipalities) {
+        if (municipality.id == id) return &municipality;
+    }
+    return nullptr;
+}
+
+std::string ContentProblem::to_string() const {
+    return std::string(severity == Severity::error ? "error: " : "warning: ") + where + ": " + message;
+}
+
+bool ContentLoad::has_errors() const {
+    for (const auto& problem : problems) {
+        if (problem.severity == ContentProblem::Severity::error) return true;
+    }
+    return false;
+}
+
+ContentLoad load_content_pack(const fs::path& directory) {
+    ContentLoad load;
+    ProblemLog log(load.problems);
+    if (!fs::is_directory(directory)) {
+        log.error(directory.string(), "is not a directory");
+        return load;
+    }
+    const auto manifest = read_json_file(directory / "manifest.json", "manifest.json", log);
+    if (!manifest) return load;
+    if (!manifest->is_object()) {
+        log.error("manifest.json", "must be a JSON object");
+        return load;
+    }
+
+    ContentPack pack;
+    const auto format = manifest->find("format");
+    if (format == manifest->end() || !format->is_number_integer()) {
+        log.error("manifest.json: format", "missing or not a whole number");
+    } else if (format->get<int>() != supported_content_format) {
+        log.error("manifest.json: format", "version " + std::to_string(format->get<int>()) +
+                                               " is not supported (this kiosk reads " +
+                                               std::to_string(supported_content_format) + ")");
+    } else {
+        pack.format = format->get<int>();
+    }
+    pack.pack_version = required_string(*manifest, "pack_version", "manifest.json: ", log).value_or("");
+
+    const auto region = manifest->find("region");
+    if (region == manifest->end() || !region->is_object()) {
+        log.error("manifest.json: region", "missing or not an object");
+    } else {
+        pack.region_id = required_string(*region, "id", "manifest.json: region.", log).value_or("");
+        pack.web_url = required_string(*region, "web", "manifest.json: region.", log).value_or("");
+    }
+
+    std::vector<Language> languages;
+    const auto listed = manifest->find("languages");
+    if (listed == manifest->end() || !listed->is_array()) {
+        log.error("manifest.json: languages", "missing or not a list");
+    } else {
+        for (std::size_t i = 0; i < listed->size(); ++i) {
+            const auto& code = (*listed)[i];
+            const auto language = code.is_string() ? language_from_code(code.get<std::string>()) : std::nullopt;
+            if (!language) log.error("manifest.json: languages[" + std::to_string(i) + "]", "must be nb, en or nl");
+            else languages.push_back(*language);
+        }
+        if (std::find(languages.begin(), languages.end(), Language::nb) == languages.end()) {
+            log.error("manifest.json: languages", "must include nb, the language every text falls back to");
+        }
+    }
+
+    const auto municipalities = manifest->find("municipalities");
+    if (municipalities == manifest->end() || !municipalities->is_array() || municipalities->empty()) {
+        log.error("manifest.json: municipalities", "missing or empty");
+    } else {
+        std::set<std::string> ids;
+        for (std::size_t i = 0; i < municipalities->size(); ++i) {
+            read_municipality((*municipalities)[i], "manifest.json: municipalities[" + std::to_string(i) + "]", pack,
+                              ids, log);
+        }
+    }
+
+    read_texts(directory, pack, languages, log);
+    if (!load.has_errors()) load.pack = std::move(pack);
+    return load;
+}
+
+Result<ContentChoice> choose_content(const fs::path& requested, const fs::path& state_dir) {
+    const fs::path last_good = state_dir / "content-last-good";
+    ContentLoad load = load_content_pack(requested);
+    if (load.pack) {
+        // Keep a copy as the last good pack: copy beside, then swap by rename, so a power cut
+        // leaves either the old copy or the new one, never half of each.
+        std::error_code error;
+        const fs::path incoming = state_dir / "content-last-good.incoming";
+        const fs::path outgoing = state_dir / "content-last-good.outgoing";
+        fs::remove_all(incoming, error);
+        fs::remove_all(outgoing, error);
+        fs::create_directories(state_dir, error);
+        if (fs::weakly_canonical(requested, error) != fs::weakly_canonical(last_good, error)) {
+            fs::copy(requested, incoming, fs::copy_options::recursive, error);
+            if (!error) {
+                if (fs::exists(last_good)) fs::rename(last_good, outgoing, error);
+                if (!error) fs::rename(incoming, last_good, error);
+                fs::remove_all(outgoing, error);
+            }
+        }
+        // A failed copy costs only the fallback, never the pack we just loaded.
+        return ContentChoice{std::move(*load.pack), requested, false, std::move(load.problems)};
+    }
+    ContentLoad fallback = load_content_pack(last_good);
+    if (fallback.pack) {
+        return ContentChoice{std::move(*fallback.pack), last_good, true, std::move(load.problems)};
+    }
+    std::string report = "content pack " + requested.string() + " refused:";
+    for (const auto& problem : load.problems) report += "\n  " + problem.to_string();
+    report += "\n  and there is no last good pack in " + last_good.string();
+    return make_error(report);
+}
+
+}  // namespace flytthit

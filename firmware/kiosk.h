@@ -1,0 +1,94 @@
+// The kiosk's state machine: which screen a visitor is on, what they have entered so far,
+// and what happens on each intent and as time passes. It owns no window and no thread; the
+// UI calls apply() with each intent and tick() every frame, passing the monotonic time, so
+// tests drive it with a clock of their own.
+#pragma once
+
+#include "content_pack.h"
+#include "device_clock.h"
+#include "kiosk_intent.h"
+#include "lead_store.h"
+#include "lead_validation.h"
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace flytthit {
+
+struct KioskSettings {
+    std::chrono::seconds idle_timeout{90};        // no touch this long: wipe and go to attract
+    std::chrono::seconds thank_you_timeout{20};   // the thank-you screen stays this long at most
+    std::string event_id = "demo";
+    Language default_language = Language::nb;
+};
+
+// Everything a visitor has entered that is not yet stored. Lives in memory only and is
+// replaced wholesale on every wipe.
+struct SignUpDraft {
+    LeadDraft lead;
+    ContactField focused = ContactField::name;
+    std::vector<ValidationProblem> problems;  // from the last Submit
+    bool store_failed = false;                // the last Submit could not be committed
+};
+
+class Kiosk {
+public:
+    Kiosk(LeadStore& store, const ContentPack& content, KioskSettings settings, MonotonicClock::time_point now);
+
+    void apply(const Intent& intent, MonotonicClock::time_point now);
+    // Runs the timers: the idle wipe and the thank-you timeout.
+    void tick(MonotonicClock::time_point now);
+
+    ScreenId screen() const { return screen_; }
+    Language language() const { return language_; }
+    const SignUpDraft& draft() const { return draft_; }
+    const ContentPack& content() const { return content_; }
+    const KioskSettings& settings() const { return settings_; }
+    // The id of the lead the thank-you screen confirms; set only after its commit returned.
+    const std::optional<std::string>& confirmed_lead_id() const { return confirmed_lead_id_; }
+    // For staff and logs: why the last commit failed (never shown to the visitor).
+    const std::string& last_store_error() const { return last_store_error_; }
+    // True when a problem in the last Submit concerns field (or a field below it).
+    bool has_problem(const std::string& field) const;
+
+    // The text of the field being typed into.
+    std::string& field_text(ContactField field);
+    const std::string& field_text(ContactField field) const;
+    static std::size_t field_limit(ContactField field);
+
+private:
+    void reset_to_attract();
+    void submit();
+    void handle(const intent::Start&);
+    void handle(const intent::ChooseLanguage&);
+    void handle(const intent::ToggleMunicipality&);
+    void handle(const intent::OpenSignUp&);
+    void handle(const intent::Back&);
+    void handle(const intent::Next&);
+    void handle(const intent::ChangeAdults&);
+    void handle(const intent::AddChild&);
+    void handle(const intent::RemoveChild&);
+    void handle(const intent::ChangeChildYear&);
+    void handle(const intent::ToggleTopic&);
+    void handle(const intent::FocusField&);
+    void handle(const intent::TypeText&);
+    void handle(const intent::Backspace&);
+    void handle(const intent::ToggleConsent&);
+    void handle(const intent::Submit&);
+    void handle(const intent::Finish&);
+
+    LeadStore& store_;
+    const ContentPack& content_;
+    KioskSettings settings_;
+    ScreenId screen_ = ScreenId::attract;
+    Language language_;
+    SignUpDraft draft_;
+    MonotonicClock::time_point last_interaction_;
+    MonotonicClock::time_point thank_you_shown_at_;
+    std::optional<std::string> confirmed_lead_id_;
+    std::string last_store_error_;
+};
+
+}  // namespace flytthit

@@ -1,0 +1,137 @@
+// The commands of flytthit-kioskctl; see commands.h.
+#include "commands.h"
+
+#include "builtin_content.h"
+#include "content_pack.h"
+#include "device_clock.h"
+#include "lead_json.h"
+#include "lead_store.h"
+#include "ui_text.h"
+#include "version.h"
+
+#include <fstream>
+#include <iostream>
+
+namespace flytthit::kioskctl {
+
+namespace {
+
+// Opens the store or explains why not; the caller returns 2 on nullopt.
+std::optional<LeadStore> open_store(const Context& context) {
+    auto store = LeadStore::open(context.data_dir);
+    if (!store) {
+        context.err << "flytthit-kioskctl: " << store.error().message << "\n";
+        return std::nullopt;
+    }
+    return std::move(*store);
+}
+
+ValidationRules rules_for_builtin_content() {
+    ValidationRules rules;
+    rules.current_year = current_year();
+    if (auto load = load_content_pack(builtin_content_dir()); load.pack) {
+        for (const auto& municipality : load.pack->municipalities) rules.municipality_ids.insert(municipality.id);
+    }
+    return rules;
+}
+
+}  // namespace
+
+int status(const Context& context) {
+    auto store = open_store(context);
+    if (!store) return 2;
+    auto total = store->count();
+    auto pending = store->count_pending();
+    auto durability = store->durability_settings();
+    if (!total || !pending || !durability) {
+        context.err << "flytthit-kioskctl: status: "
+                    << (!total ? total.error() : !pending ? pending.error() : durability.error()).message << "\n";
+        return 2;
+    }
+    context.out << "version: " << app_version << "\n"
+                << "data-dir: " << context.data_dir.string() << "\n"
+                << "leads: " << *total << "\n"
+                << "pending: " << *pending << "\n"
+                << "journal: " << durability->journal_mode << " synchronous=" << durability->synchronous << "\n";
+    return 0;
+}
+
+int check_content(const Context& context, const std::filesystem::path& pack_dir) {
+    const ContentLoad load = load_content_pack(pack_dir);
+    for (const auto& problem : load.problems) context.out << problem.to_string() << "\n";
+    if (load.has_errors()) {
+        context.err << "flytthit-kioskctl: " << pack_dir.string() << ": content pack refused\n";
+        return 1;
+    }
+    context.out << "ok: " << pack_dir.string() << ": pack " << load.pack->pack_version << ", "
+                << load.pack->municipalities.size() << " municipalities\n";
+    return 0;
+}
+
+int add_lead(const Context& context, const std::string& source) {
+    std::ifstream file;
+    std::istream* input = &std::cin;
+    if (source != "-") {
+        file.open(source);
+        if (!file) {
+            context.err << "flytthit-kioskctl: add-lead: cannot open " << source << "\n";
+            return 2;
+        }
+        input = &file;
+    }
+    auto store = open_store(context);
+    if (!store) return 2;
+    const ValidationRules rules = rules_for_builtin_content();
+
+    int rejected = 0;
+    std::string line;
+    for (int number = 1; std::getline(*input, line); ++number) {
+        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+        const std::string where = (source == "-" ? "stdin" : source) + ":" + std::to_string(number) + ": ";
+        auto draft = lead_draft_from_json(line);
+        if (!draft) {
+            context.err << where << draft.error().message << "\n";
+            ++rejected;
+            continue;
+        }
+        if (auto problems = validate_lead(normalised(*draft), rules); !problems.empty()) {
+            for (const auto& problem : problems) {
+                context.err << where << problem.field << ": " << ui_text(Language::en, problem.message_key) << "\n";
+            }
+            ++rejected;
+            continue;
+        }
+        auto lead = store->add(*draft, rules);
+        if (!lead) {
+            context.err << where << lead.error().message << "\n";
+            ++rejected;
+            continue;
+        }
+        // Printed and flushed only after the commit returned: a printed id is a stored lead.
+        context.out << lead->id << std::endl;
+    }
+    if (rejected > 0) context.err << "flytthit-kioskctl: add-lead: " << rejected << " line(s) rejected\n";
+    return rejected > 0 ? 1 : 0;
+}
+
+int list(const Context& context) {
+    auto store = open_store(context);
+    if (!store) return 2;
+    auto listed = store->for_each_lead([&](const Lead& lead) {
+        const auto& draft = lead.draft;
+        context.out << lead.id << " " << lead.created.wall_clock_utc << " " << sync_state_name(lead.sync_state)
+                    << " event=" << draft.event_id << " adults=" << draft.household.adults
+                    << " children=" << draft.household.children_birth_years.size() << " municipalities=";
+        for (std::size_t i = 0; i < draft.municipalities.size(); ++i) {
+            context.out << (i ? "," : "") << draft.municipalities[i];
+        }
+        context.out << "\n";
+    });
+    if (!listed) {
+        context.err << "flytthit-kioskctl: list: " << listed.error().message << "\n";
+        return 2;
+    }
+    return 0;
+}
+
+}  // namespace flytthit::kioskctl

@@ -1,0 +1,25 @@
+// The commands of flytthit-kioskctl, each a function of its arguments and streams so that
+// main() stays a dispatcher and tests can see exactly what a command prints.
+#pragma once
+
+#include <filesystem>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace flytthit::kioskctl {
+
+struct Context {
+    std::filesystem::path data_dir;
+    std::ostream& out;
+    std::ostream& err;
+};
+
+// Each returns the process exit code: 0 success, 1 the command ran but found problems
+// (invalid pack, rejected lines), 2 it could not run (bad arguments, unreadable store).
+int status(const Context& context);
+int check_content(const Context& context, const std::filesystem::path& pack_dir);
+int add_lead(const Context& context, const std::string& source);  // a file path or "-"
+int list(const Context& context);
+
+}  // namespace flytthit::kioskctl

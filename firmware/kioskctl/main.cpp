@@ -1,0 +1,66 @@
+// flytthit-kioskctl: the kiosk's core from a shell, for admins, scripts and tests.
+#include "commands.h"
+#include "data_dir.h"
+#include "version.h"
+
+#include <iostream>
+#include <string>
+#include <vector>
+
+namespace {
+
+constexpr const char* usage = R"(usage: flytthit-kioskctl [--data-dir DIR] COMMAND [ARGS]
+
+Commands:
+  status               leads stored, pending sync, durability settings
+  check-content DIR    check a content pack; exit 0 only when it is valid
+  add-lead FILE|-      store leads from JSON Lines (one lead a line, the shape of
+                       register/examples/lead.json); prints each id after its commit
+  list                 one line a lead, starting with its id
+
+Options:
+  --data-dir DIR       the kiosk's data directory (default: $FLYTTHIT_DATA_DIR,
+                       else ~/.local/share/flytthit-kiosk)
+  --help, --version
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    using namespace flytthit;
+    std::vector<std::string> args(argv + 1, argv + argc);
+    std::filesystem::path data_dir = default_data_dir();
+    std::size_t next = 0;
+    while (next < args.size() && args[next].rfind("--", 0) == 0) {
+        const std::string& option = args[next];
+        if (option == "--help") {
+            std::cout << usage;
+            return 0;
+        }
+        if (option == "--version") {
+            std::cout << "flytthit-kioskctl " << app_version << "\n";
+            return 0;
+        }
+        if (option == "--data-dir" && next + 1 < args.size()) {
+            data_dir = args[next + 1];
+            next += 2;
+            continue;
+        }
+        std::cerr << "flytthit-kioskctl: unknown option or missing value: " << option << "\n" << usage;
+        return 2;
+    }
+    if (next >= args.size()) {
+        std::cerr << usage;
+        return 2;
+    }
+    const std::string command = args[next];
+    const std::vector<std::string> rest(args.begin() + static_cast<long>(next) + 1, args.end());
+    const kioskctl::Context context{data_dir, std::cout, std::cerr};
+
+    if (command == "status" && rest.empty()) return kioskctl::status(context);
+    if (command == "list" && rest.empty()) return kioskctl::list(context);
+    if (command == "check-content" && rest.size() == 1) return kioskctl::check_content(context, rest[0]);
+    if (command == "add-lead" && rest.size() == 1) return kioskctl::add_lead(context, rest[0]);
+    std::cerr << "flytthit-kioskctl: unknown command or wrong arguments: " << command << "\n" << usage;
+    return 2;
+}

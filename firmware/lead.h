@@ -1,0 +1,63 @@
+// A lead: one family's or person's interest in moving to the region, as the visitor gave it
+// at the stand. LeadDraft is what the visitor (or a JSON line) provides; Lead adds what the
+// store assigns when it commits: the id, the moment, the sync state.
+#pragma once
+
+#include "language.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace flytthit {
+
+// Topics a visitor can be interested in; the five sections of a municipality page less the host.
+inline constexpr std::string_view topic_ids[] = {"work", "childhood", "housing", "culture", "business"};
+
+struct Household {
+    int adults = 1;
+    std::vector<int> children_birth_years;
+};
+
+struct Contact {
+    std::string name;
+    std::string phone;  // empty when not given
+    std::string email;  // empty when not given
+};
+
+struct Consent {
+    bool given = false;         // an active act: the box starts unticked
+    std::string text_version;   // which consent text the visitor saw, e.g. "contact-v1"
+};
+
+struct LeadDraft {
+    std::string event_id;
+    Language language = Language::nb;
+    Consent consent;
+    Household household;
+    std::vector<std::string> municipalities;  // content pack ids, e.g. "roros"
+    std::vector<std::string> topics;          // from topic_ids
+    Contact contact;
+    std::string free_text;
+};
+
+// When a lead was created. The board has no real-time clock, so wall time alone can be
+// wrong by days; boot id plus monotonic time orders leads within one boot for certain.
+struct CreatedAt {
+    std::string wall_clock_utc;   // ISO 8601, e.g. "2026-11-23T10:15:02Z"
+    std::string boot_id;          // /proc/sys/kernel/random/boot_id
+    std::int64_t monotonic_ns = 0;
+};
+
+enum class SyncState { pending, synced };
+
+struct Lead {
+    std::string id;  // random UUID (v4), assigned inside the storing transaction
+    CreatedAt created;
+    std::string consent_given_at;  // wall clock when consent was committed with the lead
+    SyncState sync_state = SyncState::pending;
+    LeadDraft draft;
+};
+
+}  // namespace flytthit

@@ -1,0 +1,103 @@
+// Leads as JSON; see lead_json.h. nlohmann::json throws; everything is caught here and
+// returned as an Error with the field that was wrong.
+#include "lead_json.h"
+
+#include <nlohmann/json.hpp>
+
+namespace flytthit {
+
+namespace {
+
+using nlohmann::json;
+
+// Reads an optional member with a type check, naming the field on mismatch.
+template <class T>
+Status read_member(const json& object, const char* key, const std::string& path, T& out) {
+    const auto found = object.find(key);
+    if (found == object.end() || found->is_null()) return ok_status();
+    try {
+        out = found->get<T>();
+    } catch (const json::exception&) {
+        std::string expected = std::is_same_v<T, std::string> ? "text"
+                               : std::is_same_v<T, bool>      ? "true or false"
+                               : std::is_same_v<T, int>       ? "a whole number"
+                                                              : "a list";
+        return make_error(path + key + ": expected " + expected);
+    }
+    return ok_status();
+}
+
+Status read_object(const json& parent, const char* key, json& out) {
+    const auto found = parent.find(key);
+    if (found == parent.end() || found->is_null()) {
+        out = json::object();
+        return ok_status();
+    }
+    if (!found->is_object()) return make_error(std::string(key) + ": expected an object");
+    out = *found;
+    return ok_status();
+}
+
+}  // namespace
+
+std::string_view sync_state_name(SyncState state) { return state == SyncState::synced ? "synced" : "pending"; }
+
+Result<LeadDraft> lead_draft_from_json(std::string_view json_text) {
+    json root;
+    try {
+        root = json::parse(json_text);
+    } catch (const json::parse_error& error) {
+        return make_error(std::string("not valid JSON: ") + error.what());
+    }
+    if (!root.is_object()) return make_error("expected a JSON object for the lead");
+
+    LeadDraft draft;
+    json household, contact, consent;
+    std::string language = "nb";
+    for (Status status : {
+             read_object(root, "household", household), read_object(root, "contact", contact),
+             read_object(root, "consent", consent), read_member(root, "event_id", "", draft.event_id),
+             read_member(root, "language", "", language), read_member(root, "municipalities", "", draft.municipalities),
+             read_member(root, "topics", "", draft.topics), read_member(root, "free_text", "", draft.free_text),
+             read_member(household, "adults", "household.", draft.household.adults),
+             read_member(household, "children_birth_years", "household.", draft.household.children_birth_years),
+             read_member(contact, "name", "contact.", draft.contact.name),
+             read_member(contact, "phone", "contact.", draft.contact.phone),
+             read_member(contact, "email", "contact.", draft.contact.email),
+             read_member(consent, "given", "consent.", draft.consent.given),
+             read_member(consent, "text_version", "consent.", draft.consent.text_version),
+         }) {
+        if (!status) return status.error();
+    }
+    const auto parsed_language = language_from_code(language);
+    if (!parsed_language) return make_error("language: \"" + language + "\" is not one of nb, en, nl");
+    draft.language = *parsed_language;
+    return draft;
+}
+
+std::string lead_to_json(const Lead& lead) {
+    const LeadDraft& draft = lead.draft;
+    json out = {
+        {"id", lead.id},
+        {"created",
+         {{"wall_clock_utc", lead.created.wall_clock_utc},
+          {"boot_id", lead.created.boot_id},
+          {"monotonic_ns", lead.created.monotonic_ns}}},
+        {"event_id", draft.event_id},
+        {"language", std::string(language_code(draft.language))},
+        {"consent",
+         {{"given", draft.consent.given},
+          {"text_version", draft.consent.text_version},
+          {"given_at", lead.consent_given_at}}},
+        {"household", {{"adults", draft.household.adults}, {"children_birth_years", draft.household.children_birth_years}}},
+        {"municipalities", draft.municipalities},
+        {"topics", draft.topics},
+        {"contact", {{"name", draft.contact.name}, {"phone", draft.contact.phone}, {"email", draft.contact.email}}},
+        {"free_text", draft.free_text},
+        {"sync_state", std::string(sync_state_name(lead.sync_state))},
+    };
+    // Replace, never throw, on bytes that slipped past validation: a listing must not die.
+    return out.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace flytthit

@@ -1,0 +1,158 @@
+// The lead store; see lead_store.h.
+#include "lead_store.h"
+
+#include "device_clock.h"
+#include "random_id.h"
+#include "schema_migrations.h"
+
+#include <nlohmann/json.hpp>
+
+#include <system_error>
+
+namespace flytthit {
+
+namespace {
+
+// Settings applied on every connection: SQLite keeps none of these in the file except
+// journal_mode, and builds may default WAL to synchronous=NORMAL, which can roll back the
+// last commits after a power loss. FULL syncs the WAL on every commit.
+constexpr const char* connection_setup = R"sql(
+PRAGMA journal_mode = WAL;
+PRAGMA synchronous = FULL;
+PRAGMA secure_delete = ON;
+PRAGMA foreign_keys = ON;
+PRAGMA trusted_schema = OFF;
+)sql";
+
+std::string json_list(const auto& values) { return nlohmann::json(values).dump(); }
+
+template <class T>
+std::vector<T> parse_list(const std::string& text) {
+    try {
+        return nlohmann::json::parse(text).get<std::vector<T>>();
+    } catch (const nlohmann::json::exception&) {
+        return {};  // only our own writes reach these columns; a bad one reads as empty
+    }
+}
+
+std::string describe_problems(const std::vector<ValidationProblem>& problems) {
+    std::string text = "invalid lead:";
+    for (const auto& problem : problems) text += " " + problem.field + " (" + problem.message_key + ")";
+    return text;
+}
+
+}  // namespace
+
+Result<LeadStore> LeadStore::open(const std::filesystem::path& data_dir) {
+    std::error_code error;
+    std::filesystem::create_directories(data_dir, error);
+    if (error) return make_error("creating data directory " + data_dir.string() + ": " + error.message());
+
+    auto db = Database::open(data_dir / database_file_name);
+    if (!db) return db.error();
+    // Defensive mode: no writes to the schema or shadow tables through SQL, whatever a
+    // later bug or hostile input might try.
+    sqlite3_db_config(db->raw(), SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+    if (auto set = db->exec(connection_setup); !set) return set.error();
+    auto mode = db->query_text("PRAGMA journal_mode");
+    if (!mode) return mode.error();
+    if (*mode != "wal") {
+        return make_error(db->path().string() + ": could not switch to WAL journal (got \"" + *mode +
+                          "\"); is the data directory on a file system that supports it?");
+    }
+    if (auto migrated = migrate_to_latest(*db); !migrated) return migrated.error();
+    return LeadStore(std::move(*db));
+}
+
+Result<Lead> LeadStore::add(const LeadDraft& given, const ValidationRules& rules) {
+    const LeadDraft draft = normalised(given);
+    if (auto problems = validate_lead(draft, rules); !problems.empty()) return make_error(describe_problems(problems));
+
+    auto transaction = Transaction::begin_immediate(db_);
+    if (!transaction) return with_context("storing lead", transaction.error());
+
+    auto id = new_uuid_v4();
+    if (!id) return with_context("storing lead", id.error());
+    Lead lead;
+    lead.id = *id;
+    lead.created = created_now();
+    lead.consent_given_at = lead.created.wall_clock_utc;
+    lead.draft = draft;
+
+    auto insert = db_.prepare(R"sql(
+INSERT INTO leads (id, created_wall_utc, boot_id, created_monotonic_ns, event_id, language,
+                   consent_text_version, consent_given_at, adults, children_birth_years,
+                   municipalities, topics, contact_name, contact_phone, contact_email, free_text)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16))sql");
+    if (!insert) return insert.error();
+    insert->bind(1, lead.id)
+        .bind(2, lead.created.wall_clock_utc)
+        .bind(3, lead.created.boot_id)
+        .bind(4, lead.created.monotonic_ns)
+        .bind(5, draft.event_id)
+        .bind(6, std::string(language_code(draft.language)))
+        .bind(7, draft.consent.text_version)
+        .bind(8, lead.consent_given_at)
+        .bind(9, std::int64_t{draft.household.adults})
+        .bind(10, json_list(draft.household.children_birth_years))
+        .bind(11, json_list(draft.municipalities))
+        .bind(12, json_list(draft.topics))
+        .bind(13, draft.contact.name)
+        .bind(14, draft.contact.phone)
+        .bind(15, draft.contact.email)
+        .bind(16, draft.free_text);
+    if (auto inserted = insert->run(); !inserted) return with_context("storing lead " + lead.id, inserted.error());
+    if (auto committed = transaction->commit(); !committed) return with_context("committing lead " + lead.id, committed.error());
+    return lead;
+}
+
+Result<std::int64_t> LeadStore::count() { return db_.query_int("SELECT count(*) FROM leads"); }
+
+Result<std::int64_t> LeadStore::count_pending() {
+    return db_.query_int("SELECT count(*) FROM leads WHERE sync_state = 'pending'");
+}
+
+Status LeadStore::for_each_lead(const std::function<void(const Lead&)>& visit) {
+    auto select = db_.prepare(R"sql(
+SELECT id, created_wall_utc, boot_id, created_monotonic_ns, event_id, language,
+       consent_text_version, consent_given_at, adults, children_birth_years,
+       municipalities, topics, contact_name, contact_phone, contact_email, free_text, sync_state
+FROM leads ORDER BY rowid)sql");
+    if (!select) return select.error();
+    for (;;) {
+        auto row = select->step();
+        if (!row) return with_context("reading leads", row.error());
+        if (!*row) return ok_status();
+        Lead lead;
+        lead.id = select->column_text(0);
+        lead.created = {select->column_text(1), select->column_text(2), select->column_int(3)};
+        lead.draft.event_id = select->column_text(4);
+        lead.draft.language = language_from_code(select->column_text(5)).value_or(Language::nb);
+        lead.draft.consent = {true, select->column_text(6)};
+        lead.consent_given_at = select->column_text(7);
+        lead.draft.household.adults = static_cast<int>(select->column_int(8));
+        lead.draft.household.children_birth_years = parse_list<int>(select->column_text(9));
+        lead.draft.municipalities = parse_list<std::string>(select->column_text(10));
+        lead.draft.topics = parse_list<std::string>(select->column_text(11));
+        lead.draft.contact = {select->column_text(12), select->column_text(13), select->column_text(14)};
+        lead.draft.free_text = select->column_text(15);
+        lead.sync_state = select->column_text(16) == "synced" ? SyncState::synced : SyncState::pending;
+        visit(lead);
+    }
+}
+
+Result<DurabilitySettings> LeadStore::durability_settings() {
+    DurabilitySettings settings;
+    auto mode = db_.query_text("PRAGMA journal_mode");
+    if (!mode) return mode.error();
+    auto synchronous = db_.query_int("PRAGMA synchronous");
+    if (!synchronous) return synchronous.error();
+    auto secure_delete = db_.query_int("PRAGMA secure_delete");
+    if (!secure_delete) return secure_delete.error();
+    settings.journal_mode = *mode;
+    settings.synchronous = static_cast<int>(*synchronous);
+    settings.secure_delete = static_cast<int>(*secure_delete);
+    return settings;
+}
+
+}  // namespace flytthit

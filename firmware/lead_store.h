@@ -1,0 +1,50 @@
+// The lead store: every sign-up in one SQLite database in the data directory. A lead is
+// committed in its own transaction with the WAL synced (synchronous=FULL), so when add()
+// returns, the lead survives a power cut. Single-threaded: one LeadStore per thread.
+#pragma once
+
+#include "lead.h"
+#include "lead_validation.h"
+#include "result.h"
+#include "sqlite_db.h"
+
+#include <filesystem>
+#include <functional>
+
+namespace flytthit {
+
+// The durability settings actually in force on the connection, read back from SQLite.
+struct DurabilitySettings {
+    std::string journal_mode;  // "wal"
+    int synchronous = 0;       // 2 = FULL
+    int secure_delete = 0;     // 1 = on
+};
+
+class LeadStore {
+public:
+    // Opens or creates <data_dir>/leads.db, creating data_dir if needed, and migrates it.
+    static Result<LeadStore> open(const std::filesystem::path& data_dir);
+
+    static constexpr const char* database_file_name = "leads.db";
+
+    // Validates draft with rules, then stores it in one transaction: the id is made inside
+    // that transaction and the lead is on disk when this returns. On any error nothing is
+    // stored; an invalid draft is refused with its problems listed by field.
+    Result<Lead> add(const LeadDraft& draft, const ValidationRules& rules);
+
+    Result<std::int64_t> count();
+    Result<std::int64_t> count_pending();
+
+    // Calls visit for each lead in the order they were stored. Stops at the first error.
+    Status for_each_lead(const std::function<void(const Lead&)>& visit);
+
+    Result<DurabilitySettings> durability_settings();
+
+    const std::filesystem::path& database_path() const { return db_.path(); }
+
+private:
+    explicit LeadStore(Database db) : db_(std::move(db)) {}
+    Database db_;
+};
+
+}  // namespace flytthit

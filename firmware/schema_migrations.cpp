@@ -1,0 +1,75 @@
+// The lead store's schema steps; see schema_migrations.h. Never edit a step once it has
+// shipped: add a new one.
+#include "schema_migrations.h"
+
+#include <array>
+#include <string>
+
+namespace flytthit {
+
+namespace {
+
+constexpr std::array migrations{
+    // 1: the first store. Lists are JSON arrays in TEXT columns: they are read whole, never
+    // queried inside, and this keeps one row per sign-up (one write per commit).
+    Migration{1, R"sql(
+CREATE TABLE leads (
+    id                     TEXT PRIMARY KEY NOT NULL,
+    created_wall_utc       TEXT NOT NULL,
+    boot_id                TEXT NOT NULL,
+    created_monotonic_ns   INTEGER NOT NULL,
+    event_id               TEXT NOT NULL,
+    language               TEXT NOT NULL,
+    consent_text_version   TEXT NOT NULL,
+    consent_given_at       TEXT NOT NULL,
+    adults                 INTEGER NOT NULL,
+    children_birth_years   TEXT NOT NULL,
+    municipalities         TEXT NOT NULL,
+    topics                 TEXT NOT NULL,
+    contact_name           TEXT NOT NULL,
+    contact_phone          TEXT NOT NULL,
+    contact_email          TEXT NOT NULL,
+    free_text              TEXT NOT NULL,
+    synced                 INTEGER NOT NULL DEFAULT 0
+) STRICT;
+)sql"},
+    // 2: a named sync state (a lead will also be 'rejected' or 'conflict' once the register
+    // can say so) with the moment it was acknowledged, and an index for "what is pending".
+    Migration{2, R"sql(
+ALTER TABLE leads ADD COLUMN sync_state TEXT NOT NULL DEFAULT 'pending'
+    CHECK (sync_state IN ('pending', 'synced'));
+ALTER TABLE leads ADD COLUMN synced_at TEXT;
+UPDATE leads SET sync_state = 'synced' WHERE synced = 1;
+ALTER TABLE leads DROP COLUMN synced;
+CREATE INDEX leads_by_sync_state ON leads (sync_state);
+)sql"},
+};
+
+}  // namespace
+
+std::span<const Migration> schema_migrations() { return migrations; }
+
+int latest_schema_version() { return migrations.back().version; }
+
+Status migrate_to_latest(Database& db) {
+    auto current = db.query_int("PRAGMA user_version");
+    if (!current) return current.error();
+    if (*current > latest_schema_version()) {
+        return make_error(db.path().string() + ": schema version " + std::to_string(*current) +
+                          " is newer than this kiosk understands (" + std::to_string(latest_schema_version()) +
+                          "); update the kiosk software");
+    }
+    for (const Migration& step : migrations) {
+        if (step.version <= *current) continue;
+        auto transaction = Transaction::begin_immediate(db);
+        if (!transaction) return with_context("migrating to schema " + std::to_string(step.version), transaction.error());
+        if (auto ran = db.exec(std::string(step.sql)); !ran) {
+            return with_context("migrating to schema " + std::to_string(step.version), ran.error());
+        }
+        if (auto set = db.exec("PRAGMA user_version = " + std::to_string(step.version)); !set) return set.error();
+        if (auto committed = transaction->commit(); !committed) return committed.error();
+    }
+    return ok_status();
+}
+
+}  // namespace flytthit
