@@ -148,12 +148,18 @@ void Kiosk::handle(const intent::ToggleTopic& i) {
         toggle(draft_.lead.topics, i.id);
     }
 }
-void Kiosk::handle(const intent::FocusField& i) { draft_.focused = i.field; }
+void Kiosk::handle(const intent::FocusField& i) {
+    draft_.focused = i.field;
+    draft_.shift = i.field == ContactField::name && draft_.lead.contact.name.empty();
+}
 void Kiosk::handle(const intent::TypeText& i) {
     if (screen_ != ScreenId::sign_up_contact || !is_valid_utf8(i.utf8)) return;
     std::string& text = field_text(draft_.focused);
     if (utf8_length(text) + utf8_length(i.utf8) <= field_limit(draft_.focused)) text += i.utf8;
+    // Shift is one-shot, as on a phone; after a space in a name it comes back for the next word.
+    draft_.shift = draft_.focused == ContactField::name && i.utf8 == " ";
 }
+void Kiosk::handle(const intent::ToggleShift&) { draft_.shift = !draft_.shift; }
 void Kiosk::handle(const intent::Backspace&) {
     if (screen_ == ScreenId::sign_up_contact) utf8_pop_back(field_text(draft_.focused));
 }

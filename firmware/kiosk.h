@@ -29,6 +29,7 @@ struct KioskSettings {
 struct SignUpDraft {
     LeadDraft lead;
     ContactField focused = ContactField::name;
+    bool shift = true;                        // the keyboard starts with a capital for the name
     std::vector<ValidationProblem> problems;  // from the last Submit
     bool store_failed = false;                // the last Submit could not be committed
 };
@@ -75,6 +76,7 @@ private:
     void handle(const intent::FocusField&);
     void handle(const intent::TypeText&);
     void handle(const intent::Backspace&);
+    void handle(const intent::ToggleShift&);
     void handle(const intent::ToggleConsent&);
     void handle(const intent::Submit&);
     void handle(const intent::Finish&);

@@ -27,6 +27,7 @@ struct ToggleTopic { std::string id; };
 struct FocusField { ContactField field; };
 struct TypeText { std::string utf8; };            // from the on-screen or a physical keyboard
 struct Backspace {};
+struct ToggleShift {};                             // on-screen keyboard: capitals for one letter
 struct ToggleConsent {};
 struct Submit {};
 struct Finish {};                                  // thank-you: done, back to attract
@@ -35,6 +36,6 @@ struct Finish {};                                  // thank-you: done, back to a
 using Intent = std::variant<intent::Start, intent::ChooseLanguage, intent::ToggleMunicipality, intent::OpenSignUp,
                             intent::Back, intent::Next, intent::ChangeAdults, intent::AddChild, intent::RemoveChild,
                             intent::ChangeChildYear, intent::ToggleTopic, intent::FocusField, intent::TypeText,
-                            intent::Backspace, intent::ToggleConsent, intent::Submit, intent::Finish>;
+                            intent::Backspace, intent::ToggleShift, intent::ToggleConsent, intent::Submit, intent::Finish>;
 
 }  // namespace flytthit

@@ -10,6 +10,10 @@ namespace {
 constexpr std::array catalogue{
     UiTextEntry{"attract.touch_to_start", "Trykk for å starte", "Touch to start", "Raak aan om te beginnen"},
     UiTextEntry{"attract.choose_language", "Språk", "Language", "Taal"},
+    // Each language is named in itself, whatever language the screen is in.
+    UiTextEntry{"language.nb", "Norsk", "Norsk", "Norsk"},
+    UiTextEntry{"language.en", "English", "English", "English"},
+    UiTextEntry{"language.nl", "Nederlands", "Nederlands", "Nederlands"},
     UiTextEntry{"jewel_box.title", "Smykkeskrinet", "The jewel box", "De juwelenkist"},
     UiTextEntry{"jewel_box.hint", "Trykk på smykkene som frister. Hver kommune har sin egen glans.",
                 "Tap the jewels that tempt you. Every municipality has its own sparkle.",

@@ -1,0 +1,168 @@
+// The kiosk's state machine: the flow's screens, the idle wipe, language switching that
+// keeps input, and "registered" only after the commit.
+#include "builtin_content.h"
+#include "kiosk.h"
+#include "test_support.h"
+#include "utf8.h"
+
+#include <doctest/doctest.h>
+
+using namespace flytthit;
+using namespace std::chrono_literals;
+using flytthit::test::TempDir;
+
+namespace {
+
+struct Fixture {
+    TempDir dir;
+    LeadStore store = std::move(*LeadStore::open(dir.path()));
+    ContentPack content = *load_content_pack(builtin_content_dir()).pack;
+    MonotonicClock::time_point now{};
+    Kiosk kiosk{store, content, KioskSettings{}, now};
+
+    void apply(const Intent& intent) { kiosk.apply(intent, now); }
+    void wait(std::chrono::milliseconds duration) {
+        now += duration;
+        kiosk.tick(now);
+    }
+    void fill_valid_contact() {
+        apply(intent::Start{});
+        apply(intent::ToggleMunicipality{"alvdal"});
+        apply(intent::OpenSignUp{});
+        apply(intent::ChangeAdults{+1});
+        apply(intent::Next{});
+        apply(intent::FocusField{ContactField::name});
+        apply(intent::TypeText{"Kari"});
+        apply(intent::FocusField{ContactField::phone});
+        apply(intent::TypeText{"91234567"});
+        apply(intent::ToggleConsent{});
+    }
+};
+
+}  // namespace
+
+TEST_CASE("the visitor's path: attract, jewel box, two sign-up steps, thank-you, attract") {
+    Fixture f;
+    CHECK(f.kiosk.screen() == ScreenId::attract);
+    f.fill_valid_contact();
+    CHECK(f.kiosk.screen() == ScreenId::sign_up_contact);
+    f.apply(intent::Submit{});
+    CHECK(f.kiosk.screen() == ScreenId::thank_you);
+    REQUIRE(f.kiosk.confirmed_lead_id().has_value());
+    CHECK(*f.store.count() == 1);
+    f.apply(intent::Finish{});
+    CHECK(f.kiosk.screen() == ScreenId::attract);
+}
+
+TEST_CASE("idle timeout wipes every partial input and returns to attract") {
+    Fixture f;
+    f.fill_valid_contact();
+    f.apply(intent::ChooseLanguage{Language::nl});
+    f.wait(89s);
+    CHECK(f.kiosk.screen() == ScreenId::sign_up_contact);  // not yet
+    CHECK(f.kiosk.draft().lead.contact.name == "Kari");
+    f.wait(1s);
+    CHECK(f.kiosk.screen() == ScreenId::attract);
+    CHECK(f.kiosk.language() == Language::nb);
+    const LeadDraft& lead = f.kiosk.draft().lead;
+    CHECK(lead.contact.name.empty());
+    CHECK(lead.contact.phone.empty());
+    CHECK(lead.municipalities.empty());
+    CHECK(lead.household.adults == 1);
+    CHECK_FALSE(lead.consent.given);
+    CHECK(*f.store.count() == 0);
+}
+
+TEST_CASE("every touch restarts the idle timer") {
+    Fixture f;
+    f.apply(intent::Start{});
+    for (int i = 0; i < 5; ++i) {
+        f.wait(60s);
+        f.apply(intent::ToggleMunicipality{"os"});
+    }
+    CHECK(f.kiosk.screen() == ScreenId::jewel_box);
+}
+
+TEST_CASE("the thank-you screen returns to attract by itself") {
+    Fixture f;
+    f.fill_valid_contact();
+    f.apply(intent::Submit{});
+    REQUIRE(f.kiosk.screen() == ScreenId::thank_you);
+    f.wait(19s);
+    CHECK(f.kiosk.screen() == ScreenId::thank_you);
+    f.wait(1s);
+    CHECK(f.kiosk.screen() == ScreenId::attract);
+    CHECK_FALSE(f.kiosk.confirmed_lead_id().has_value());
+}
+
+TEST_CASE("an invalid submit stays on the form with the problems, and stores nothing") {
+    Fixture f;
+    f.fill_valid_contact();
+    f.apply(intent::ToggleConsent{});  // untick
+    f.apply(intent::FocusField{ContactField::phone});
+    f.apply(intent::Backspace{});
+    f.apply(intent::Submit{});
+    CHECK(f.kiosk.screen() == ScreenId::sign_up_contact);
+    CHECK(f.kiosk.has_problem("consent"));
+    CHECK(f.kiosk.has_problem("contact.phone"));
+    CHECK_FALSE(f.kiosk.confirmed_lead_id().has_value());
+    CHECK(*f.store.count() == 0);
+    CHECK(f.kiosk.draft().lead.contact.name == "Kari");  // what they typed is kept
+}
+
+TEST_CASE("switching language keeps what was entered, and the lead records the language") {
+    Fixture f;
+    f.fill_valid_contact();
+    f.apply(intent::ChooseLanguage{Language::en});
+    CHECK(f.kiosk.draft().lead.contact.name == "Kari");
+    CHECK(f.kiosk.draft().lead.municipalities == std::vector<std::string>{"alvdal"});
+    f.apply(intent::Submit{});
+    REQUIRE(f.kiosk.screen() == ScreenId::thank_you);
+    std::vector<Lead> leads;
+    REQUIRE(f.store.for_each_lead([&](const Lead& lead) { leads.push_back(lead); }).ok());
+    REQUIRE(leads.size() == 1);
+    CHECK(leads[0].draft.language == Language::en);
+    CHECK(leads[0].draft.household.adults == 2);
+    CHECK(leads[0].draft.event_id == "demo");
+}
+
+TEST_CASE("typing respects field limits and refuses invalid UTF-8") {
+    Fixture f;
+    f.fill_valid_contact();
+    f.apply(intent::FocusField{ContactField::name});
+    f.apply(intent::TypeText{"\xC3"});
+    CHECK(f.kiosk.draft().lead.contact.name == "Kari");
+    for (int i = 0; i < 200; ++i) f.apply(intent::TypeText{"ø"});
+    CHECK(utf8_length(f.kiosk.draft().lead.contact.name) == max_name_length);
+}
+
+TEST_CASE("the shift key gives one capital, and a new word in the name gets one again") {
+    Fixture f;
+    f.apply(intent::Start{});
+    f.apply(intent::OpenSignUp{});
+    f.apply(intent::Next{});
+    f.apply(intent::FocusField{ContactField::name});
+    CHECK(f.kiosk.draft().shift);
+    f.apply(intent::TypeText{"K"});
+    CHECK_FALSE(f.kiosk.draft().shift);
+    f.apply(intent::TypeText{" "});
+    CHECK(f.kiosk.draft().shift);
+}
+
+TEST_CASE("a store that cannot commit never shows registered") {
+    Fixture f;
+    f.fill_valid_contact();
+    // Another connection holds the write lock past the busy timeout: the commit must fail.
+    auto db = Database::open(f.store.database_path());
+    REQUIRE(db.ok());
+    REQUIRE(db->exec("BEGIN EXCLUSIVE").ok());
+    f.apply(intent::Submit{});
+    CHECK(f.kiosk.screen() == ScreenId::sign_up_contact);
+    CHECK(f.kiosk.draft().store_failed);
+    CHECK_FALSE(f.kiosk.confirmed_lead_id().has_value());
+    CHECK_FALSE(f.kiosk.last_store_error().empty());
+    CHECK(f.kiosk.draft().lead.contact.name == "Kari");
+    REQUIRE(db->exec("ROLLBACK").ok());
+    f.apply(intent::Submit{});  // and it recovers once the store can write again
+    CHECK(f.kiosk.screen() == ScreenId::thank_you);
+}

@@ -1,0 +1,203 @@
+// The lead store: create, reopen, migrate, refuse invalid input, and the durability
+// settings that make "you are registered" true.
+#include "device_clock.h"
+#include "lead_store.h"
+#include "random_id.h"
+#include "schema_migrations.h"
+#include "test_support.h"
+
+#include <doctest/doctest.h>
+
+#include <signal.h>
+#include <unistd.h>
+
+using namespace flytthit;
+using flytthit::test::TempDir;
+using flytthit::test::valid_draft;
+
+namespace {
+
+ValidationRules rules() {
+    ValidationRules rules;
+    rules.current_year = current_year();
+    return rules;
+}
+
+std::vector<Lead> all_leads(LeadStore& store) {
+    std::vector<Lead> leads;
+    REQUIRE(store.for_each_lead([&](const Lead& lead) { leads.push_back(lead); }).ok());
+    return leads;
+}
+
+}  // namespace
+
+TEST_CASE("a stored lead is there, whole, after the store is closed and reopened") {
+    TempDir dir;
+    std::string id;
+    {
+        auto store = LeadStore::open(dir.path());
+        REQUIRE(store.ok());
+        auto lead = store->add(valid_draft(), rules());
+        REQUIRE(lead.ok());
+        id = lead->id;
+        CHECK(is_uuid(id));
+    }
+    auto store = LeadStore::open(dir.path());
+    REQUIRE(store.ok());
+    CHECK(*store->count() == 1);
+    CHECK(*store->count_pending() == 1);
+    const auto leads = all_leads(*store);
+    REQUIRE(leads.size() == 1);
+    const Lead& lead = leads[0];
+    CHECK(lead.id == id);
+    CHECK(lead.draft.contact.name == "Kari Nordmann");
+    CHECK(lead.draft.contact.phone == "91234567");  // spaces normalised away
+    CHECK(lead.draft.contact.email == "kari@example.no");
+    CHECK(lead.draft.household.adults == 2);
+    CHECK(lead.draft.household.children_birth_years == std::vector<int>{2019, 2022});
+    CHECK(lead.draft.municipalities == std::vector<std::string>{"tynset", "roros"});
+    CHECK(lead.draft.topics == std::vector<std::string>{"work", "childhood"});
+    CHECK(lead.draft.consent.text_version == "contact-v1");
+    CHECK(lead.draft.event_id == "oslo-plaza-2026");
+    CHECK(lead.created.boot_id == current_boot_id());
+    CHECK(lead.created.monotonic_ns > 0);
+    CHECK(lead.created.wall_clock_utc.size() == 20);
+    CHECK(lead.sync_state == SyncState::pending);
+}
+
+TEST_CASE("durability settings are in force on the store's connection") {
+    TempDir dir;
+    auto store = LeadStore::open(dir.path());
+    REQUIRE(store.ok());
+    auto settings = store->durability_settings();
+    REQUIRE(settings.ok());
+    CHECK(settings->journal_mode == "wal");
+    CHECK(settings->synchronous == 2);  // FULL: the WAL is synced on every commit
+    CHECK(settings->secure_delete == 1);
+}
+
+TEST_CASE("a lead whose add() returned survives the process being killed at once") {
+    // No close, no checkpoint: the child stores one lead and is SIGKILLed right after the
+    // commit returns, as a power cut would stop it. The lead must be in the WAL on disk.
+    TempDir dir;
+    int pipe_ends[2];
+    REQUIRE(pipe(pipe_ends) == 0);
+    const pid_t child = fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        auto store = LeadStore::open(dir.path());
+        auto lead = store ? store->add(valid_draft("Ola Killed"), rules()) : Result<Lead>(make_error("open"));
+        const std::string id = lead ? lead->id : "";
+        (void)!write(pipe_ends[1], id.data(), id.size());
+        kill(getpid(), SIGKILL);
+    }
+    close(pipe_ends[1]);
+    char buffer[64] = {};
+    const auto got = read(pipe_ends[0], buffer, sizeof buffer);
+    close(pipe_ends[0]);
+    int status = 0;
+    waitpid(child, &status, 0);
+    REQUIRE(WIFSIGNALED(status));
+    REQUIRE(got == 36);
+    const std::string id(buffer, 36);
+
+    auto store = LeadStore::open(dir.path());
+    REQUIRE(store.ok());
+    const auto leads = all_leads(*store);
+    REQUIRE(leads.size() == 1);
+    CHECK(leads[0].id == id);
+    CHECK(leads[0].draft.contact.name == "Ola Killed");
+}
+
+TEST_CASE("invalid leads are refused and nothing is stored") {
+    TempDir dir;
+    auto store = LeadStore::open(dir.path());
+    REQUIRE(store.ok());
+
+    LeadDraft no_consent = valid_draft();
+    no_consent.consent.given = false;
+    auto refused = store->add(no_consent, rules());
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().message.find("consent") != std::string::npos);
+
+    LeadDraft bad_utf8 = valid_draft();
+    bad_utf8.contact.name = "Kari \xC3\x28";
+    refused = store->add(bad_utf8, rules());
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().message.find("contact.name") != std::string::npos);
+
+    LeadDraft hostile = valid_draft();
+    hostile.contact.name = "Robert'); DROP TABLE leads;--";
+    CHECK(store->add(hostile, rules()).ok());  // stored as text through a bound parameter
+    CHECK(*store->count() == 1);
+    CHECK(all_leads(*store)[0].draft.contact.name == "Robert'); DROP TABLE leads;--");
+}
+
+TEST_CASE("a database of the previous schema version is migrated with its leads intact") {
+    TempDir dir;
+    {
+        // Build a version 1 database by hand, exactly as the first kiosk wrote it.
+        auto db = Database::open(dir / LeadStore::database_file_name);
+        REQUIRE(db.ok());
+        REQUIRE(db->exec(std::string(schema_migrations()[0].sql)).ok());
+        REQUIRE(db->exec("PRAGMA user_version = 1").ok());
+        const char* insert = R"sql(
+INSERT INTO leads VALUES ('%s', '2026-01-01T10:00:00Z', 'boot', 5, 'ev', 'en', 'contact-v1',
+  '2026-01-01T10:00:00Z', 1, '[]', '["os"]', '["work"]', 'Name %s', '12345678', '', '', %d))sql";
+        char sql[600];
+        std::snprintf(sql, sizeof sql, insert, "11111111-1111-4111-8111-111111111111", "One", 1);
+        REQUIRE(db->exec(sql).ok());
+        std::snprintf(sql, sizeof sql, insert, "22222222-2222-4222-8222-222222222222", "Two", 0);
+        REQUIRE(db->exec(sql).ok());
+    }
+    auto store = LeadStore::open(dir.path());
+    REQUIRE(store.ok());
+    auto db = Database::open(dir / LeadStore::database_file_name);
+    REQUIRE(db.ok());
+    CHECK(*db->query_int("PRAGMA user_version") == latest_schema_version());
+    CHECK(*store->count() == 2);
+    CHECK(*store->count_pending() == 1);
+    const auto leads = all_leads(*store);
+    REQUIRE(leads.size() == 2);
+    CHECK(leads[0].sync_state == SyncState::synced);
+    CHECK(leads[0].draft.contact.name == "Name One");
+    CHECK(leads[1].sync_state == SyncState::pending);
+    CHECK(leads[1].draft.municipalities == std::vector<std::string>{"os"});
+    // And the store keeps working on the migrated file.
+    CHECK(store->add(valid_draft(), rules()).ok());
+    CHECK(*store->count() == 3);
+}
+
+TEST_CASE("a database from a newer kiosk is refused, not guessed at") {
+    TempDir dir;
+    {
+        auto db = Database::open(dir / LeadStore::database_file_name);
+        REQUIRE(db.ok());
+        REQUIRE(db->exec("PRAGMA user_version = 99").ok());
+    }
+    auto store = LeadStore::open(dir.path());
+    REQUIRE_FALSE(store.ok());
+    CHECK(store.error().message.find("newer") != std::string::npos);
+}
+
+TEST_CASE("a data directory that cannot be created is reported with its path") {
+    TempDir dir;
+    flytthit::test::write_file(dir / "file", "not a directory");
+    auto store = LeadStore::open(dir / "file" / "data");
+    REQUIRE_FALSE(store.ok());
+    CHECK(store.error().message.find((dir / "file").string()) != std::string::npos);
+}
+
+TEST_CASE("every lead gets its own random UUID") {
+    TempDir dir;
+    auto store = LeadStore::open(dir.path());
+    REQUIRE(store.ok());
+    std::set<std::string> ids;
+    for (int i = 0; i < 50; ++i) {
+        auto lead = store->add(valid_draft(), rules());
+        REQUIRE(lead.ok());
+        ids.insert(lead->id);
+        CHECK(lead->id[14] == '4');  // version 4
+    }
+    CHECK(ids.size() == 50);
+}

@@ -1,0 +1,91 @@
+// Helpers the test suites share: a temporary directory that cleans up after itself, file
+// writing, running a real program and capturing what it printed, and a lead that passes
+// validation.
+#pragma once
+
+#include "lead.h"
+#include "ui_text.h"
+
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <set>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+
+namespace flytthit::test {
+
+class TempDir {
+public:
+    TempDir() {
+        std::string pattern = (std::filesystem::temp_directory_path() / "flytthit-test-XXXXXX").string();
+        if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+        path_ = pattern;
+    }
+    ~TempDir() {
+        std::error_code ignored;
+        std::filesystem::remove_all(path_, ignored);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const std::filesystem::path& path() const { return path_; }
+    std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+private:
+    std::filesystem::path path_;
+};
+
+inline void write_file(const std::filesystem::path& path, const std::string& text) {
+    std::filesystem::create_directories(path.parent_path());
+    std::ofstream file(path, std::ios::binary | std::ios::trunc);
+    file << text;
+}
+
+inline std::string read_file(const std::filesystem::path& path) {
+    std::ifstream file(path, std::ios::binary);
+    std::stringstream buffer;
+    buffer << file.rdbuf();
+    return buffer.str();
+}
+
+struct CommandResult {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+};
+
+// Runs a shell command line, capturing stdout and stderr separately.
+inline CommandResult run_command(const std::string& command_line, const std::filesystem::path& scratch) {
+    const auto out_path = scratch / "command.out";
+    const auto err_path = scratch / "command.err";
+    const std::string full = command_line + " >'" + out_path.string() + "' 2>'" + err_path.string() + "'";
+    const int status = std::system(full.c_str());
+    CommandResult result;
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    result.out = read_file(out_path);
+    result.err = read_file(err_path);
+    return result;
+}
+
+// A lead a visitor could have entered, valid under the default content's rules.
+inline LeadDraft valid_draft(const std::string& name = "Kari Nordmann") {
+    LeadDraft draft;
+    draft.event_id = "oslo-plaza-2026";
+    draft.language = Language::nb;
+    draft.consent = {true, std::string(consent_text_version)};
+    draft.household.adults = 2;
+    draft.household.children_birth_years = {2019, 2022};
+    draft.municipalities = {"tynset", "roros"};
+    draft.topics = {"work", "childhood"};
+    draft.contact = {name, "912 34 567", "kari@example.no"};
+    draft.free_text = "Vi ser etter jobb for to.";
+    return draft;
+}
+
+}  // namespace flytthit::test

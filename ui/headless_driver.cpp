@@ -1,0 +1,99 @@
+// Headless UI driver; see headless_driver.h.
+#include "headless_driver.h"
+
+#include "utf8.h"
+
+namespace flytthit::ui {
+
+namespace {
+
+constexpr std::chrono::milliseconds frame_time{16};
+
+// The Norwegian keyboard's key for an upper-case letter, or nullopt for a lower-case one.
+std::optional<std::string> lower_of(const std::string& character) {
+    if (character == "Æ") return "æ";
+    if (character == "Ø") return "ø";
+    if (character == "Å") return "å";
+    if (character.size() == 1 && character[0] >= 'A' && character[0] <= 'Z') {
+        return std::string(1, static_cast<char>(character[0] - 'A' + 'a'));
+    }
+    return std::nullopt;
+}
+
+bool is_lower_letter(const std::string& character) {
+    return character == "æ" || character == "ø" || character == "å" ||
+           (character.size() == 1 && character[0] >= 'a' && character[0] <= 'z');
+}
+
+}  // namespace
+
+HeadlessDriver::HeadlessDriver(Kiosk& kiosk, ImVec2 display_size, MonotonicClock::time_point start)
+    : kiosk_(kiosk), display_size_(display_size), ui_(display_size), start_(start), now_(start) {
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
+    ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);  // no renderer: build the atlas only
+    ImGui::GetIO().MousePos = {-1, -1};
+    frame();
+}
+
+void HeadlessDriver::apply_all(const std::vector<Intent>& intents) {
+    for (const auto& intent : intents) kiosk_.apply(intent, now_);
+}
+
+void HeadlessDriver::frame() {
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = display_size_;
+    io.DeltaTime = std::chrono::duration<float>(frame_time).count();
+    now_ += frame_time;
+    // Timers first, then the frame, as the window's loop does: what is drawn is current.
+    kiosk_.tick(now_);
+    const double seconds = std::chrono::duration<double>(now_ - start_).count();
+    apply_all(ui_.run_frame(kiosk_, seconds));
+}
+
+bool HeadlessDriver::tap(const std::string& name) {
+    const auto target = ui_.touch_targets().find(name);
+    if (!target) return false;
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = target->centre();
+    frame();  // hover
+    io.MouseDown[0] = true;
+    frame();  // press
+    io.MouseDown[0] = false;
+    frame();  // release: ImGui buttons fire here
+    io.MousePos = {-1, -1};  // a finger lifts off the screen
+    frame();
+    return true;
+}
+
+bool HeadlessDriver::type_on_keyboard(const std::string& text) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        std::size_t length = 1;
+        const auto lead = static_cast<unsigned char>(text[i]);
+        if (lead >= 0xF0) length = 4;
+        else if (lead >= 0xE0) length = 3;
+        else if (lead >= 0xC0) length = 2;
+        const std::string character = text.substr(i, length);
+        i += length;
+        if (character == " ") {
+            if (!tap("key:space")) return false;
+            continue;
+        }
+        const auto lower = lower_of(character);
+        const bool is_letter = lower.has_value() || is_lower_letter(character);
+        const bool shift_on = kiosk_.draft().shift;
+        if (is_letter && lower.has_value() != shift_on && ui_.touch_targets().find("key:shift")) {
+            if (!tap("key:shift")) return false;
+        }
+        if (!tap("key:" + lower.value_or(character))) return false;
+    }
+    return true;
+}
+
+void HeadlessDriver::advance(std::chrono::milliseconds elapsed) {
+    now_ += elapsed;
+    frame();
+}
+
+}  // namespace flytthit::ui

@@ -1,0 +1,42 @@
+// Runs the real kiosk UI without a window: real ImGui frames over the real Kiosk, with taps
+// synthesised at the named touch targets (as example_null runs ImGui with no renderer).
+// For tests and benchmarks; the kiosk binary itself never uses it.
+#pragma once
+
+#include "kiosk.h"
+#include "kiosk_ui.h"
+
+#include <chrono>
+#include <string>
+
+namespace flytthit::ui {
+
+class HeadlessDriver {
+public:
+    HeadlessDriver(Kiosk& kiosk, ImVec2 display_size, MonotonicClock::time_point start);
+
+    // Runs one frame with the current pointer state and applies what the screen emitted.
+    void frame();
+    // Taps the target drawn last frame under name: press, then release, a frame each.
+    // Returns false (and taps nothing) when no such target is on screen.
+    bool tap(const std::string& name);
+    // Types text through the on-screen keyboard, key by key ("key:a", "key:shift", ...).
+    // Returns false at the first character with no key on screen.
+    bool type_on_keyboard(const std::string& text);
+    // Moves the test's clock on and runs a frame, so the kiosk's timers run.
+    void advance(std::chrono::milliseconds elapsed);
+
+    const KioskUi& ui() const { return ui_; }
+    MonotonicClock::time_point now() const { return now_; }
+
+private:
+    void apply_all(const std::vector<Intent>& intents);
+
+    Kiosk& kiosk_;
+    ImVec2 display_size_;
+    KioskUi ui_;
+    MonotonicClock::time_point start_;
+    MonotonicClock::time_point now_;
+};
+
+}  // namespace flytthit::ui

@@ -1,0 +1,37 @@
+// The kiosk's UI without a window; see kiosk_ui.h.
+#include "kiosk_ui.h"
+
+#include "fonts.h"
+#include "screens/screens.h"
+
+namespace flytthit::ui {
+
+ImGuiContextOwner::ImGuiContextOwner() : context_(ImGui::CreateContext()) {
+    ImGui::SetCurrentContext(context_);
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // a kiosk keeps no window layout between runs
+    io.LogFilename = nullptr;
+}
+
+ImGuiContextOwner::~ImGuiContextOwner() { ImGui::DestroyContext(context_); }
+
+KioskUi::KioskUi(ImVec2 display_size) : scale_(scale_for(display_size)) {
+    ImGui::StyleColorsDark();
+    ImGuiStyle& style = ImGui::GetStyle();
+    // Drags of a finger before a tap stops counting as a tap, scaled with the display.
+    style.TouchExtraPadding = {0, 0};
+    ImGui::GetIO().MouseDragThreshold = 12.0f * scale_;
+    fonts_ = load_fonts(scale_, font_warning_);
+}
+
+std::vector<Intent> KioskUi::run_frame(const Kiosk& kiosk, double time_seconds) {
+    std::vector<Intent> intents;
+    targets_.clear();
+    ImGui::NewFrame();
+    UiFrame frame{ImGui::GetIO().DisplaySize, scale_, time_seconds, fonts_, targets_, intents};
+    draw_current_screen(kiosk, frame);
+    ImGui::Render();
+    return intents;
+}
+
+}  // namespace flytthit::ui

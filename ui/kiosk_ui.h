@@ -1,0 +1,50 @@
+// The kiosk's UI, independent of any window: it owns the ImGui context, the fonts and the
+// frame's touch targets, and turns the Kiosk's state into one ImGui frame and its intents.
+// The SDL platform layer and the headless test driver both run frames through this.
+#pragma once
+
+#include "kiosk.h"
+#include "touch_targets.h"
+#include "ui_frame.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace flytthit::ui {
+
+// Owns an ImGui context and makes it current for its lifetime.
+class ImGuiContextOwner {
+public:
+    ImGuiContextOwner();
+    ~ImGuiContextOwner();
+    ImGuiContextOwner(const ImGuiContextOwner&) = delete;
+    ImGuiContextOwner& operator=(const ImGuiContextOwner&) = delete;
+
+private:
+    ImGuiContext* context_;
+};
+
+class KioskUi {
+public:
+    // Creates the ImGui context and the fonts for a display of display_size pixels.
+    explicit KioskUi(ImVec2 display_size);
+
+    // One frame: NewFrame, the current screen, Render. The caller sets io.DisplaySize,
+    // DeltaTime and input first (a platform backend does it; the headless driver by hand),
+    // and draws ImGui::GetDrawData() after, if it has a renderer.
+    std::vector<Intent> run_frame(const Kiosk& kiosk, double time_seconds);
+
+    const TouchTargets& touch_targets() const { return targets_; }
+    const std::string& font_warning() const { return font_warning_; }
+    float scale() const { return scale_; }
+
+private:
+    ImGuiContextOwner context_;
+    float scale_;
+    std::string font_warning_;
+    Fonts fonts_;
+    TouchTargets targets_;
+};
+
+}  // namespace flytthit::ui

@@ -1,0 +1,136 @@
+// flytthit-kiosk: the touch kiosk. Opens the lead store and the content pack, then hands the
+// kiosk to the window's frame loop.
+#include "builtin_content.h"
+#include "content_pack.h"
+#include "data_dir.h"
+#include "kiosk.h"
+#include "lead_store.h"
+#include "platform/kiosk_window.h"
+#include "version.h"
+
+#include <cstdio>
+#include <iostream>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace {
+
+constexpr const char* usage = R"(usage: flytthit-kiosk [OPTIONS]
+
+The touch kiosk for Fjellregionen's stand.
+
+Options:
+  --data-dir DIR      where leads are stored (default: $FLYTTHIT_DATA_DIR, else
+                      ~/.local/share/flytthit-kiosk; the board uses /var/lib/flytthit-kiosk)
+  --content DIR       content pack directory (default: the built-in Fjellregionen pack)
+  --event ID          the event every lead is tagged with (default: demo)
+  --windowed          run in a window (development)
+  --fullscreen        run full screen (the default; the board)
+  --size WxH          window size (default 1280x800; the official 7" display is 800x480)
+  --screen NAME       start on NAME: attract, jewel_box, sign_up or contact (docs, tests)
+  --screenshot FILE   render the start screen, save it as PNG, and exit
+  --help, --version
+
+Without a display, run under Xvfb:  xvfb-run -a flytthit-kiosk --windowed
+On the board's framebuffer:         SDL_VIDEODRIVER=kmsdrm flytthit-kiosk
+)";
+
+struct Options {
+    std::filesystem::path data_dir = flytthit::default_data_dir();
+    std::filesystem::path content_dir = flytthit::builtin_content_dir();
+    std::string event_id = "demo";
+    std::string screen = "attract";
+    flytthit::ui::WindowOptions window;
+};
+
+// Parses argv; returns an exit code to leave with, or nullopt to run.
+std::optional<int> parse(const std::vector<std::string>& args, Options& options) {
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        auto value = [&]() -> std::optional<std::string> {
+            if (i + 1 >= args.size()) return std::nullopt;
+            return args[++i];
+        };
+        if (arg == "--help") {
+            std::cout << usage;
+            return 0;
+        }
+        if (arg == "--version") {
+            std::cout << "flytthit-kiosk " << flytthit::app_version << "\n";
+            return 0;
+        }
+        if (arg == "--windowed") { options.window.fullscreen = false; continue; }
+        if (arg == "--fullscreen") { options.window.fullscreen = true; continue; }
+        const auto given = value();
+        if (!given) {
+            std::cerr << "flytthit-kiosk: " << arg << " needs a value\n" << usage;
+            return 2;
+        }
+        if (arg == "--data-dir") options.data_dir = *given;
+        else if (arg == "--content") options.content_dir = *given;
+        else if (arg == "--event") options.event_id = *given;
+        else if (arg == "--screen") options.screen = *given;
+        else if (arg == "--screenshot") options.window.screenshot = *given;
+        else if (arg == "--size") {
+            int width = 0, height = 0;
+            if (std::sscanf(given->c_str(), "%dx%d", &width, &height) != 2 || width < 320 || height < 240) {
+                std::cerr << "flytthit-kiosk: --size \"" << *given << "\": expected WxH, e.g. 800x480\n";
+                return 2;
+            }
+            options.window.width = width;
+            options.window.height = height;
+        } else {
+            std::cerr << "flytthit-kiosk: unknown option " << arg << "\n" << usage;
+            return 2;
+        }
+    }
+    return std::nullopt;
+}
+
+// Walks the kiosk to the named screen through the same intents a visitor's taps make.
+bool go_to_screen(flytthit::Kiosk& kiosk, const std::string& screen) {
+    using namespace flytthit;
+    const std::map<std::string, std::vector<Intent>> paths{
+        {"attract", {}},
+        {"jewel_box", {intent::Start{}}},
+        {"sign_up", {intent::Start{}, intent::OpenSignUp{}}},
+        {"contact", {intent::Start{}, intent::OpenSignUp{}, intent::Next{}}},
+    };
+    const auto path = paths.find(screen);
+    if (path == paths.end()) return false;
+    for (const auto& step : path->second) kiosk.apply(step, MonotonicClock::now());
+    return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    using namespace flytthit;
+    Options options;
+    if (auto leave = parse(std::vector<std::string>(argv + 1, argv + argc), options)) return *leave;
+
+    auto store = LeadStore::open(options.data_dir);
+    if (!store) {
+        std::cerr << "flytthit-kiosk: cannot open the lead store: " << store.error().message << "\n";
+        return 1;
+    }
+    auto content = choose_content(options.content_dir, options.data_dir);
+    if (!content) {
+        std::cerr << "flytthit-kiosk: " << content.error().message << "\n";
+        return 1;
+    }
+    for (const auto& problem : content->problems) std::cerr << "flytthit-kiosk: content: " << problem.to_string() << "\n";
+    if (content->fell_back) {
+        std::cerr << "flytthit-kiosk: content pack " << options.content_dir.string() << " refused; running on the last good pack\n";
+    }
+
+    KioskSettings settings;
+    settings.event_id = options.event_id;
+    Kiosk kiosk(*store, content->pack, settings, MonotonicClock::now());
+    if (!go_to_screen(kiosk, options.screen)) {
+        std::cerr << "flytthit-kiosk: --screen \"" << options.screen << "\": expected attract, jewel_box, sign_up or contact\n";
+        return 2;
+    }
+    return ui::run_kiosk_window(kiosk, options.window);
+}

@@ -1,0 +1,30 @@
+// GL entry points through SDL; see gl_functions.h.
+#include "platform/gl_functions.h"
+
+#include <SDL.h>
+
+namespace flytthit::ui {
+
+namespace {
+
+template <class Function>
+bool look_up(Function& function, const char* name) {
+    function = reinterpret_cast<Function>(SDL_GL_GetProcAddress(name));
+    return function != nullptr;
+}
+
+}  // namespace
+
+Result<GlFunctions> GlFunctions::load() {
+    GlFunctions gl;
+    for (auto [found, name] : {std::pair{look_up(gl.viewport, "glViewport"), "glViewport"},
+                               std::pair{look_up(gl.clear_color, "glClearColor"), "glClearColor"},
+                               std::pair{look_up(gl.clear, "glClear"), "glClear"},
+                               std::pair{look_up(gl.read_pixels, "glReadPixels"), "glReadPixels"},
+                               std::pair{look_up(gl.pixel_store_i, "glPixelStorei"), "glPixelStorei"}}) {
+        if (!found) return make_error(std::string("GL function ") + name + " not available");
+    }
+    return gl;
+}
+
+}  // namespace flytthit::ui

@@ -1,0 +1,156 @@
+// The kiosk on a real display; see kiosk_window.h.
+#include "platform/kiosk_window.h"
+
+#include "kiosk_ui.h"
+#include "platform/gl_functions.h"
+#include "platform/sdl_handles.h"
+#include "screens/screens.h"
+
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl.h>
+#include <stb_image_write.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <vector>
+
+namespace flytthit::ui {
+
+namespace {
+
+// After any input, draw this many frames: one frame leaves ImGui's hover and popups stale.
+constexpr int frames_after_event = 3;
+// The attract loop animates at most at this rate; a kiosk does not need 60 fps to sparkle.
+constexpr int attract_frame_ms = 33;
+// With nothing to draw, wake this often to run the kiosk's timers (the idle wipe).
+constexpr int idle_wake_ms = 250;
+
+void explain_missing_display(const std::string& sdl_error) {
+    std::cerr << "flytthit-kiosk: no display to open (" << sdl_error << ").\n"
+              << "  On a desktop: run it inside your graphical session (DISPLAY or WAYLAND_DISPLAY set).\n"
+              << "  Without a screen: xvfb-run -a -s '-screen 0 1280x800x24' flytthit-kiosk --windowed\n"
+              << "  On the board's framebuffer, with no desktop running:\n"
+              << "    SDL_VIDEODRIVER=kmsdrm flytthit-kiosk --fullscreen\n"
+              << "  (the user needs the video, render and input groups)\n";
+}
+
+Status save_screenshot(const GlFunctions& gl, int width, int height, const std::filesystem::path& path) {
+    std::vector<unsigned char> pixels(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4);
+    gl.pixel_store_i(gl_pack_alignment, 1);
+    gl.read_pixels(0, 0, width, height, gl_rgba, gl_unsigned_byte, pixels.data());
+    // GL's rows run bottom-up; PNG's top-down.
+    const std::size_t stride = static_cast<std::size_t>(width) * 4;
+    std::vector<unsigned char> flipped(pixels.size());
+    for (int row = 0; row < height; ++row) {
+        std::copy_n(pixels.begin() + static_cast<long>(stride) * (height - 1 - row), stride,
+                    flipped.begin() + static_cast<long>(stride) * row);
+    }
+    if (stbi_write_png(path.c_str(), width, height, 4, flipped.data(), static_cast<int>(stride)) == 0) {
+        return make_error("writing screenshot " + path.string() + " failed");
+    }
+    return ok_status();
+}
+
+}  // namespace
+
+int run_kiosk_window(Kiosk& kiosk, const WindowOptions& options) {
+    auto video = SdlVideo::start();
+    if (!video) {
+        explain_missing_display(video.error().message);
+        return 3;
+    }
+    SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    const char* glsl_version = "#version 130";
+
+    const Uint32 flags = SDL_WINDOW_OPENGL | (options.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+    WindowHandle window(SDL_CreateWindow("Flytthit – Fjellregionen", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+                                         options.width, options.height, flags));
+    if (!window) {
+        explain_missing_display(SDL_GetError());
+        return 3;
+    }
+    GlContext gl_context(SDL_GL_CreateContext(window.get()));
+    if (gl_context.get() == nullptr) {
+        std::cerr << "flytthit-kiosk: cannot create an OpenGL 3.0 context: " << SDL_GetError() << "\n";
+        return 1;
+    }
+    SDL_GL_MakeCurrent(window.get(), gl_context.get());
+    SDL_GL_SetSwapInterval(1);  // only valid once the context exists
+    auto gl = GlFunctions::load();
+    if (!gl) {
+        std::cerr << "flytthit-kiosk: " << gl.error().message << "\n";
+        return 1;
+    }
+    if (options.fullscreen) SDL_ShowCursor(SDL_DISABLE);  // a touch screen has no pointer to show
+
+    int width = 0, height = 0;
+    SDL_GL_GetDrawableSize(window.get(), &width, &height);
+    KioskUi ui({static_cast<float>(width), static_cast<float>(height)});
+    if (!ui.font_warning().empty()) std::cerr << "flytthit-kiosk: " << ui.font_warning() << "\n";
+    auto backends = ImGuiBackends::start(window.get(), gl_context.get(), glsl_version);
+    if (!backends) {
+        std::cerr << "flytthit-kiosk: " << backends.error().message << "\n";
+        return 1;
+    }
+
+    const auto started = MonotonicClock::now();
+    int frames_to_draw = frames_after_event;
+    int frames_drawn = 0;
+    bool running = true;
+    std::vector<Intent> input_intents;
+    while (running) {
+        const bool animates = screen_animates(kiosk.screen());
+        const int timeout = options.screenshot || frames_to_draw > 0 ? 0 : animates ? attract_frame_ms : idle_wake_ms;
+        SDL_Event event;
+        if (SDL_WaitEventTimeout(&event, timeout) != 0) {
+            do {
+                ImGui_ImplSDL2_ProcessEvent(&event);
+                if (event.type == SDL_QUIT) running = false;
+                // A physical keyboard types into the focused field like the on-screen one.
+                if (event.type == SDL_TEXTINPUT) input_intents.push_back(intent::TypeText{event.text.text});
+                if (event.type == SDL_KEYDOWN && event.key.keysym.sym == SDLK_BACKSPACE) {
+                    input_intents.push_back(intent::Backspace{});
+                }
+            } while (SDL_PollEvent(&event) != 0);
+            frames_to_draw = frames_after_event;
+        }
+        const auto now = MonotonicClock::now();
+        for (const auto& intent : input_intents) kiosk.apply(intent, now);
+        input_intents.clear();
+        const ScreenId before = kiosk.screen();
+        kiosk.tick(now);
+        if (kiosk.screen() != before) frames_to_draw = frames_after_event;
+        if (!animates && frames_to_draw == 0 && !options.screenshot) continue;
+
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplSDL2_NewFrame();
+        const auto intents = ui.run_frame(kiosk, std::chrono::duration<double>(now - started).count());
+        for (const auto& intent : intents) kiosk.apply(intent, now);
+        if (!intents.empty()) frames_to_draw = frames_after_event;
+
+        gl->viewport(0, 0, width, height);
+        gl->clear_color(0.03f, 0.05f, 0.09f, 1.0f);
+        gl->clear(gl_color_buffer_bit);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        frames_to_draw = std::max(0, frames_to_draw - 1);
+        ++frames_drawn;
+        // The first frames lay out fonts and windows; the fourth is what a person sees.
+        if (options.screenshot && frames_drawn == 4) {
+            auto saved = save_screenshot(*gl, width, height, *options.screenshot);
+            if (!saved) {
+                std::cerr << "flytthit-kiosk: " << saved.error().message << "\n";
+                return 1;
+            }
+            std::cout << "flytthit-kiosk: screenshot saved to " << options.screenshot->string() << "\n";
+            return 0;
+        }
+        SDL_GL_SwapWindow(window.get());
+    }
+    return 0;
+}
+
+}  // namespace flytthit::ui

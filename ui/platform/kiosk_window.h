@@ -1,0 +1,25 @@
+// The kiosk on a real display: SDL2 window (X11, Wayland or the framebuffer through KMSDRM),
+// an OpenGL context, the ImGui backends, and the frame loop that draws only when something
+// changed or an animation runs.
+#pragma once
+
+#include "kiosk.h"
+
+#include <filesystem>
+#include <optional>
+
+namespace flytthit::ui {
+
+struct WindowOptions {
+    int width = 1280;
+    int height = 800;
+    bool fullscreen = true;
+    std::optional<std::filesystem::path> screenshot;  // render a few frames, save PNG, exit
+};
+
+// Runs until the window is closed. Returns the process exit code: 0 after a normal close or
+// a saved screenshot, 3 when there is no display to open (with advice printed to stderr),
+// 1 on any other failure to start.
+int run_kiosk_window(Kiosk& kiosk, const WindowOptions& options);
+
+}  // namespace flytthit::ui

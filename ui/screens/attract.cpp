@@ -1,0 +1,54 @@
+// The attract loop: the region's jewels turning in a ring around the slogan, "touch to
+// start", and the language choice. A touch anywhere else starts.
+#include "screens/screen_window.h"
+#include "screens/screens.h"
+#include "theme.h"
+#include "ui_text.h"
+#include "widgets/controls.h"
+#include "widgets/jewel.h"
+
+#include <cmath>
+
+namespace flytthit::ui {
+
+void draw_attract(const Kiosk& kiosk, UiFrame& frame) {
+    ScreenWindow window(frame, "attract");
+    draw_background(frame);
+    const ContentPack& content = kiosk.content();
+    const Language language = kiosk.language();
+    const float t = static_cast<float>(frame.time_seconds);
+
+    const ImVec2 centre{frame.size.x / 2, frame.size.y * 0.45f};
+    const float ring = std::min(frame.size.x, frame.size.y) * 0.36f;
+    const float radius = ring * 0.24f;
+    const auto count = static_cast<float>(content.municipalities.size());
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    for (std::size_t i = 0; i < content.municipalities.size(); ++i) {
+        // The ring turns slowly (one turn a minute): calm enough to read, alive enough to notice.
+        const float angle = 2 * 3.14159265f * (static_cast<float>(i) / count + t / 60.0f) - 1.5708f;
+        const ImVec2 at{centre.x + ring * 1.35f * std::cos(angle), centre.y + ring * 0.85f * std::sin(angle)};
+        JewelLook look;
+        look.spin_deg = t * 12.0f;
+        look.sparkle = std::max(0.0f, std::sin(t * 1.7f + static_cast<float>(i) * 0.8f));
+        draw_jewel(draw, at, radius, content.municipalities[i], look);
+    }
+
+    draw_text(frame.fonts.title, content.text(language, "region.name"), {centre.x, centre.y - frame.px(70)}, theme::gold,
+              true);
+    draw_text(frame.fonts.large, content.text(language, "region.slogan"), {centre.x, centre.y + frame.px(4)},
+              theme::text, true);
+    draw_text(frame.fonts.body, content.text(language, "region.welcome"), {centre.x, centre.y + frame.px(56)},
+              theme::text_muted, true);
+
+    const float pulse = 0.75f + 0.25f * std::sin(t * 2.5f);
+    const ImU32 prompt = theme::rgb(0xe0, 0xb6, 0x52, static_cast<unsigned>(255 * pulse));
+    draw_text(frame.fonts.title, ui_text(language, "attract.touch_to_start"), {centre.x, frame.size.y - frame.px(84)},
+              prompt, true);
+
+    language_bar(kiosk, frame);
+    // The whole screen is the start button; the language buttons above take their own taps.
+    frame.targets.add("start", {0, frame.px(100)}, {frame.size.x, frame.size.y});
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !ImGui::IsAnyItemHovered()) frame.emit(intent::Start{});
+}
+
+}  // namespace flytthit::ui

@@ -1,0 +1,78 @@
+// The jewel box: every municipality a jewel on the velvet of an open box, in two rows.
+// Tapping a jewel marks it as a place the visitor is curious about.
+#include "screens/screen_window.h"
+#include "screens/screens.h"
+#include "theme.h"
+#include "ui_text.h"
+#include "widgets/controls.h"
+#include "widgets/jewel.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace flytthit::ui {
+
+void draw_jewel_box(const Kiosk& kiosk, UiFrame& frame) {
+    ScreenWindow window(frame, "jewel_box");
+    draw_background(frame);
+    const ContentPack& content = kiosk.content();
+    const Language language = kiosk.language();
+
+    draw_text(frame.fonts.title, ui_text(language, "jewel_box.title"), {frame.px(40), frame.px(24)}, theme::gold);
+    draw_text(frame.fonts.body, ui_text(language, "jewel_box.hint"), {frame.px(40), frame.px(96)}, theme::text_muted,
+              false, frame.size.x - frame.px(80));
+    language_bar(kiosk, frame);
+
+    // The open box: gold rim, dark velvet inside.
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 box_min{frame.px(40), frame.px(150)};
+    const ImVec2 box_max{frame.size.x - frame.px(40), frame.size.y - frame.px(124)};
+    draw->AddRectFilled(box_min, box_max, theme::rgb(0x3a, 0x10, 0x1c), frame.px(22));
+    draw->AddRect(box_min, box_max, theme::gold, frame.px(22), 0, frame.px(6));
+
+    const auto& municipalities = content.municipalities;
+    const int columns = static_cast<int>(std::ceil(static_cast<float>(municipalities.size()) / 2.0f));
+    const int rows = municipalities.size() > 1 ? 2 : 1;
+    const float slot_w = (box_max.x - box_min.x) / static_cast<float>(std::max(columns, 1));
+    const float slot_h = (box_max.y - box_min.y) / static_cast<float>(rows);
+    const float radius = std::min(slot_w, slot_h) * 0.21f;
+    const auto& chosen = kiosk.draft().lead.municipalities;
+    const float t = static_cast<float>(frame.time_seconds);
+
+    for (std::size_t i = 0; i < municipalities.size(); ++i) {
+        const Municipality& municipality = municipalities[i];
+        const int column = static_cast<int>(i) % columns;
+        const int row = static_cast<int>(i) / columns;
+        const ImVec2 slot_min{box_min.x + slot_w * static_cast<float>(column), box_min.y + slot_h * static_cast<float>(row)};
+        const ImVec2 centre{slot_min.x + slot_w / 2, slot_min.y + slot_h * 0.31f};
+
+        // The velvet hollow each jewel rests in.
+        draw->AddCircleFilled(centre, radius * 1.25f, theme::rgb(0x2a, 0x08, 0x12), 40);
+        const std::string name = "jewel:" + municipality.id;
+        frame.targets.add(name, slot_min, {slot_min.x + slot_w, slot_min.y + slot_h});
+        ImGui::SetCursorScreenPos(slot_min);
+        if (ImGui::InvisibleButton(name.c_str(), {slot_w, slot_h})) frame.emit(intent::ToggleMunicipality{municipality.id});
+        const bool pressed = ImGui::IsItemActive();
+
+        JewelLook look;
+        look.selected = std::find(chosen.begin(), chosen.end(), municipality.id) != chosen.end();
+        look.sparkle = look.selected ? 0.6f + 0.4f * std::sin(t * 3.0f) : 0.0f;
+        draw_jewel(draw, centre, pressed ? radius * 0.92f : radius, municipality, look);
+
+        float y = centre.y + radius * 1.3f;
+        draw_text(frame.fonts.large, municipality.name, {centre.x, y}, theme::text, true);
+        y += frame.fonts.large->FontSize + frame.px(4);
+        if (!municipality.member) {
+            draw_text(frame.fonts.body, ui_text(language, "jewel_box.neighbour"), {centre.x, y}, theme::text_muted, true);
+            y += frame.fonts.body->FontSize;
+        }
+        const std::string tagline = content.text(language, "municipality." + municipality.id + ".tagline");
+        draw_text_centred_wrapped(frame.fonts.body, tagline, centre.x, y, theme::text_muted, slot_w - frame.px(24));
+    }
+
+    if (bottom_bar(frame, ui_text(language, "nav.back"), ui_text(language, "jewel_box.sign_up"), "sign_up")) {
+        frame.emit(intent::OpenSignUp{});
+    }
+}
+
+}  // namespace flytthit::ui

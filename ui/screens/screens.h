@@ -1,0 +1,22 @@
+// The visitor's screens, one file each. Each draws the Kiosk's state and emits intents
+// into frame; none changes state, stores or loads anything.
+#pragma once
+
+#include "kiosk.h"
+#include "ui_frame.h"
+
+namespace flytthit::ui {
+
+void draw_attract(const Kiosk& kiosk, UiFrame& frame);
+void draw_jewel_box(const Kiosk& kiosk, UiFrame& frame);
+void draw_sign_up_household(const Kiosk& kiosk, UiFrame& frame);
+void draw_sign_up_contact(const Kiosk& kiosk, UiFrame& frame);
+void draw_thank_you(const Kiosk& kiosk, UiFrame& frame);
+
+// Draws whichever screen the kiosk is on: the one place screens are registered.
+void draw_current_screen(const Kiosk& kiosk, UiFrame& frame);
+
+// True while the screen animates and so needs frames without input (the attract loop).
+bool screen_animates(ScreenId screen);
+
+}  // namespace flytthit::ui

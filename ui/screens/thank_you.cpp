@@ -1,0 +1,38 @@
+// The thank-you: reached only after the lead was committed, so "you are registered" is true
+// when it is shown. Returns to attract on Done or by the kiosk's timeout.
+#include "screens/screen_window.h"
+#include "screens/screens.h"
+#include "theme.h"
+#include "ui_text.h"
+#include "widgets/controls.h"
+
+namespace flytthit::ui {
+
+void draw_thank_you(const Kiosk& kiosk, UiFrame& frame) {
+    ScreenWindow window(frame, "thank_you");
+    draw_background(frame);
+    const Language language = kiosk.language();
+    const ImVec2 centre{frame.size.x / 2, frame.size.y * 0.3f};
+    const float r = frame.px(80);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddCircleFilled(centre, r, theme::gold, 48);
+    draw->AddLine({centre.x - r * 0.45f, centre.y + r * 0.02f}, {centre.x - r * 0.1f, centre.y + r * 0.38f}, theme::on_gold,
+                  r * 0.14f);
+    draw->AddLine({centre.x - r * 0.1f, centre.y + r * 0.38f}, {centre.x + r * 0.5f, centre.y - r * 0.36f}, theme::on_gold,
+                  r * 0.14f);
+
+    float y = centre.y + r + frame.px(36);
+    draw_text(frame.fonts.title, ui_text(language, "thank_you.title"), {frame.size.x / 2, y}, theme::text, true);
+    y += frame.fonts.title->FontSize + frame.px(20);
+    draw_text(frame.fonts.large, ui_text(language, "thank_you.body"), {frame.size.x / 2, y}, theme::text_muted, true);
+    y += frame.fonts.large->FontSize + frame.px(16);
+    draw_text(frame.fonts.body, kiosk.content().web_url, {frame.size.x / 2, y}, theme::gold, true);
+
+    const ImVec2 size{frame.px(300), frame.px(84)};
+    if (touch_button(frame, "done", ui_text(language, "thank_you.done"),
+                     {(frame.size.x - size.x) / 2, frame.size.y - size.y - frame.px(60)}, size, ButtonStyle::primary)) {
+        frame.emit(intent::Finish{});
+    }
+}
+
+}  // namespace flytthit::ui

@@ -1,0 +1,126 @@
+// The kiosk's touch controls; see controls.h.
+#include "widgets/controls.h"
+
+#include "theme.h"
+#include "ui_text.h"
+
+namespace flytthit::ui {
+
+namespace {
+
+// Registers an invisible ImGui item over the rect and reports (hovered-held, tapped).
+struct Interaction {
+    bool held = false;
+    bool tapped = false;
+};
+
+Interaction interact(UiFrame& frame, const std::string& name, ImVec2 pos, ImVec2 size) {
+    frame.targets.add(name, pos, {pos.x + size.x, pos.y + size.y});
+    ImGui::SetCursorScreenPos(pos);
+    Interaction result;
+    result.tapped = ImGui::InvisibleButton(name.c_str(), size);
+    result.held = ImGui::IsItemActive();
+    return result;
+}
+
+}  // namespace
+
+float draw_text(ImFont* font, std::string_view text, ImVec2 pos, ImU32 colour, bool centred, float wrap_width) {
+    const char* begin = text.data();
+    const char* end = text.data() + text.size();
+    const ImVec2 extent = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap_width, begin, end);
+    if (centred) pos.x -= extent.x / 2;
+    ImGui::GetWindowDrawList()->AddText(font, font->FontSize, pos, colour, begin, end, wrap_width);
+    return extent.y;
+}
+
+float draw_text_centred_wrapped(ImFont* font, std::string_view text, float centre_x, float y, ImU32 colour,
+                                float wrap_width) {
+    const char* line = text.data();
+    const char* end = text.data() + text.size();
+    const float start_y = y;
+    while (line < end) {
+        const char* line_end = font->CalcWordWrapPositionA(1.0f, line, end, wrap_width);
+        if (line_end == line) ++line_end;  // a word wider than the line still moves on
+        const ImVec2 extent = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, line, line_end);
+        ImGui::GetWindowDrawList()->AddText(font, font->FontSize, {centre_x - extent.x / 2, y}, colour, line, line_end);
+        y += font->FontSize;
+        line = line_end;
+        while (line < end && (*line == ' ' || *line == '\n')) ++line;
+    }
+    return y - start_y;
+}
+
+bool touch_button(UiFrame& frame, const std::string& name, std::string_view label, ImVec2 pos, ImVec2 size,
+                  ButtonStyle style, ImFont* font) {
+    const Interaction touch = interact(frame, name, pos, size);
+    const bool primary = style == ButtonStyle::primary;
+    const ImU32 fill = primary ? (touch.held ? theme::gold_pressed : theme::gold)
+                               : (touch.held ? theme::panel_pressed : theme::panel);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 max{pos.x + size.x, pos.y + size.y};
+    draw->AddRectFilled(pos, max, fill, frame.px(14));
+    if (!primary) draw->AddRect(pos, max, theme::gold, frame.px(14), 0, frame.px(2));
+    ImFont* used = font ? font : frame.fonts.large;
+    const ImVec2 extent = used->CalcTextSizeA(used->FontSize, FLT_MAX, 0, label.data(), label.data() + label.size());
+    draw_text(used, label, {pos.x + size.x / 2, pos.y + (size.y - extent.y) / 2}, primary ? theme::on_gold : theme::text,
+              true);
+    return touch.tapped;
+}
+
+bool toggle_chip(UiFrame& frame, const std::string& name, std::string_view label, bool on, ImVec2 pos, ImVec2 size) {
+    const Interaction touch = interact(frame, name, pos, size);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 max{pos.x + size.x, pos.y + size.y};
+    draw->AddRectFilled(pos, max, touch.held ? theme::panel_pressed : theme::panel, frame.px(12));
+    draw->AddRect(pos, max, on ? theme::gold : theme::text_muted, frame.px(12), 0, frame.px(on ? 3 : 1.5f));
+    const float box = size.y * 0.5f;
+    const ImVec2 box_min{pos.x + frame.px(14), pos.y + (size.y - box) / 2};
+    const ImVec2 box_max{box_min.x + box, box_min.y + box};
+    draw->AddRect(box_min, box_max, theme::text, frame.px(4), 0, frame.px(2));
+    if (on) {
+        draw->AddRectFilled(box_min, box_max, theme::gold, frame.px(4));
+        // A tick, so the state reads without colour.
+        const ImVec2 a{box_min.x + box * 0.2f, box_min.y + box * 0.55f};
+        const ImVec2 b{box_min.x + box * 0.42f, box_min.y + box * 0.78f};
+        const ImVec2 c{box_min.x + box * 0.82f, box_min.y + box * 0.25f};
+        draw->AddLine(a, b, theme::on_gold, frame.px(3.5f));
+        draw->AddLine(b, c, theme::on_gold, frame.px(3.5f));
+    }
+    ImFont* font = frame.fonts.body;
+    const float text_x = box_max.x + frame.px(12);
+    draw_text(font, label, {text_x, pos.y + (size.y - font->FontSize) / 2}, theme::text);
+    return touch.tapped;
+}
+
+void language_bar(const Kiosk& kiosk, UiFrame& frame) {
+    const ImVec2 size{frame.px(150), frame.px(56)};
+    float x = frame.size.x - frame.px(24) - size.x * 3 - frame.px(12) * 2;
+    for (Language language : all_languages) {
+        const std::string code(language_code(language));
+        const auto label = ui_text(language, "language." + code);
+        const auto style = kiosk.language() == language ? ButtonStyle::primary : ButtonStyle::secondary;
+        if (touch_button(frame, "lang:" + code, label, {x, frame.px(20)}, size, style, frame.fonts.body)) {
+            frame.emit(intent::ChooseLanguage{language});
+        }
+        x += size.x + frame.px(12);
+    }
+}
+
+bool bottom_bar(UiFrame& frame, std::string_view back_label, std::string_view forward_label,
+                const std::string& forward_name) {
+    const ImVec2 size{frame.px(300), frame.px(76)};
+    const float y = frame.size.y - size.y - frame.px(24);
+    if (touch_button(frame, "back", back_label, {frame.px(24), y}, size)) frame.emit(intent::Back{});
+    if (forward_label.empty()) return false;
+    return touch_button(frame, forward_name, forward_label, {frame.size.x - size.x - frame.px(24), y}, size,
+                        ButtonStyle::primary);
+}
+
+void draw_background(const UiFrame& frame) {
+    ImGui::GetWindowDrawList()->AddRectFilledMultiColor({0, 0}, frame.size, theme::background_top,
+                                                        theme::background_top, theme::background_bottom,
+                                                        theme::background_bottom);
+}
+
+}  // namespace flytthit::ui

@@ -1,0 +1,40 @@
+// The kiosk's touch controls, drawn with ImGui's draw list at sizes derived from the
+// display. Each records its touch target and returns true when tapped; none holds state.
+#pragma once
+
+#include "kiosk.h"
+#include "ui_frame.h"
+
+#include <string_view>
+
+namespace flytthit::ui {
+
+enum class ButtonStyle { primary, secondary };
+
+// A large rounded button with its label centred; pressed feedback while held.
+bool touch_button(UiFrame& frame, const std::string& name, std::string_view label, ImVec2 pos, ImVec2 size,
+                  ButtonStyle style = ButtonStyle::secondary, ImFont* font = nullptr);
+
+// A toggle drawn as a chip: a tick box and label; on state shown by fill and by a tick mark.
+bool toggle_chip(UiFrame& frame, const std::string& name, std::string_view label, bool on, ImVec2 pos, ImVec2 size);
+
+// Text drawn at pos, centred on pos.x when centred is true. Returns the height used.
+float draw_text(ImFont* font, std::string_view text, ImVec2 pos, ImU32 colour, bool centred = false,
+                float wrap_width = 0.0f);
+
+// Text wrapped at wrap_width with every line centred on centre_x. Returns the height used.
+float draw_text_centred_wrapped(ImFont* font, std::string_view text, float centre_x, float y, ImU32 colour,
+                                float wrap_width);
+
+// The language buttons at the top right of every screen: switching keeps what was entered.
+void language_bar(const Kiosk& kiosk, UiFrame& frame);
+
+// Back (bottom left) and a forward action (bottom right) as every step of the flow has them.
+// An empty forward_label draws no forward button. Returns true when forward was tapped.
+bool bottom_bar(UiFrame& frame, std::string_view back_label, std::string_view forward_label,
+                const std::string& forward_name);
+
+// The screen's dark background with its subtle vertical gradient.
+void draw_background(const UiFrame& frame);
+
+}  // namespace flytthit::ui

@@ -1,0 +1,49 @@
+// Text field drawing; see text_field.h.
+#include "widgets/text_field.h"
+
+#include "theme.h"
+#include "widgets/controls.h"
+
+#include <cmath>
+
+namespace flytthit::ui {
+
+float text_field_height(const UiFrame& frame) { return frame.px(112); }
+
+bool draw_text_field(UiFrame& frame, const TextFieldView& view, ImVec2 pos, float width) {
+    ImFont* font = frame.fonts.body;
+    draw_text(font, view.label, pos, theme::text_muted);
+    const ImVec2 box_min{pos.x, pos.y + font->FontSize + frame.px(6)};
+    const ImVec2 box_max{pos.x + width, box_min.y + frame.px(58)};
+    frame.targets.add(view.name, box_min, box_max);
+    ImGui::SetCursorScreenPos(box_min);
+    const bool tapped = ImGui::InvisibleButton(view.name.c_str(), {box_max.x - box_min.x, box_max.y - box_min.y});
+
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(box_min, box_max, theme::field, frame.px(8));
+    if (view.focused) draw->AddRect(box_min, box_max, theme::focus, frame.px(8), 0, frame.px(4));
+    if (!view.error.empty()) draw->AddRect(box_min, box_max, theme::error, frame.px(8), 0, frame.px(3));
+
+    // Long text scrolls left so the end (where typing happens) stays visible.
+    const float inner = width - frame.px(28);
+    const ImVec2 extent = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, view.text.data(), view.text.data() + view.text.size());
+    const float shift = std::max(0.0f, extent.x - inner);
+    const float text_y = box_min.y + (box_max.y - box_min.y - font->FontSize) / 2;
+    draw->PushClipRect(box_min, box_max, true);
+    draw->AddText(font, font->FontSize, {box_min.x + frame.px(14) - shift, text_y}, theme::on_field, view.text.data(),
+                  view.text.data() + view.text.size());
+    if (view.focused && std::fmod(frame.time_seconds, 1.0) < 0.6) {
+        const float caret_x = box_min.x + frame.px(14) - shift + extent.x + frame.px(2);
+        draw->AddLine({caret_x, text_y}, {caret_x, text_y + font->FontSize}, theme::on_field, frame.px(2.5f));
+    }
+    draw->PopClipRect();
+
+    if (!view.error.empty()) {
+        std::string line = "! ";
+        line += view.error;
+        draw_text(font, line, {pos.x, box_max.y + frame.px(4)}, theme::error);
+    }
+    return tapped;
+}
+
+}  // namespace flytthit::ui

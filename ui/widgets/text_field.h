@@ -1,0 +1,24 @@
+// A text field drawn by the kiosk: a label, the text (from the core's draft), a caret when
+// focused, and an error line with a "!" mark when the last submit found a problem.
+#pragma once
+
+#include "ui_frame.h"
+
+#include <string>
+#include <string_view>
+
+namespace flytthit::ui {
+
+struct TextFieldView {
+    std::string name;          // touch target, e.g. "field:name"
+    std::string_view label;
+    std::string_view text;
+    bool focused = false;
+    std::string_view error;    // empty when none
+};
+
+// Returns true when tapped (the caller emits FocusField). Height used is field_height(frame).
+bool draw_text_field(UiFrame& frame, const TextFieldView& view, ImVec2 pos, float width);
+float text_field_height(const UiFrame& frame);
+
+}  // namespace flytthit::ui
