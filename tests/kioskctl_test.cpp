@@ -64,7 +64,7 @@ TEST_CASE("add-lead from stdin reports an invalid line by number and stores the 
     const auto added = ctl(dir, "add-lead - < '" + (dir / "mixed.jsonl").string() + "'");
     CHECK(added.exit_code == 1);
     CHECK(count_lines(added.out) == 2);
-    CHECK(added.err.find("stdin:2: contact.phone: The phone number needs 8 digits") != std::string::npos);
+    CHECK(added.err.find("stdin:2: contact.phone: Use 8 digits, or + and a country code.") != std::string::npos);
     CHECK(added.err.find("stdin:2: consent:") != std::string::npos);
     CHECK(added.err.find("stdin:3: not valid JSON") != std::string::npos);
     CHECK(added.err.find("2 line(s) rejected") != std::string::npos);

@@ -55,13 +55,15 @@ bool HeadlessDriver::tap(const std::string& name) {
     const auto target = ui_.touch_targets().find(name);
     if (!target) return false;
     ImGuiIO& io = ImGui::GetIO();
+    // A finger lands where it lands: position and press arrive in the same frame, with no
+    // hover frame before them (unlike a mouse).
     io.MousePos = target->centre();
-    frame();  // hover
     io.MouseDown[0] = true;
-    frame();  // press
+    frame();
     io.MouseDown[0] = false;
     frame();  // release: ImGui buttons fire here
-    io.MousePos = {-1, -1};  // a finger lifts off the screen
+    // The pointer stays where the finger lifted, as SDL's touch-to-mouse events leave it:
+    // the next tap starts with this item hovered in the previous frame.
     frame();
     return true;
 }

@@ -46,9 +46,11 @@ void draw_attract(const Kiosk& kiosk, UiFrame& frame) {
               prompt, true);
 
     language_bar(kiosk, frame);
-    // The whole screen is the start button; the language buttons above take their own taps.
-    frame.targets.add("start", {0, frame.px(100)}, {frame.size.x, frame.size.y});
-    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !ImGui::IsAnyItemHovered()) frame.emit(intent::Start{});
+    // The whole screen is the start button. It is submitted after the language buttons, so
+    // ImGui gives a touch on those to them and every other touch to this one.
+    frame.targets.add("start", {0, frame.px(100)}, frame.size);
+    ImGui::SetCursorScreenPos({0, 0});
+    if (ImGui::InvisibleButton("start", frame.size)) frame.emit(intent::Start{});
 }
 
 }  // namespace flytthit::ui

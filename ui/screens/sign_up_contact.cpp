@@ -9,6 +9,7 @@
 #include "widgets/on_screen_keyboard.h"
 #include "widgets/text_field.h"
 
+#include <algorithm>
 #include <string>
 
 namespace flytthit::ui {
@@ -25,6 +26,12 @@ std::string_view problem_text(const Kiosk& kiosk, const std::string& field) {
 
 void consent_box(const Kiosk& kiosk, UiFrame& frame, ImVec2 pos, ImVec2 size) {
     const bool given = kiosk.draft().lead.consent.given;
+    // The consent text is never cut: the box grows to hold it on small displays.
+    const auto consent_text = ui_text(kiosk.language(), "sign_up.consent");
+    const float text_width = size.x - frame.px(16 + 44 + 16 + 12);
+    const ImVec2 text_extent = frame.fonts.body->CalcTextSizeA(frame.fonts.body->FontSize, FLT_MAX, text_width,
+                                                               consent_text.data(), consent_text.data() + consent_text.size());
+    size.y = std::max(size.y, text_extent.y + frame.px(28));
     frame.targets.add("consent", pos, {pos.x + size.x, pos.y + size.y});
     ImGui::SetCursorScreenPos(pos);
     if (ImGui::InvisibleButton("consent", size)) frame.emit(intent::ToggleConsent{});
@@ -44,8 +51,7 @@ void consent_box(const Kiosk& kiosk, UiFrame& frame, ImVec2 pos, ImVec2 size) {
                       theme::on_gold, frame.px(4));
     }
     const float text_x = box_min.x + box + frame.px(16);
-    draw_text(frame.fonts.body, ui_text(kiosk.language(), "sign_up.consent"), {text_x, pos.y + frame.px(14)}, theme::text,
-              false, pos.x + size.x - text_x - frame.px(12));
+    draw_text(frame.fonts.body, consent_text, {text_x, pos.y + frame.px(14)}, theme::text, false, text_width);
     if (problem) {
         std::string line = "! ";
         line += problem_text(kiosk, "consent");

@@ -16,10 +16,10 @@ void draw_thank_you(const Kiosk& kiosk, UiFrame& frame) {
     const float r = frame.px(80);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddCircleFilled(centre, r, theme::gold, 48);
-    draw->AddLine({centre.x - r * 0.45f, centre.y + r * 0.02f}, {centre.x - r * 0.1f, centre.y + r * 0.38f}, theme::on_gold,
-                  r * 0.14f);
-    draw->AddLine({centre.x - r * 0.1f, centre.y + r * 0.38f}, {centre.x + r * 0.5f, centre.y - r * 0.36f}, theme::on_gold,
-                  r * 0.14f);
+    const ImVec2 tick[] = {{centre.x - r * 0.45f, centre.y + r * 0.02f},
+                           {centre.x - r * 0.1f, centre.y + r * 0.38f},
+                           {centre.x + r * 0.5f, centre.y - r * 0.36f}};
+    draw->AddPolyline(tick, 3, theme::on_gold, ImDrawFlags_None, r * 0.14f);
 
     float y = centre.y + r + frame.px(36);
     draw_text(frame.fonts.title, ui_text(language, "thank_you.title"), {frame.size.x / 2, y}, theme::text, true);

@@ -41,7 +41,7 @@ bool draw_text_field(UiFrame& frame, const TextFieldView& view, ImVec2 pos, floa
     if (!view.error.empty()) {
         std::string line = "! ";
         line += view.error;
-        draw_text(font, line, {pos.x, box_max.y + frame.px(4)}, theme::error);
+        draw_text(font, line, {pos.x, box_max.y + frame.px(4)}, theme::error, false, width);
     }
     return tapped;
 }
