@@ -84,22 +84,25 @@ Status Database::exec(const std::string& sql) {
     return ok_status();
 }
 
-Result<std::string> Database::query_text(const std::string& sql) {
+Result<Statement> Database::first_row(const std::string& sql) {
     auto stmt = prepare(sql);
     if (!stmt) return stmt.error();
     auto row = stmt->step();
     if (!row) return with_context(path_.string(), row.error());
     if (!*row) return make_error(path_.string() + ": \"" + sql + "\" returned no row");
-    return stmt->column_text(0);
+    return std::move(*stmt);
+}
+
+Result<std::string> Database::query_text(const std::string& sql) {
+    auto row = first_row(sql);
+    if (!row) return row.error();
+    return row->column_text(0);
 }
 
 Result<std::int64_t> Database::query_int(const std::string& sql) {
-    auto stmt = prepare(sql);
-    if (!stmt) return stmt.error();
-    auto row = stmt->step();
-    if (!row) return with_context(path_.string(), row.error());
-    if (!*row) return make_error(path_.string() + ": \"" + sql + "\" returned no row");
-    return stmt->column_int(0);
+    auto row = first_row(sql);
+    if (!row) return row.error();
+    return row->column_int(0);
 }
 
 Result<Transaction> Transaction::begin_immediate(Database& db) {

@@ -66,6 +66,9 @@ public:
     const std::filesystem::path& path() const { return path_; }
 
 private:
+    // Prepares sql and steps to its first row; no row is an error.
+    Result<Statement> first_row(const std::string& sql);
+
     Database(SqliteHandle db, std::filesystem::path path) : db_(std::move(db)), path_(std::move(path)) {}
     SqliteHandle db_;
     std::filesystem::path path_;
