@@ -50,13 +50,17 @@ struct CreatedAt {
     std::int64_t monotonic_ns = 0;
 };
 
-enum class SyncState { pending, synced };
+// pending: not yet acknowledged by the register; synced: stored there (or already was);
+// rejected: the register refused it, with a reason; conflict: the register holds another lead
+// under the same id. Only pending leads are sent.
+enum class SyncState { pending, synced, rejected, conflict };
 
 struct Lead {
     std::string id;  // random UUID (v4), assigned inside the storing transaction
     CreatedAt created;
     std::string consent_given_at;  // wall clock when consent was committed with the lead
     SyncState sync_state = SyncState::pending;
+    std::string sync_error;  // the register's reason, for rejected and conflict
     LeadDraft draft;
 };
 

@@ -20,7 +20,7 @@ Status read_member(const json& object, const char* key, const std::string& path,
     } catch (const json::exception&) {
         std::string expected = std::is_same_v<T, std::string> ? "text"
                                : std::is_same_v<T, bool>      ? "true or false"
-                               : std::is_same_v<T, int>       ? "a whole number"
+                               : std::is_integral_v<T>        ? "a whole number"
                                                               : "a list";
         return make_error(path + key + ": expected " + expected);
     }
@@ -40,15 +40,26 @@ Status read_object(const json& parent, const char* key, json& out) {
 
 }  // namespace
 
-std::string_view sync_state_name(SyncState state) { return state == SyncState::synced ? "synced" : "pending"; }
-
-Result<LeadDraft> lead_draft_from_json(std::string_view json_text) {
-    json root;
-    try {
-        root = json::parse(json_text);
-    } catch (const json::parse_error& error) {
-        return make_error(std::string("not valid JSON: ") + error.what());
+std::string_view sync_state_name(SyncState state) {
+    switch (state) {
+        case SyncState::synced: return "synced";
+        case SyncState::rejected: return "rejected";
+        case SyncState::conflict: return "conflict";
+        case SyncState::pending: break;
     }
+    return "pending";
+}
+
+std::optional<SyncState> sync_state_from_name(std::string_view name) {
+    for (SyncState state : {SyncState::pending, SyncState::synced, SyncState::rejected, SyncState::conflict}) {
+        if (sync_state_name(state) == name) return state;
+    }
+    return std::nullopt;
+}
+
+namespace {
+
+Result<LeadDraft> draft_from_object(const json& root) {
     if (!root.is_object()) return make_error("expected a JSON object for the lead");
 
     LeadDraft draft;
@@ -75,9 +86,40 @@ Result<LeadDraft> lead_draft_from_json(std::string_view json_text) {
     return draft;
 }
 
-std::string lead_to_json(const Lead& lead) {
+}  // namespace
+
+Result<LeadDraft> lead_draft_from_json(std::string_view json_text) {
+    json root;
+    try {
+        root = json::parse(json_text);
+    } catch (const json::parse_error& error) {
+        return make_error(std::string("not valid JSON: ") + error.what());
+    }
+    return draft_from_object(root);
+}
+
+Result<Lead> lead_from_wire(const json& wire) {
+    auto draft = draft_from_object(wire);
+    if (!draft) return draft.error();
+    Lead lead;
+    lead.draft = std::move(*draft);
+    json created, consent;
+    for (Status status : {read_member(wire, "id", "", lead.id), read_object(wire, "created", created),
+                          read_object(wire, "consent", consent)}) {
+        if (!status) return status.error();
+    }
+    for (Status status : {read_member(created, "wall_clock_utc", "created.", lead.created.wall_clock_utc),
+                          read_member(created, "boot_id", "created.", lead.created.boot_id),
+                          read_member(created, "monotonic_ns", "created.", lead.created.monotonic_ns),
+                          read_member(consent, "given_at", "consent.", lead.consent_given_at)}) {
+        if (!status) return status.error();
+    }
+    return lead;
+}
+
+json lead_to_wire(const Lead& lead) {
     const LeadDraft& draft = lead.draft;
-    json out = {
+    return json{
         {"id", lead.id},
         {"created",
          {{"wall_clock_utc", lead.created.wall_clock_utc},
@@ -94,8 +136,13 @@ std::string lead_to_json(const Lead& lead) {
         {"topics", draft.topics},
         {"contact", {{"name", draft.contact.name}, {"phone", draft.contact.phone}, {"email", draft.contact.email}}},
         {"free_text", draft.free_text},
-        {"sync_state", std::string(sync_state_name(lead.sync_state))},
     };
+}
+
+std::string lead_to_json(const Lead& lead) {
+    json out = lead_to_wire(lead);
+    out["sync_state"] = std::string(sync_state_name(lead.sync_state));
+    if (!lead.sync_error.empty()) out["sync_error"] = lead.sync_error;
     // Replace, never throw, on bytes that slipped past validation: a listing must not die.
     return out.dump(-1, ' ', false, json::error_handler_t::replace);
 }

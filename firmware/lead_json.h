@@ -5,6 +5,10 @@
 #include "lead.h"
 #include "result.h"
 
+#include <nlohmann/json.hpp>
+
+#include <optional>
+
 #include <string>
 #include <string_view>
 
@@ -18,6 +22,16 @@ Result<LeadDraft> lead_draft_from_json(std::string_view json_text);
 // The whole stored lead as one line of JSON.
 std::string lead_to_json(const Lead& lead);
 
+// The lead as the sync protocol sends it: every field of lead_to_json but the kiosk's own
+// sync_state. Its canonical text (sorted keys, no spaces) is what the register compares to
+// tell a duplicate from a conflict.
+nlohmann::json lead_to_wire(const Lead& lead);
+
+// Reads a whole lead (id, created, consent moment and the visitor's part) from wire JSON.
+// Errors name the field.
+Result<Lead> lead_from_wire(const nlohmann::json& wire);
+
 std::string_view sync_state_name(SyncState state);
+std::optional<SyncState> sync_state_from_name(std::string_view name);
 
 }  // namespace flytthit

@@ -2,6 +2,7 @@
 #include "lead_store.h"
 
 #include "device_clock.h"
+#include "lead_json.h"
 #include "random_id.h"
 #include "schema_migrations.h"
 
@@ -112,33 +113,86 @@ Result<std::int64_t> LeadStore::count_pending() {
     return db_.query_int("SELECT count(*) FROM leads WHERE sync_state = 'pending'");
 }
 
+namespace {
+
+// The columns read_lead() expects, in its order.
+constexpr const char* lead_columns = R"sql(
+id, created_wall_utc, boot_id, created_monotonic_ns, event_id, language,
+consent_text_version, consent_given_at, adults, children_birth_years,
+municipalities, topics, contact_name, contact_phone, contact_email, free_text, sync_state, sync_error)sql";
+
+Lead read_lead(const Statement& row) {
+    Lead lead;
+    lead.id = row.column_text(0);
+    lead.created = {row.column_text(1), row.column_text(2), row.column_int(3)};
+    lead.draft.event_id = row.column_text(4);
+    lead.draft.language = language_from_code(row.column_text(5)).value_or(Language::nb);
+    lead.draft.consent = {true, row.column_text(6)};
+    lead.consent_given_at = row.column_text(7);
+    lead.draft.household.adults = static_cast<int>(row.column_int(8));
+    lead.draft.household.children_birth_years = parse_list<int>(row.column_text(9));
+    lead.draft.municipalities = parse_list<std::string>(row.column_text(10));
+    lead.draft.topics = parse_list<std::string>(row.column_text(11));
+    lead.draft.contact = {row.column_text(12), row.column_text(13), row.column_text(14)};
+    lead.draft.free_text = row.column_text(15);
+    lead.sync_state = sync_state_from_name(row.column_text(16)).value_or(SyncState::pending);
+    lead.sync_error = row.column_text(17);
+    return lead;
+}
+
+}  // namespace
+
 Status LeadStore::for_each_lead(const std::function<void(const Lead&)>& visit) {
-    auto select = db_.prepare(R"sql(
-SELECT id, created_wall_utc, boot_id, created_monotonic_ns, event_id, language,
-       consent_text_version, consent_given_at, adults, children_birth_years,
-       municipalities, topics, contact_name, contact_phone, contact_email, free_text, sync_state
-FROM leads ORDER BY rowid)sql");
+    auto select = db_.prepare(std::string("SELECT ") + lead_columns + " FROM leads ORDER BY rowid");
     if (!select) return select.error();
     for (;;) {
         auto row = select->step();
         if (!row) return with_context("reading leads", row.error());
         if (!*row) return ok_status();
-        Lead lead;
-        lead.id = select->column_text(0);
-        lead.created = {select->column_text(1), select->column_text(2), select->column_int(3)};
-        lead.draft.event_id = select->column_text(4);
-        lead.draft.language = language_from_code(select->column_text(5)).value_or(Language::nb);
-        lead.draft.consent = {true, select->column_text(6)};
-        lead.consent_given_at = select->column_text(7);
-        lead.draft.household.adults = static_cast<int>(select->column_int(8));
-        lead.draft.household.children_birth_years = parse_list<int>(select->column_text(9));
-        lead.draft.municipalities = parse_list<std::string>(select->column_text(10));
-        lead.draft.topics = parse_list<std::string>(select->column_text(11));
-        lead.draft.contact = {select->column_text(12), select->column_text(13), select->column_text(14)};
-        lead.draft.free_text = select->column_text(15);
-        lead.sync_state = select->column_text(16) == "synced" ? SyncState::synced : SyncState::pending;
-        visit(lead);
+        visit(read_lead(*select));
     }
+}
+
+Result<std::vector<Lead>> LeadStore::pending_leads(std::size_t limit) {
+    auto select = db_.prepare(std::string("SELECT ") + lead_columns +
+                              " FROM leads WHERE sync_state = 'pending' ORDER BY rowid LIMIT ?1");
+    if (!select) return select.error();
+    select->bind(1, static_cast<std::int64_t>(limit));
+    std::vector<Lead> leads;
+    for (;;) {
+        auto row = select->step();
+        if (!row) return with_context("reading pending leads", row.error());
+        if (!*row) return leads;
+        leads.push_back(read_lead(*select));
+    }
+}
+
+Status LeadStore::record_sync_outcomes(const std::vector<SyncOutcome>& outcomes) {
+    auto transaction = Transaction::begin_immediate(db_);
+    if (!transaction) return with_context("recording sync results", transaction.error());
+    auto update = db_.prepare(R"sql(
+UPDATE leads SET sync_state = ?2, synced_at = ?3, sync_error = ?4
+WHERE id = ?1 AND sync_state = 'pending')sql");
+    if (!update) return update.error();
+    const std::string now = utc_timestamp_now();
+    for (const SyncOutcome& outcome : outcomes) {
+        update->bind(1, outcome.lead_id)
+            .bind(2, std::string(sync_state_name(outcome.state)))
+            .bind(3, now)
+            .bind_optional(4, outcome.reason.empty() ? std::nullopt : std::optional(outcome.reason));
+        if (auto ran = update->run(); !ran) return with_context("recording sync result for " + outcome.lead_id, ran.error());
+        update->reset();
+    }
+    return transaction->commit();
+}
+
+Result<std::int64_t> LeadStore::count_in_state(SyncState state) {
+    auto count = db_.prepare("SELECT count(*) FROM leads WHERE sync_state = ?1");
+    if (!count) return count.error();
+    count->bind(1, std::string(sync_state_name(state)));
+    auto row = count->step();
+    if (!row) return row.error();
+    return count->column_int(0);
 }
 
 Result<DurabilitySettings> LeadStore::durability_settings() {

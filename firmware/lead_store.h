@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <vector>
 
 namespace flytthit {
 
@@ -18,6 +19,13 @@ struct DurabilitySettings {
     std::string journal_mode;  // "wal"
     int synchronous = 0;       // 2 = FULL
     int secure_delete = 0;     // 1 = on
+};
+
+// The register's answer for one lead.
+struct SyncOutcome {
+    std::string lead_id;
+    SyncState state = SyncState::synced;  // synced, rejected or conflict
+    std::string reason;                   // for rejected and conflict
 };
 
 class LeadStore {
@@ -37,6 +45,15 @@ public:
 
     // Calls visit for each lead in the order they were stored. Stops at the first error.
     Status for_each_lead(const std::function<void(const Lead&)>& visit);
+
+    // Up to limit pending leads, oldest first: the next batch to send.
+    Result<std::vector<Lead>> pending_leads(std::size_t limit);
+
+    // Records what the register answered for leads, in one transaction. Only pending leads
+    // change, so recording the same answer twice changes nothing.
+    Status record_sync_outcomes(const std::vector<SyncOutcome>& outcomes);
+
+    Result<std::int64_t> count_in_state(SyncState state);
 
     Result<DurabilitySettings> durability_settings();
 

@@ -33,12 +33,13 @@ CREATE TABLE leads (
     synced                 INTEGER NOT NULL DEFAULT 0
 ) STRICT;
 )sql"},
-    // 2: a named sync state (a lead will also be 'rejected' or 'conflict' once the register
-    // can say so) with the moment it was acknowledged, and an index for "what is pending".
+    // 2: a named sync state with the moment the register acknowledged the lead, the reason
+    // it gave when it refused one, and an index for "what is pending".
     Migration{2, R"sql(
 ALTER TABLE leads ADD COLUMN sync_state TEXT NOT NULL DEFAULT 'pending'
-    CHECK (sync_state IN ('pending', 'synced'));
+    CHECK (sync_state IN ('pending', 'synced', 'rejected', 'conflict'));
 ALTER TABLE leads ADD COLUMN synced_at TEXT;
+ALTER TABLE leads ADD COLUMN sync_error TEXT;
 UPDATE leads SET sync_state = 'synced' WHERE synced = 1;
 ALTER TABLE leads DROP COLUMN synced;
 CREATE INDEX leads_by_sync_state ON leads (sync_state);
@@ -51,15 +52,16 @@ std::span<const Migration> schema_migrations() { return migrations; }
 
 int latest_schema_version() { return migrations.back().version; }
 
-Status migrate_to_latest(Database& db) {
+Status migrate(Database& db, std::span<const Migration> steps) {
     auto current = db.query_int("PRAGMA user_version");
     if (!current) return current.error();
-    if (*current > latest_schema_version()) {
+    const int latest = steps.back().version;
+    if (*current > latest) {
         return make_error(db.path().string() + ": schema version " + std::to_string(*current) +
-                          " is newer than this kiosk understands (" + std::to_string(latest_schema_version()) +
-                          "); update the kiosk software");
+                          " is newer than this software understands (" + std::to_string(latest) +
+                          "); update it");
     }
-    for (const Migration& step : migrations) {
+    for (const Migration& step : steps) {
         if (step.version <= *current) continue;
         auto transaction = Transaction::begin_immediate(db);
         if (!transaction) return with_context("migrating to schema " + std::to_string(step.version), transaction.error());

@@ -1,6 +1,7 @@
-// The lead store's schema, as the ordered list of steps that build it. A database records
-// how many steps it has had in PRAGMA user_version; opening it runs the rest, each step in
-// its own transaction, so an old kiosk's database is carried forward and never rebuilt.
+// Schemas as ordered lists of steps. A database records how many steps it has had in
+// PRAGMA user_version; opening it runs the rest, each step in its own transaction, so an old
+// database is carried forward and never rebuilt. The kiosk's lead store and the register
+// each have their own list.
 #pragma once
 
 #include "sqlite_db.h"
@@ -15,11 +16,13 @@ struct Migration {
     std::string_view sql;  // runs inside the step's transaction
 };
 
+// The kiosk's lead store.
 std::span<const Migration> schema_migrations();
 int latest_schema_version();
 
-// Brings db up to the latest version. Refuses a database from a newer kiosk (its version is
+// Brings db up to the last of steps. Refuses a database from newer software (its version is
 // above ours) rather than guess at what it holds.
-Status migrate_to_latest(Database& db);
+Status migrate(Database& db, std::span<const Migration> steps);
+inline Status migrate_to_latest(Database& db) { return migrate(db, schema_migrations()); }
 
 }  // namespace flytthit

@@ -39,6 +39,11 @@ public:
     Result<bool> step();
     // Steps to completion, for statements that return no rows.
     Status run();
+    // Makes the statement ready to run again with new bindings.
+    void reset() {
+        sqlite3_reset(stmt_.get());
+        sqlite3_clear_bindings(stmt_.get());
+    }
 
     std::string column_text(int column) const;
     std::optional<std::string> column_optional_text(int column) const;

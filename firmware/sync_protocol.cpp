@@ -1,0 +1,160 @@
+// Protocol v1 encoding; see sync_protocol.h and register/PROTOCOL.md.
+#include "sync_protocol.h"
+
+#include "lead_json.h"
+#include "lead_validation.h"
+#include "random_id.h"
+#include "utf8.h"
+
+#include <ctime>
+
+namespace flytthit::protocol {
+
+using nlohmann::json;
+
+std::string_view ack_status_name(AckStatus status) {
+    switch (status) {
+        case AckStatus::duplicate: return "duplicate";
+        case AckStatus::rejected: return "rejected";
+        case AckStatus::conflict: return "conflict";
+        case AckStatus::stored: break;
+    }
+    return "stored";
+}
+
+std::string canonical_lead(const json& wire_lead) {
+    return wire_lead.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string utc_from_unix_ms(std::int64_t unix_ms) {
+    const std::time_t seconds = static_cast<std::time_t>(unix_ms / 1000);
+    std::tm utc{};
+    gmtime_r(&seconds, &utc);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return text;
+}
+
+std::string encode_batch(const std::vector<BatchItem>& items) {
+    json leads = json::array();
+    for (const auto& item : items) {
+        json clock = {{"status", item.clock.status}};
+        if (!item.clock.corrected_utc.empty()) clock["corrected_utc"] = item.clock.corrected_utc;
+        leads.push_back({{"lead", lead_to_wire(item.lead)}, {"clock", clock}});
+    }
+    return json{{"protocol", version}, {"leads", leads}}.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+Result<json> parse_envelope(std::string_view body, std::size_t limit) {
+    if (body.size() > limit) return make_error("larger than " + std::to_string(limit) + " bytes");
+    if (!is_valid_utf8(body)) return make_error("not valid UTF-8");
+    json root;
+    try {
+        root = json::parse(body);
+    } catch (const json::parse_error&) {
+        return make_error("not valid JSON");
+    }
+    if (!root.is_object()) return make_error("not a JSON object");
+    const auto found = root.find("protocol");
+    if (found == root.end() || !found->is_number_integer()) return make_error("no protocol version");
+    if (found->get<int>() != version) {
+        return make_error("protocol version " + std::to_string(found->get<int>()) + ", expected " + std::to_string(version));
+    }
+    return root;
+}
+
+Result<std::vector<ReceivedItem>> decode_batch(std::string_view body, int current_year) {
+    auto root = parse_envelope(body, max_batch_bytes);
+    if (!root) return root.error();
+    const auto leads = root->find("leads");
+    if (leads == root->end() || !leads->is_array()) return make_error("\"leads\" missing or not a list");
+    if (leads->size() > max_batch_leads) {
+        return make_error(std::to_string(leads->size()) + " leads; at most " + std::to_string(max_batch_leads) + " per batch");
+    }
+    ValidationRules rules;
+    rules.current_year = current_year;
+    std::vector<ReceivedItem> items;
+    for (const auto& entry : *leads) {
+        ReceivedItem item;
+        const json* wire = nullptr;
+        if (entry.is_object() && entry.contains("lead") && entry["lead"].is_object()) wire = &entry["lead"];
+        if (wire && wire->contains("id") && (*wire)["id"].is_string()) item.id = (*wire)["id"].get<std::string>();
+        if (entry.is_object() && entry.contains("clock") && entry["clock"].is_object()) {
+            const json& clock = entry["clock"];
+            if (clock.contains("status") && clock["status"].is_string()) item.clock.status = clock["status"];
+            if (clock.contains("corrected_utc") && clock["corrected_utc"].is_string()) {
+                item.clock.corrected_utc = clock["corrected_utc"];
+            }
+            if (item.clock.status != "corrected" && item.clock.status != "approximate") item.clock = ClockNote{};
+        }
+        if (wire == nullptr) {
+            item.problem = "no \"lead\" object";
+        } else if (!is_uuid(item.id)) {
+            item.problem = "id: not a UUID";
+        } else if (auto lead = lead_from_wire(*wire); !lead) {
+            item.problem = lead.error().message;
+        } else if (auto problems = validate_lead(lead->draft, rules); !problems.empty()) {
+            item.problem = problems[0].field + ": " + problems[0].message_key;
+        } else {
+            item.lead = std::move(*lead);
+            item.canonical_lead = canonical_lead(lead_to_wire(*item.lead));
+        }
+        items.push_back(std::move(item));
+    }
+    return items;
+}
+
+std::string encode_reply(const std::vector<LeadAck>& acks) {
+    json results = json::array();
+    for (const auto& ack : acks) {
+        json result = {{"id", ack.id}, {"status", std::string(ack_status_name(ack.status))}};
+        if (!ack.reason.empty()) result["reason"] = ack.reason.substr(0, max_reason_length);
+        results.push_back(result);
+    }
+    return json{{"protocol", version}, {"results", results}}.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+Result<std::vector<LeadAck>> decode_reply(std::string_view body, const std::set<std::string>& sent_ids) {
+    auto root = parse_envelope(body, max_reply_bytes);
+    if (!root) return root.error();
+    const auto results = root->find("results");
+    if (results == root->end() || !results->is_array()) return make_error("\"results\" missing or not a list");
+    std::vector<LeadAck> acks;
+    for (const auto& result : *results) {
+        if (!result.is_object() || !result.contains("id") || !result["id"].is_string() || !result.contains("status") ||
+            !result["status"].is_string()) {
+            return make_error("a result without id or status");
+        }
+        LeadAck ack;
+        ack.id = result["id"].get<std::string>();
+        if (!sent_ids.contains(ack.id)) return make_error("a result for a lead that was not sent: " + ack.id.substr(0, 40));
+        const std::string status = result["status"];
+        bool known = false;
+        for (AckStatus candidate : {AckStatus::stored, AckStatus::duplicate, AckStatus::rejected, AckStatus::conflict}) {
+            if (ack_status_name(candidate) == status) {
+                ack.status = candidate;
+                known = true;
+            }
+        }
+        if (!known) return make_error("unknown status \"" + status.substr(0, 20) + "\"");
+        if (result.contains("reason") && result["reason"].is_string()) {
+            ack.reason = result["reason"].get<std::string>().substr(0, max_reason_length);
+        }
+        acks.push_back(std::move(ack));
+    }
+    return acks;
+}
+
+std::string encode_time(std::int64_t unix_ms) {
+    return json{{"protocol", version}, {"unix_ms", unix_ms}, {"utc", utc_from_unix_ms(unix_ms)}}.dump();
+}
+
+Result<std::int64_t> decode_time(std::string_view body) {
+    auto root = parse_envelope(body, 4096);
+    if (!root) return root.error();
+    const auto found = root->find("unix_ms");
+    if (found == root->end() || !found->is_number_integer()) return make_error("\"unix_ms\" missing");
+    return found->get<std::int64_t>();
+}
+
+}  // namespace flytthit::protocol

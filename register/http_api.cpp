@@ -1,0 +1,198 @@
+// flytthit-register's HTTP(S) service; see http_api.h.
+#include "http_api.h"
+
+#include "device_clock.h"
+#include "register_secrets.h"
+#include "register_store.h"
+#include "sync_protocol.h"
+
+#include <httplib.h>
+#include <signal.h>
+
+#include <chrono>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <mutex>
+#include <sstream>
+#include <thread>
+
+namespace flytthit::reg {
+
+namespace {
+
+using nlohmann::json;
+
+std::int64_t unix_ms_now() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+void reply_error(httplib::Response& res, int status, const std::string& message) {
+    res.status = status;
+    res.set_content(json{{"protocol", protocol::version}, {"error", message}}.dump(), "application/json");
+}
+
+// The current content pack as one JSON bundle, or nullopt when the register has none.
+std::optional<std::string> content_bundle(const std::filesystem::path& dir) {
+    const auto pack = dir / "content";
+    if (!std::filesystem::exists(pack / "manifest.json")) return std::nullopt;
+    json files = json::object();
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(pack)) {
+        if (!entry.is_regular_file()) continue;
+        std::ifstream file(entry.path(), std::ios::binary);
+        std::stringstream text;
+        text << file.rdbuf();
+        files[std::filesystem::relative(entry.path(), pack).generic_string()] = text.str();
+    }
+    return json{{"protocol", protocol::version}, {"files", files}}.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+// Everything the handlers share, owned by serve() for the server's lifetime.
+struct Service {
+    RegisterStore store;
+    std::mutex store_mutex;  // one writer at a time; SQLite serialises writes anyway
+    std::filesystem::path dir;
+    int exit_after_commits = 0;
+    int commits = 0;
+
+    std::optional<Device> authenticate(const httplib::Request& req) {
+        const std::string header = req.get_header_value("Authorization");
+        const std::string prefix = "Bearer ";
+        if (header.rfind(prefix, 0) != 0) return std::nullopt;
+        const std::string hash = token_hash(header.substr(prefix.size()));
+        std::lock_guard lock(store_mutex);
+        return store.device_by_token_hash(hash);
+    }
+};
+
+void add_routes(httplib::Server& server, Service& service) {
+    server.Get("/v1/time", [](const httplib::Request&, httplib::Response& res) {
+        res.set_content(protocol::encode_time(unix_ms_now()), "application/json");
+    });
+
+    server.Get("/v1/keys", [&service](const httplib::Request& req, httplib::Response& res) {
+        if (!service.authenticate(req)) return reply_error(res, 401, "unknown or missing device token");
+        auto keys = read_public_keys(service.dir);
+        if (!keys) return reply_error(res, 500, keys.error().message);
+        res.set_content(json{{"protocol", protocol::version},
+                             {"sealing_public_key", keys->sealing},
+                             {"signing_public_key", keys->signing}}
+                            .dump(),
+                        "application/json");
+    });
+
+    server.Post("/v1/leads", [&service](const httplib::Request& req, httplib::Response& res) {
+        const auto device = service.authenticate(req);
+        if (!device) return reply_error(res, 401, "unknown or missing device token");
+        auto items = protocol::decode_batch(req.body, current_year());
+        if (!items) return reply_error(res, 400, "batch refused: " + items.error().message);
+        std::vector<protocol::LeadAck> acks;
+        {
+            std::lock_guard lock(service.store_mutex);
+            auto stored = service.store.store_batch(*device, *items);
+            if (!stored) {
+                std::cerr << "flytthit-register: storing a batch from " << device->name << ": "
+                          << stored.error().message << std::endl;
+                return reply_error(res, 503, "the register could not store the batch; try again later");
+            }
+            acks = std::move(*stored);
+            if (service.exit_after_commits > 0 && ++service.commits >= service.exit_after_commits) {
+                std::cerr << "flytthit-register: test hook: exiting after commit, before the reply" << std::endl;
+                std::_Exit(0);
+            }
+        }
+        res.set_content(protocol::encode_reply(acks), "application/json");
+    });
+
+    server.Get("/v1/content", [&service](const httplib::Request& req, httplib::Response& res) {
+        if (!service.authenticate(req)) return reply_error(res, 401, "unknown or missing device token");
+        const auto bundle = content_bundle(service.dir);
+        if (!bundle) return reply_error(res, 404, "the register has no content pack");
+        const std::string etag = "\"" + token_hash(*bundle).substr(0, 32) + "\"";
+        res.set_header("ETag", etag);
+        if (req.get_header_value("If-None-Match") == etag) {
+            res.status = 304;
+            return;
+        }
+        res.set_content(*bundle, "application/json");
+    });
+
+    server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+        if (!res.body.empty()) return;
+        reply_error(res, res.status, res.status == 413 ? "request too large" : "no such endpoint");
+    });
+}
+
+// Stops the server on SIGINT or SIGTERM: a thread waits for the signal, so no handler has
+// to touch the server from signal context.
+class StopOnSignal {
+public:
+    explicit StopOnSignal(httplib::Server& server) {
+        sigset_t signals;
+        sigemptyset(&signals);
+        sigaddset(&signals, SIGINT);
+        sigaddset(&signals, SIGTERM);
+        pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+        waiter_ = std::thread([&server, signals] {
+            int received = 0;
+            sigwait(&signals, &received);
+            server.stop();
+        });
+        waiter_.detach();
+    }
+
+private:
+    std::thread waiter_;
+};
+
+}  // namespace
+
+bool is_loopback_host(const std::string& host) {
+    return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
+}
+
+int serve(const ServeOptions& options) {
+    const bool tls = options.tls_cert && options.tls_key;
+    if (!tls && !is_loopback_host(options.host)) {
+        std::cerr << "flytthit-register: refusing plain HTTP on " << options.host
+                  << ": give --tls-cert and --tls-key (plain HTTP is only for loopback addresses)\n";
+        return 2;
+    }
+    auto store = RegisterStore::open(options.dir);
+    if (!store) {
+        std::cerr << "flytthit-register: " << store.error().message << "\n";
+        return 1;
+    }
+    Service service{std::move(*store), {}, options.dir, options.exit_after_commits, 0};
+
+    std::unique_ptr<httplib::Server> server;
+    if (tls) {
+        auto secure = std::make_unique<httplib::SSLServer>(options.tls_cert->c_str(), options.tls_key->c_str());
+        if (!secure->is_valid()) {
+            std::cerr << "flytthit-register: cannot use the certificate " << options.tls_cert->string() << " with key "
+                      << options.tls_key->string() << "\n";
+            return 1;
+        }
+        server = std::move(secure);
+    } else {
+        server = std::make_unique<httplib::Server>();
+    }
+    server->set_payload_max_length(protocol::max_batch_bytes + 64 * 1024);
+    server->set_read_timeout(30, 0);
+    server->set_write_timeout(30, 0);
+    add_routes(*server, service);
+    StopOnSignal stop(*server);
+
+    const int port = options.port == 0 ? server->bind_to_any_port(options.host) : options.port;
+    if (port < 0 || (options.port != 0 && !server->bind_to_port(options.host, options.port))) {
+        std::cerr << "flytthit-register: cannot listen on " << options.host << ":" << options.port << "\n";
+        return 1;
+    }
+    std::cout << "flytthit-register: listening on " << (tls ? "https" : "http") << "://" << options.host << ":" << port
+              << std::endl;
+    server->listen_after_bind();
+    return 0;
+}
+
+}  // namespace flytthit::reg

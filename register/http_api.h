@@ -1,0 +1,27 @@
+// flytthit-register's HTTP(S) service: protocol v1 (register/PROTOCOL.md) over cpp-httplib.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace flytthit::reg {
+
+struct ServeOptions {
+    std::filesystem::path dir;
+    std::string host = "127.0.0.1";
+    int port = 8443;  // 0: any free port (printed when listening)
+    std::optional<std::filesystem::path> tls_cert;
+    std::optional<std::filesystem::path> tls_key;
+    // Test hook (FLYTTHIT_REGISTER_EXIT_AFTER_COMMITS): exit right after the Nth committed
+    // batch, before replying, as a crash there would. 0: never.
+    int exit_after_commits = 0;
+};
+
+// True for 127.0.0.0/8, ::1 and localhost: the only places plain HTTP is allowed.
+bool is_loopback_host(const std::string& host);
+
+// Serves until SIGINT or SIGTERM. Returns the exit code; errors go to stderr.
+int serve(const ServeOptions& options);
+
+}  // namespace flytthit::reg

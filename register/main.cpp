@@ -1,0 +1,202 @@
+// flytthit-register: the host register the kiosks sync to after an event, and the tools
+// the region's staff use on it (devices, statistics, per-municipality export).
+#include "csv_export.h"
+#include "http_api.h"
+#include "register_secrets.h"
+#include "register_store.h"
+#include "version.h"
+
+#include <nlohmann/json.hpp>
+#include <sodium.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+using namespace flytthit;
+using namespace flytthit::reg;
+
+constexpr const char* usage = R"(usage: flytthit-register COMMAND [ARGS]
+
+Commands:
+  init DIR                               create a register: database and key pairs
+  serve --dir DIR --listen HOST:PORT [--tls-cert F --tls-key F]
+                                         serve protocol v1 (TLS; plain HTTP on loopback only)
+  add-device --dir DIR NAME [--url URL] [--ca-file F] [--pairing-file FILE]
+                                         create a kiosk's token (printed as the last line)
+                                         and optionally its pairing file for a USB stick
+  stats --dir DIR                        leads, conflicts, devices, leads per municipality
+  export --dir DIR --municipality ID [--since T]
+                                         CSV for that municipality's host on stdout
+  --help, --version
+)";
+
+// Arguments after the command: "--name value" options and positional words.
+struct Arguments {
+    std::map<std::string, std::string> options;
+    std::vector<std::string> words;
+
+    std::optional<std::string> get(const std::string& name) const {
+        const auto found = options.find(name);
+        if (found == options.end()) return std::nullopt;
+        return found->second;
+    }
+};
+
+std::optional<Arguments> parse(const std::vector<std::string>& args) {
+    Arguments parsed;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i].rfind("--", 0) == 0) {
+            if (i + 1 >= args.size()) {
+                std::cerr << "flytthit-register: " << args[i] << " needs a value\n";
+                return std::nullopt;
+            }
+            parsed.options[args[i]] = args[i + 1];
+            ++i;
+        } else {
+            parsed.words.push_back(args[i]);
+        }
+    }
+    return parsed;
+}
+
+int fail(const std::string& message, int code = 1) {
+    std::cerr << "flytthit-register: " << message << "\n";
+    return code;
+}
+
+int init(const Arguments& args) {
+    if (args.words.size() != 1) return fail("init needs one directory", 2);
+    const std::filesystem::path dir = args.words[0];
+    std::error_code error;
+    std::filesystem::create_directories(dir, error);
+    if (error) return fail("creating " + dir.string() + ": " + error.message());
+    std::filesystem::permissions(dir, std::filesystem::perms::owner_all, error);
+    if (auto store = RegisterStore::open(dir); !store) return fail(store.error().message);
+    if (auto keys = create_key_pairs(dir); !keys) return fail(keys.error().message);
+    std::cout << "register created in " << dir.string() << "\n";
+    return 0;
+}
+
+int serve_command(const Arguments& args) {
+    const auto dir = args.get("--dir");
+    const auto listen = args.get("--listen");
+    if (!dir || !listen) return fail("serve needs --dir DIR and --listen HOST:PORT", 2);
+    ServeOptions options;
+    options.dir = *dir;
+    const auto colon = listen->rfind(':');
+    if (colon == std::string::npos) return fail("--listen \"" + *listen + "\": expected HOST:PORT", 2);
+    options.host = listen->substr(0, colon);
+    if (options.host.size() > 2 && options.host.front() == '[') options.host = options.host.substr(1, options.host.size() - 2);
+    try {
+        options.port = std::stoi(listen->substr(colon + 1));
+    } catch (const std::exception&) {
+        return fail("--listen \"" + *listen + "\": the port is not a number", 2);
+    }
+    if (args.get("--tls-cert").has_value() != args.get("--tls-key").has_value()) {
+        return fail("--tls-cert and --tls-key go together", 2);
+    }
+    if (auto cert = args.get("--tls-cert")) options.tls_cert = *cert;
+    if (auto key = args.get("--tls-key")) options.tls_key = *key;
+    if (const char* hook = std::getenv("FLYTTHIT_REGISTER_EXIT_AFTER_COMMITS")) options.exit_after_commits = std::atoi(hook);
+    return serve(options);
+}
+
+int add_device(const Arguments& args) {
+    const auto dir = args.get("--dir");
+    if (!dir || args.words.size() != 1) return fail("add-device needs --dir DIR and a NAME", 2);
+    auto store = RegisterStore::open(*dir);
+    if (!store) return fail(store.error().message);
+    auto keys = read_public_keys(*dir);
+    if (!keys) return fail(keys.error().message);
+    std::string ca_pem;
+    if (auto ca_file = args.get("--ca-file")) {
+        std::ifstream file(*ca_file);
+        if (!file) return fail("cannot read --ca-file " + *ca_file);
+        std::stringstream text;
+        text << file.rdbuf();
+        ca_pem = text.str();
+    }
+    const std::string token = new_device_token();
+    auto device = store->add_device(args.words[0], token_hash(token));
+    if (!device) return fail(device.error().message);
+    if (auto pairing_file = args.get("--pairing-file")) {
+        nlohmann::json pairing = {{"format", 1},
+                                  {"register_url", args.get("--url").value_or("")},
+                                  {"device", args.words[0]},
+                                  {"token", token},
+                                  {"sealing_public_key", keys->sealing},
+                                  {"signing_public_key", keys->signing}};
+        if (!ca_pem.empty()) pairing["ca_certificate"] = ca_pem;
+        if (auto written = write_file_atomically(*pairing_file, pairing.dump(2) + "\n", 0600); !written) {
+            return fail(written.error().message);
+        }
+        std::cout << "pairing file: " << *pairing_file << "\n";
+    }
+    std::cout << "device \"" << device->name << "\" added; its token (shown once):\n" << token << std::endl;
+    return 0;
+}
+
+int stats(const Arguments& args) {
+    const auto dir = args.get("--dir");
+    if (!dir) return fail("stats needs --dir DIR", 2);
+    auto store = RegisterStore::open(*dir);
+    if (!store) return fail(store.error().message);
+    auto stats = store->stats();
+    if (!stats) return fail(stats.error().message);
+    std::cout << "leads: " << stats->leads << "\nconflicts: " << stats->conflicts << "\ndevices: " << stats->devices
+              << "\n";
+    for (const auto& [municipality, count] : stats->per_municipality) {
+        std::cout << "municipality " << municipality << ": " << count << "\n";
+    }
+    return 0;
+}
+
+int export_csv(const Arguments& args) {
+    const auto dir = args.get("--dir");
+    const auto municipality = args.get("--municipality");
+    if (!dir || !municipality) return fail("export needs --dir DIR and --municipality ID", 2);
+    auto store = RegisterStore::open(*dir);
+    if (!store) return fail(store.error().message);
+    write_csv_header(std::cout);
+    auto exported = store->for_each_lead_of(*municipality, args.get("--since").value_or(""),
+                                            [](const StoredLead& lead) { write_csv_row(std::cout, lead); });
+    if (!exported) return fail(exported.error().message);
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const std::vector<std::string> all(argv + 1, argv + argc);
+    if (all.empty()) {
+        std::cerr << usage;
+        return 2;
+    }
+    if (all[0] == "--help") {
+        std::cout << usage;
+        return 0;
+    }
+    if (all[0] == "--version") {
+        std::cout << "flytthit-register " << flytthit::app_version << "\n";
+        return 0;
+    }
+    if (sodium_init() < 0) return fail("libsodium failed to start");
+    const auto args = parse(std::vector<std::string>(all.begin() + 1, all.end()));
+    if (!args) return 2;
+    const std::string& command = all[0];
+    if (command == "init") return init(*args);
+    if (command == "serve") return serve_command(*args);
+    if (command == "add-device") return add_device(*args);
+    if (command == "stats") return stats(*args);
+    if (command == "export") return export_csv(*args);
+    std::cerr << "flytthit-register: unknown command " << command << "\n" << usage;
+    return 2;
+}

@@ -1,0 +1,112 @@
+// The register's secrets; see register_secrets.h.
+#include "register_secrets.h"
+
+#include <fcntl.h>
+#include <sodium.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <vector>
+
+namespace flytthit::reg {
+
+namespace {
+
+std::string to_hex(const unsigned char* bytes, std::size_t size) {
+    std::string hex(size * 2 + 1, '\0');
+    sodium_bin2hex(hex.data(), hex.size(), bytes, size);
+    hex.pop_back();
+    return hex;
+}
+
+Result<std::string> read_text(const std::filesystem::path& path) {
+    std::ifstream file(path);
+    std::string text;
+    if (!file || !std::getline(file, text)) return make_error("cannot read " + path.string());
+    return text;
+}
+
+Status errno_error(const std::string& what) { return make_error(what + ": " + std::strerror(errno)); }
+
+}  // namespace
+
+std::string new_device_token() {
+    unsigned char bytes[32];
+    randombytes_buf(bytes, sizeof bytes);
+    return to_hex(bytes, sizeof bytes);
+}
+
+std::string token_hash(const std::string& token) {
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(token.data()), token.size());
+    return to_hex(digest, sizeof digest);
+}
+
+Status write_file_atomically(const std::filesystem::path& path, const std::string& text, unsigned mode) {
+    const std::filesystem::path temporary = path.string() + ".tmp";
+    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
+    if (fd < 0) return errno_error("creating " + temporary.string());
+    std::size_t written = 0;
+    while (written < text.size()) {
+        const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            const auto error = errno_error("writing " + temporary.string());
+            ::close(fd);
+            return error;
+        }
+        written += static_cast<std::size_t>(n);
+    }
+    if (::fsync(fd) != 0) {
+        const auto error = errno_error("syncing " + temporary.string());
+        ::close(fd);
+        return error;
+    }
+    ::close(fd);
+    if (::rename(temporary.c_str(), path.c_str()) != 0) return errno_error("renaming to " + path.string());
+    const int dir = ::open(path.parent_path().empty() ? "." : path.parent_path().c_str(), O_RDONLY | O_DIRECTORY);
+    if (dir >= 0) {
+        ::fsync(dir);  // the rename itself must reach the disk
+        ::close(dir);
+    }
+    return ok_status();
+}
+
+Status create_key_pairs(const std::filesystem::path& dir) {
+    const auto keys = dir / "keys";
+    if (std::filesystem::exists(keys / "sealing.secret")) return make_error(keys.string() + ": keys exist already; not replaced");
+    std::error_code error;
+    std::filesystem::create_directories(keys, error);
+    if (error) return make_error("creating " + keys.string() + ": " + error.message());
+    std::filesystem::permissions(keys, std::filesystem::perms::owner_all, error);
+
+    unsigned char seal_public[crypto_box_PUBLICKEYBYTES], seal_secret[crypto_box_SECRETKEYBYTES];
+    crypto_box_keypair(seal_public, seal_secret);
+    unsigned char sign_public[crypto_sign_PUBLICKEYBYTES], sign_secret[crypto_sign_SECRETKEYBYTES];
+    crypto_sign_keypair(sign_public, sign_secret);
+    const std::pair<const char*, std::string> files[] = {
+        {"sealing.public", to_hex(seal_public, sizeof seal_public)},
+        {"sealing.secret", to_hex(seal_secret, sizeof seal_secret)},
+        {"signing.public", to_hex(sign_public, sizeof sign_public)},
+        {"signing.secret", to_hex(sign_secret, sizeof sign_secret)},
+    };
+    sodium_memzero(seal_secret, sizeof seal_secret);
+    sodium_memzero(sign_secret, sizeof sign_secret);
+    for (const auto& [name, text] : files) {
+        const bool secret = std::string(name).ends_with(".secret");
+        if (auto written = write_file_atomically(keys / name, text + "\n", secret ? 0600 : 0644); !written) return written;
+    }
+    return ok_status();
+}
+
+Result<PublicKeys> read_public_keys(const std::filesystem::path& dir) {
+    auto sealing = read_text(dir / "keys/sealing.public");
+    if (!sealing) return sealing.error();
+    auto signing = read_text(dir / "keys/signing.public");
+    if (!signing) return signing.error();
+    return PublicKeys{*sealing, *signing};
+}
+
+}  // namespace flytthit::reg

@@ -1,0 +1,193 @@
+// The register's store; see register_store.h.
+#include "register_store.h"
+
+#include "device_clock.h"
+#include "lead_json.h"
+#include "schema_migrations.h"
+
+#include <array>
+
+namespace flytthit::reg {
+
+namespace {
+
+constexpr std::array register_migrations{
+    Migration{1, R"sql(
+CREATE TABLE devices (
+    id           INTEGER PRIMARY KEY,
+    name         TEXT NOT NULL UNIQUE,
+    token_hash   TEXT NOT NULL UNIQUE,
+    created_at   TEXT NOT NULL,
+    last_seen_at TEXT
+) STRICT;
+CREATE TABLE leads (
+    id           TEXT PRIMARY KEY NOT NULL,
+    device_id    INTEGER NOT NULL REFERENCES devices (id),
+    received_at  TEXT NOT NULL,
+    created_utc  TEXT NOT NULL,
+    time_status  TEXT NOT NULL CHECK (time_status IN ('corrected', 'approximate')),
+    canonical    TEXT NOT NULL
+) STRICT;
+CREATE TABLE lead_municipalities (
+    lead_id      TEXT NOT NULL REFERENCES leads (id),
+    municipality TEXT NOT NULL,
+    PRIMARY KEY (lead_id, municipality)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX lead_municipalities_by_municipality ON lead_municipalities (municipality, lead_id);
+CREATE TABLE conflicts (
+    id           INTEGER PRIMARY KEY,
+    lead_id      TEXT NOT NULL,
+    device_id    INTEGER NOT NULL REFERENCES devices (id),
+    received_at  TEXT NOT NULL,
+    canonical    TEXT NOT NULL,
+    UNIQUE (lead_id, canonical)
+) STRICT;
+)sql"},
+};
+
+}  // namespace
+
+Result<RegisterStore> RegisterStore::open(const std::filesystem::path& dir) {
+    if (!std::filesystem::is_directory(dir)) {
+        return make_error(dir.string() + ": not a register directory (create one with: flytthit-register init " +
+                          dir.string() + ")");
+    }
+    auto db = Database::open(dir / database_file_name);
+    if (!db) return db.error();
+    sqlite3_db_config(db->raw(), SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+    // As on the kiosk: an acknowledged lead must survive a power cut at the register too.
+    if (auto set = db->exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;"
+                            "PRAGMA trusted_schema = OFF;");
+        !set) {
+        return set.error();
+    }
+    if (auto migrated = migrate(*db, register_migrations); !migrated) return migrated.error();
+    return RegisterStore(std::move(*db));
+}
+
+Result<Device> RegisterStore::add_device(const std::string& name, const std::string& token_hash) {
+    auto insert = db_.prepare("INSERT INTO devices (name, token_hash, created_at) VALUES (?1, ?2, ?3)");
+    if (!insert) return insert.error();
+    insert->bind(1, name).bind(2, token_hash).bind(3, utc_timestamp_now());
+    if (auto ran = insert->run(); !ran) return with_context("adding device \"" + name + "\"", ran.error());
+    return Device{sqlite3_last_insert_rowid(db_.raw()), name};
+}
+
+std::optional<Device> RegisterStore::device_by_token_hash(const std::string& token_hash) {
+    auto select = db_.prepare("SELECT id, name FROM devices WHERE token_hash = ?1");
+    if (!select) return std::nullopt;
+    select->bind(1, token_hash);
+    auto row = select->step();
+    if (!row || !*row) return std::nullopt;
+    return Device{select->column_int(0), select->column_text(1)};
+}
+
+Result<std::vector<protocol::LeadAck>> RegisterStore::store_batch(const Device& device,
+                                                                  const std::vector<protocol::ReceivedItem>& items) {
+    using protocol::AckStatus;
+    auto transaction = Transaction::begin_immediate(db_);
+    if (!transaction) return transaction.error();
+    auto existing = db_.prepare("SELECT canonical FROM leads WHERE id = ?1");
+    auto insert_lead = db_.prepare(
+        "INSERT INTO leads (id, device_id, received_at, created_utc, time_status, canonical) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    auto insert_place = db_.prepare("INSERT OR IGNORE INTO lead_municipalities (lead_id, municipality) VALUES (?1, ?2)");
+    auto insert_conflict = db_.prepare(
+        "INSERT OR IGNORE INTO conflicts (lead_id, device_id, received_at, canonical) VALUES (?1, ?2, ?3, ?4)");
+    for (auto* statement : {&existing, &insert_lead, &insert_place, &insert_conflict}) {
+        if (!*statement) return statement->error();
+    }
+    const std::string now = utc_timestamp_now();
+    std::vector<protocol::LeadAck> acks;
+    for (const auto& item : items) {
+        protocol::LeadAck ack{item.id, AckStatus::stored, {}};
+        if (!item.lead) {
+            ack.status = AckStatus::rejected;
+            ack.reason = item.problem;
+            acks.push_back(std::move(ack));
+            continue;
+        }
+        existing->reset();
+        existing->bind(1, item.id);
+        auto found = existing->step();
+        if (!found) return found.error();
+        if (*found) {
+            if (existing->column_text(0) == item.canonical_lead) {
+                ack.status = AckStatus::duplicate;
+            } else {
+                ack.status = AckStatus::conflict;
+                ack.reason = "another lead with this id is already stored; this one is kept aside for review";
+                insert_conflict->reset();
+                insert_conflict->bind(1, item.id).bind(2, device.id).bind(3, now).bind(4, item.canonical_lead);
+                if (auto ran = insert_conflict->run(); !ran) return ran.error();
+            }
+            acks.push_back(std::move(ack));
+            continue;
+        }
+        const bool corrected = item.clock.status == "corrected" && !item.clock.corrected_utc.empty();
+        insert_lead->reset();
+        insert_lead->bind(1, item.id)
+            .bind(2, device.id)
+            .bind(3, now)
+            .bind(4, corrected ? item.clock.corrected_utc : item.lead->created.wall_clock_utc)
+            .bind(5, std::string(corrected ? "corrected" : "approximate"))
+            .bind(6, item.canonical_lead);
+        if (auto ran = insert_lead->run(); !ran) return with_context("storing lead " + item.id, ran.error());
+        for (const auto& municipality : item.lead->draft.municipalities) {
+            insert_place->reset();
+            insert_place->bind(1, item.id).bind(2, municipality);
+            if (auto ran = insert_place->run(); !ran) return ran.error();
+        }
+        acks.push_back(std::move(ack));
+    }
+    auto seen = db_.prepare("UPDATE devices SET last_seen_at = ?2 WHERE id = ?1");
+    if (!seen) return seen.error();
+    seen->bind(1, device.id).bind(2, now);
+    if (auto ran = seen->run(); !ran) return ran.error();
+    if (auto committed = transaction->commit(); !committed) return committed.error();
+    return acks;
+}
+
+Result<RegisterStats> RegisterStore::stats() {
+    RegisterStats stats;
+    auto leads = db_.query_int("SELECT count(*) FROM leads");
+    auto conflicts = db_.query_int("SELECT count(*) FROM conflicts");
+    auto devices = db_.query_int("SELECT count(*) FROM devices");
+    for (auto* count : {&leads, &conflicts, &devices}) {
+        if (!*count) return count->error();
+    }
+    stats.leads = *leads;
+    stats.conflicts = *conflicts;
+    stats.devices = *devices;
+    auto per = db_.prepare(
+        "SELECT municipality, count(*) FROM lead_municipalities GROUP BY municipality ORDER BY municipality");
+    if (!per) return per.error();
+    for (;;) {
+        auto row = per->step();
+        if (!row) return row.error();
+        if (!*row) break;
+        stats.per_municipality.emplace_back(per->column_text(0), per->column_int(1));
+    }
+    return stats;
+}
+
+Status RegisterStore::for_each_lead_of(const std::string& municipality, const std::string& since,
+                                      const std::function<void(const StoredLead&)>& visit) {
+    auto select = db_.prepare(R"sql(
+SELECT l.canonical, l.created_utc, l.time_status, l.received_at, d.name
+FROM lead_municipalities m JOIN leads l ON l.id = m.lead_id JOIN devices d ON d.id = l.device_id
+WHERE m.municipality = ?1 AND l.received_at >= ?2
+ORDER BY l.received_at, l.id)sql");
+    if (!select) return select.error();
+    select->bind(1, municipality).bind(2, since);
+    for (;;) {
+        auto row = select->step();
+        if (!row) return row.error();
+        if (!*row) return ok_status();
+        auto lead = lead_from_wire(nlohmann::json::parse(select->column_text(0), nullptr, false));
+        if (!lead) return with_context("reading a stored lead", lead.error());
+        visit(StoredLead{std::move(*lead), select->column_text(1), select->column_text(2), select->column_text(3),
+                         select->column_text(4)});
+    }
+}
+
+}  // namespace flytthit::reg

@@ -1,0 +1,66 @@
+// The register's own store: devices (with hashed tokens), leads stored once per id with the
+// municipalities they name, and conflicts kept aside. SQLite in WAL with synchronous=FULL:
+// a batch is acknowledged only after its transaction committed.
+#pragma once
+
+#include "result.h"
+#include "sqlite_db.h"
+#include "sync_protocol.h"
+
+#include <filesystem>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace flytthit::reg {
+
+struct Device {
+    std::int64_t id = 0;
+    std::string name;
+};
+
+struct RegisterStats {
+    std::int64_t leads = 0;
+    std::int64_t conflicts = 0;
+    std::int64_t devices = 0;
+    std::vector<std::pair<std::string, std::int64_t>> per_municipality;
+};
+
+// A lead as the register stored it, for export.
+struct StoredLead {
+    Lead lead;
+    std::string created_utc;   // the corrected time when the kiosk could correct it
+    std::string time_status;   // "corrected" or "approximate"
+    std::string received_at;
+    std::string device;
+};
+
+class RegisterStore {
+public:
+    static constexpr const char* database_file_name = "register.db";
+
+    // Opens <dir>/register.db, creating and migrating it as needed.
+    static Result<RegisterStore> open(const std::filesystem::path& dir);
+
+    // Adds a device with the hash of its token. Fails if the name is taken.
+    Result<Device> add_device(const std::string& name, const std::string& token_hash);
+    std::optional<Device> device_by_token_hash(const std::string& token_hash);
+
+    // Stores a batch from device in one transaction and returns one acknowledgement per item,
+    // in order: stored, duplicate (same id, same content), conflict (same id, other content:
+    // kept aside in conflicts), or rejected (with the reason).
+    Result<std::vector<protocol::LeadAck>> store_batch(const Device& device,
+                                                       const std::vector<protocol::ReceivedItem>& items);
+
+    Result<RegisterStats> stats();
+    // Leads naming municipality, received at or after since (ISO 8601; empty for all).
+    Status for_each_lead_of(const std::string& municipality, const std::string& since,
+                            const std::function<void(const StoredLead&)>& visit);
+
+private:
+    explicit RegisterStore(Database db) : db_(std::move(db)) {}
+    Database db_;
+};
+
+}  // namespace flytthit::reg
