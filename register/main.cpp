@@ -1,6 +1,7 @@
 // flytthit-register: the host register the kiosks sync to after an event, and the tools
 // the region's staff use on it (devices, statistics, per-municipality export).
 #include "csv_export.h"
+#include "file_io.h"
 #include "http_api.h"
 #include "register_secrets.h"
 #include "register_store.h"

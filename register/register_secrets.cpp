@@ -1,12 +1,10 @@
 // The register's secrets; see register_secrets.h.
 #include "register_secrets.h"
 
-#include <fcntl.h>
-#include <sodium.h>
-#include <unistd.h>
+#include "file_io.h"
 
-#include <cerrno>
-#include <cstring>
+#include <sodium.h>
+
 #include <fstream>
 #include <vector>
 
@@ -28,8 +26,6 @@ Result<std::string> read_text(const std::filesystem::path& path) {
     return text;
 }
 
-Status errno_error(const std::string& what) { return make_error(what + ": " + std::strerror(errno)); }
-
 }  // namespace
 
 std::string new_device_token() {
@@ -42,36 +38,6 @@ std::string token_hash(const std::string& token) {
     unsigned char digest[crypto_hash_sha256_BYTES];
     crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(token.data()), token.size());
     return to_hex(digest, sizeof digest);
-}
-
-Status write_file_atomically(const std::filesystem::path& path, const std::string& text, unsigned mode) {
-    const std::filesystem::path temporary = path.string() + ".tmp";
-    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
-    if (fd < 0) return errno_error("creating " + temporary.string());
-    std::size_t written = 0;
-    while (written < text.size()) {
-        const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) {
-            const auto error = errno_error("writing " + temporary.string());
-            ::close(fd);
-            return error;
-        }
-        written += static_cast<std::size_t>(n);
-    }
-    if (::fsync(fd) != 0) {
-        const auto error = errno_error("syncing " + temporary.string());
-        ::close(fd);
-        return error;
-    }
-    ::close(fd);
-    if (::rename(temporary.c_str(), path.c_str()) != 0) return errno_error("renaming to " + path.string());
-    const int dir = ::open(path.parent_path().empty() ? "." : path.parent_path().c_str(), O_RDONLY | O_DIRECTORY);
-    if (dir >= 0) {
-        ::fsync(dir);  // the rename itself must reach the disk
-        ::close(dir);
-    }
-    return ok_status();
 }
 
 Status create_key_pairs(const std::filesystem::path& dir) {

@@ -26,7 +26,4 @@ struct PublicKeys {
 Status create_key_pairs(const std::filesystem::path& dir);
 Result<PublicKeys> read_public_keys(const std::filesystem::path& dir);
 
-// Writes text to path atomically: a temporary file, fsync, rename, fsync of the directory.
-Status write_file_atomically(const std::filesystem::path& path, const std::string& text, unsigned mode);
-
 }  // namespace flytthit::reg

@@ -4,12 +4,17 @@
 #include "builtin_content.h"
 #include "content_pack.h"
 #include "device_clock.h"
+#include "file_io.h"
+#include "pairing.h"
+#include "sync_client.h"
+#include "sync_protocol.h"
 #include "lead_json.h"
 #include "lead_store.h"
 #include "ui_text.h"
 #include "version.h"
 
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <iostream>
 
 namespace flytthit::kioskctl {
@@ -24,6 +29,11 @@ std::optional<LeadStore> open_store(const Context& context) {
         return std::nullopt;
     }
     return std::move(*store);
+}
+
+std::string paired_with(const std::filesystem::path& data_dir) {
+    auto pairing = load_pairing(data_dir);
+    return pairing ? pairing->register_url : "no";
 }
 
 ValidationRules rules_for_builtin_content() {
@@ -52,6 +62,7 @@ int status(const Context& context) {
                 << "data-dir: " << context.data_dir.string() << "\n"
                 << "leads: " << *total << "\n"
                 << "pending: " << *pending << "\n"
+                << "paired: " << paired_with(context.data_dir) << "\n"
                 << "journal: " << durability->journal_mode << " synchronous=" << durability->synchronous << "\n";
     return 0;
 }
@@ -132,6 +143,97 @@ int list(const Context& context) {
         return 2;
     }
     return 0;
+}
+
+int pair_from_file(const Context& context, const std::filesystem::path& file) {
+    auto text = read_file_limited(file, 256 * 1024);
+    if (!text) {
+        context.err << "flytthit-kioskctl: pair: " << text.error().message << "\n";
+        return 2;
+    }
+    auto pairing = pairing_from_json(*text);
+    if (!pairing) {
+        context.err << "flytthit-kioskctl: pair: " << file.string() << ": " << pairing.error().message << "\n";
+        return 1;
+    }
+    if (auto saved = save_pairing(context.data_dir, *pairing); !saved) {
+        context.err << "flytthit-kioskctl: pair: " << saved.error().message << "\n";
+        return 2;
+    }
+    context.out << "paired with " << pairing->register_url << " as \"" << pairing->device << "\"\n";
+    return 0;
+}
+
+int pair_online(const Context& context, const std::string& url, const std::string& token, const std::string& ca_file) {
+    HttpSettings settings;
+    if (!ca_file.empty()) {
+        auto pem = read_file_limited(ca_file, 256 * 1024);
+        if (!pem) {
+            context.err << "flytthit-kioskctl: pair: " << pem.error().message << "\n";
+            return 2;
+        }
+        settings.ca_certificate_pem = *pem;
+    }
+    HttpClient http(settings);
+    std::string base = url;
+    while (!base.empty() && base.back() == '/') base.pop_back();
+    auto outcome = http.request(base + "/v1/keys", {"Authorization: Bearer " + token}, nullptr, {});
+    if (auto* failure = std::get_if<HttpFailure>(&outcome)) {
+        context.err << "flytthit-kioskctl: pair: " << base << ": " << failure->message << "\n";
+        return 1;
+    }
+    const auto& response = std::get<HttpResponse>(outcome);
+    if (response.status != 200) {
+        context.err << "flytthit-kioskctl: pair: " << base << " answered HTTP " << response.status
+                    << (response.status == 401 ? ": the token is not known there" : "") << "\n";
+        return 1;
+    }
+    auto keys = protocol::parse_envelope(response.body, 64 * 1024);
+    if (!keys) {
+        context.err << "flytthit-kioskctl: pair: the register's reply was not understood: " << keys.error().message << "\n";
+        return 1;
+    }
+    nlohmann::json pairing_json = {{"register_url", base}, {"token", token},
+                                   {"sealing_public_key", keys->value("sealing_public_key", "")},
+                                   {"signing_public_key", keys->value("signing_public_key", "")}};
+    if (!settings.ca_certificate_pem.empty()) pairing_json["ca_certificate"] = settings.ca_certificate_pem;
+    auto pairing = pairing_from_json(pairing_json.dump());
+    if (!pairing) {
+        context.err << "flytthit-kioskctl: pair: " << pairing.error().message << "\n";
+        return 1;
+    }
+    if (auto saved = save_pairing(context.data_dir, *pairing); !saved) {
+        context.err << "flytthit-kioskctl: pair: " << saved.error().message << "\n";
+        return 2;
+    }
+    context.out << "paired with " << base << "\n";
+    return 0;
+}
+
+int sync(const Context& context) {
+    auto pairing = load_pairing(context.data_dir);
+    if (!pairing) {
+        context.err << "flytthit-kioskctl: sync: " << pairing.error().message << "\n";
+        return 2;
+    }
+    auto store = open_store(context);
+    if (!store) return 2;
+    SyncClient client(*store, std::move(*pairing), SyncSettings{});
+    std::int64_t last_sent = 0;
+    const SyncProgress result = client.run(
+        [&](const SyncProgress& progress) {
+            if (progress.sent != last_sent) {
+                context.err << "sent " << progress.sent << " / " << progress.total << "\n";
+                last_sent = progress.sent;
+            }
+        },
+        {});
+    auto pending = store->count_pending();
+    context.out << "sent: " << result.sent << "\nstored: " << result.stored << "\nalready there: " << result.duplicates
+                << "\nrejected: " << result.rejected << "\nconflicts: " << result.conflicts
+                << "\npending: " << (pending ? *pending : -1) << "\n";
+    if (!result.last_error.empty()) context.err << "flytthit-kioskctl: sync: " << result.last_error << "\n";
+    return result.succeeded ? 0 : 1;
 }
 
 }  // namespace flytthit::kioskctl

@@ -21,5 +21,9 @@ int status(const Context& context);
 int check_content(const Context& context, const std::filesystem::path& pack_dir);
 int add_lead(const Context& context, const std::string& source);  // a file path or "-"
 int list(const Context& context);
+int pair_from_file(const Context& context, const std::filesystem::path& file);
+int pair_online(const Context& context, const std::string& url, const std::string& token,
+                const std::string& ca_file);  // ca_file may be empty: the system's CAs
+int sync(const Context& context);
 
 }  // namespace flytthit::kioskctl

@@ -1,6 +1,7 @@
 // flytthit-kioskctl: the kiosk's core from a shell, for admins, scripts and tests.
 #include "commands.h"
 #include "data_dir.h"
+#include "http_client.h"
 #include "version.h"
 
 #include <iostream>
@@ -17,6 +18,11 @@ Commands:
   add-lead FILE|-      store leads from JSON Lines (one lead a line, the shape of
                        register/examples/lead.json); prints each id after its commit
   list                 one line a lead, starting with its id
+  pair FILE            pair with a register from its pairing file (USB stick)
+  pair URL TOKEN [CA-FILE]
+                       pair online: fetch the register's keys over verified TLS
+  sync                 send every pending lead to the register; exit 0 only when
+                       nothing is left pending
 
 Options:
   --data-dir DIR       the kiosk's data directory (default: $FLYTTHIT_DATA_DIR,
@@ -28,6 +34,7 @@ Options:
 
 int main(int argc, char** argv) {
     using namespace flytthit;
+    const CurlGlobal curl;
     std::vector<std::string> args(argv + 1, argv + argc);
     std::filesystem::path data_dir = default_data_dir();
     std::size_t next = 0;
@@ -61,6 +68,11 @@ int main(int argc, char** argv) {
     if (command == "list" && rest.empty()) return kioskctl::list(context);
     if (command == "check-content" && rest.size() == 1) return kioskctl::check_content(context, rest[0]);
     if (command == "add-lead" && rest.size() == 1) return kioskctl::add_lead(context, rest[0]);
+    if (command == "pair" && rest.size() == 1) return kioskctl::pair_from_file(context, rest[0]);
+    if (command == "pair" && (rest.size() == 2 || rest.size() == 3)) {
+        return kioskctl::pair_online(context, rest[0], rest[1], rest.size() == 3 ? rest[2] : "");
+    }
+    if (command == "sync" && rest.empty()) return kioskctl::sync(context);
     std::cerr << "flytthit-kioskctl: unknown command or wrong arguments: " << command << "\n" << usage;
     return 2;
 }
