@@ -1,0 +1,138 @@
+// flytthit-register's tools and its protocol edges: CSV that spreadsheets open safely,
+// stats, devices, and batches that are too large or not a batch at all.
+#include "csv_export.h"
+#include "lead_json.h"
+#include "register_process.h"
+#include "sync_protocol.h"
+
+#include <doctest/doctest.h>
+#include <httplib.h>
+
+using namespace flytthit;
+using flytthit::test::RegisterProcess;
+using flytthit::test::TempDir;
+using flytthit::test::read_file;
+
+TEST_CASE("CSV cells are quoted and formula triggers are neutralised") {
+    CHECK(reg::csv_cell("Kari") == "\"Kari\"");
+    CHECK(reg::csv_cell("Kari \"K\" Nordmann") == "\"Kari \"\"K\"\" Nordmann\"");
+    CHECK(reg::csv_cell("a;b\nc") == "\"a;b\nc\"");
+    for (const char* trigger : {"=1+1", "+47 912 34 567", "-2", "@SUM(A1)", "\tx", "\rx", "\nx"}) {
+        CAPTURE(trigger);
+        const std::string cell = reg::csv_cell(trigger);
+        CHECK(cell.substr(0, 2) == "\"'");
+    }
+    CHECK(reg::csv_cell("=HYPERLINK(\"http://x\";\"y\")") == "\"'=HYPERLINK(\"\"http://x\"\";\"\"y\"\")\"");
+    CHECK(reg::csv_cell("") == "\"\"");
+}
+
+namespace {
+
+std::string post(const RegisterProcess& reg, const std::string& token, const std::string& body) {
+    httplib::Client client(reg.host(), reg.port());
+    auto res = client.Post("/v1/leads", {{"Authorization", "Bearer " + token}}, body, "application/json");
+    if (!res) return "no response";
+    return std::to_string(res->status) + " " + res->body;
+}
+
+std::string token_of(const std::filesystem::path& pairing) {
+    return nlohmann::json::parse(read_file(pairing))["token"];
+}
+
+}  // namespace
+
+TEST_CASE("the register refuses bad batches as a whole with a reason, and bad leads one by one") {
+    TempDir dir;
+    RegisterProcess reg(dir / "register");
+    const std::string token = token_of(reg.add_device("stand-1"));
+
+    CHECK(post(reg, "wrong", "{}").rfind("401 ", 0) == 0);
+    CHECK(post(reg, token, "not json").find("400 ") == 0);
+    CHECK(post(reg, token, R"({"protocol": 9, "leads": []})").find("protocol version 9") != std::string::npos);
+    nlohmann::json too_many = {{"protocol", 1}, {"leads", nlohmann::json::array()}};
+    for (int i = 0; i < 501; ++i) too_many["leads"].push_back(nlohmann::json::object());
+    CHECK(post(reg, token, too_many.dump()).find("at most 500 per batch") != std::string::npos);
+    CHECK(post(reg, token, std::string(5 * 1024 * 1024, ' ')).rfind("413 ", 0) == 0);
+
+    nlohmann::json bad_lead = nlohmann::json::parse(read_file(FLYTTHIT_SOURCE_DIR "/register/examples/batch.json"));
+    bad_lead["leads"][0]["lead"]["contact"]["phone"] = "12";
+    const std::string answer = post(reg, token, bad_lead.dump());
+    CHECK(answer.rfind("200 ", 0) == 0);
+    CHECK(answer.find("\"rejected\"") != std::string::npos);
+    CHECK(answer.find("contact.phone") != std::string::npos);
+    CHECK(reg.lead_count() == 0);
+}
+
+TEST_CASE("the example batch is stored, then acknowledged as a duplicate; stats and export show it") {
+    TempDir dir;
+    RegisterProcess reg(dir / "register");
+    const std::string token = token_of(reg.add_device("stand-1"));
+    const std::string batch = read_file(FLYTTHIT_SOURCE_DIR "/register/examples/batch.json");
+    CHECK(post(reg, token, batch).find("\"stored\"") != std::string::npos);
+    CHECK(post(reg, token, batch).find("\"duplicate\"") != std::string::npos);
+
+    const auto stats = reg.run("stats --dir '" + reg.dir().string() + "'");
+    CHECK(stats.out.find("leads: 1\n") != std::string::npos);
+    CHECK(stats.out.find("municipality tynset: 1\n") != std::string::npos);
+    CHECK(stats.out.find("municipality roros: 1\n") != std::string::npos);
+
+    const auto csv = reg.run("export --dir '" + reg.dir().string() + "' --municipality roros");
+    REQUIRE(csv.exit_code == 0);
+    CHECK(csv.out.rfind("\xEF\xBB\xBF\"id\";", 0) == 0);
+    CHECK(csv.out.find("\"Kari Nordmann\"") != std::string::npos);
+    CHECK(csv.out.find("\"'+4791234567\"") != std::string::npos);  // a phone with + is text, not a formula
+    CHECK(reg.run("export --dir '" + reg.dir().string() + "' --municipality os").out.find("Kari") == std::string::npos);
+    CHECK(reg.run("export --dir '" + reg.dir().string() + "' --municipality roros --since 2999-01-01").out.find("Kari") ==
+          std::string::npos);
+}
+
+TEST_CASE("device names are unique, and a missing register directory is explained") {
+    TempDir dir;
+    RegisterProcess reg(dir / "register");
+    reg.add_device("stand-1");
+    CHECK_THROWS(reg.add_device("stand-1"));
+    const auto missing = reg.run("stats --dir '" + (dir / "nowhere").string() + "'");
+    CHECK(missing.exit_code == 1);
+    CHECK(missing.err.find("flytthit-register init") != std::string::npos);
+}
+
+TEST_CASE("protocol: a reply is checked against the batch it answers") {
+    const std::set<std::string> sent{"11111111-1111-4111-8111-111111111111"};
+    auto ok = protocol::decode_reply(
+        R"({"protocol":1,"results":[{"id":"11111111-1111-4111-8111-111111111111","status":"duplicate","extra":1}],"future":true})",
+        sent);
+    REQUIRE(ok.ok());  // unknown fields are ignored
+    CHECK((*ok)[0].status == protocol::AckStatus::duplicate);
+    CHECK_FALSE(protocol::decode_reply(R"({"protocol":1,"results":[{"id":"x","status":"stored"}]})", sent).ok());
+    CHECK_FALSE(protocol::decode_reply(R"({"results":[]})", sent).ok());
+    CHECK_FALSE(protocol::decode_reply("\xFF", sent).ok());
+}
+
+TEST_CASE("the register serves its content pack with an ETag, and 304 when the kiosk has it") {
+    TempDir dir;
+    RegisterProcess reg(dir / "register");
+    const std::string token = token_of(reg.add_device("stand-1"));
+    httplib::Client client(reg.host(), reg.port());
+    const httplib::Headers auth{{"Authorization", "Bearer " + token}};
+    auto none = client.Get("/v1/content", auth);
+    REQUIRE(none);
+    CHECK(none->status == 404);
+
+    std::filesystem::copy(FLYTTHIT_SOURCE_DIR "/content/fjellregionen", reg.dir() / "content",
+                          std::filesystem::copy_options::recursive);
+    auto pack = client.Get("/v1/content", auth);
+    REQUIRE(pack);
+    CHECK(pack->status == 200);
+    const std::string etag = pack->get_header_value("ETag");
+    CHECK(etag.size() > 10);
+    const auto bundle = nlohmann::json::parse(pack->body);
+    CHECK(bundle["files"].contains("manifest.json"));
+    CHECK(bundle["files"].contains("texts/nl.json"));
+
+    httplib::Headers again = auth;
+    again.emplace("If-None-Match", etag);
+    auto unchanged = client.Get("/v1/content", again);
+    REQUIRE(unchanged);
+    CHECK(unchanged->status == 304);
+    CHECK(client.Get("/v1/content")->status == 401);
+}

@@ -1,0 +1,433 @@
+// The post-event sync against a real flytthit-register on loopback, and against real HTTP
+// servers that misbehave the ways networks and servers do. Every case ends with each lead at
+// the register exactly once and nothing lost on the kiosk.
+#include "device_clock.h"
+#include "file_io.h"
+#include "lead_json.h"
+#include "lead_store.h"
+#include "pairing.h"
+#include "register_process.h"
+#include "sync_client.h"
+#include "sync_protocol.h"
+#include "sync_worker.h"
+
+#include <doctest/doctest.h>
+#include <httplib.h>
+
+#include <atomic>
+#include <thread>
+
+using namespace flytthit;
+using namespace std::chrono_literals;
+using flytthit::test::RegisterProcess;
+using flytthit::test::TempDir;
+using flytthit::test::valid_draft;
+
+namespace {
+
+ValidationRules rules() {
+    ValidationRules rules;
+    rules.current_year = current_year();
+    return rules;
+}
+
+// Quick settings so failure cases finish in a second, not minutes.
+SyncSettings fast_settings() {
+    SyncSettings settings;
+    settings.batch_size = 50;
+    settings.max_attempts = 3;
+    settings.backoff_base = 20ms;
+    settings.backoff_max = 100ms;
+    settings.http.connect_timeout = 1000ms;
+    settings.http.total_timeout = 1500ms;
+    settings.http.low_speed_time = 1s;
+    return settings;
+}
+
+struct Kiosk {
+    TempDir dir;
+    LeadStore store = std::move(*LeadStore::open(dir.path()));
+    std::vector<std::string> ids;
+
+    void add_leads(int count) {
+        for (int i = 0; i < count; ++i) {
+            auto lead = store.add(valid_draft("Lead " + std::to_string(ids.size())), rules());
+            REQUIRE(lead.ok());
+            ids.push_back(lead->id);
+        }
+    }
+    void pair(const std::filesystem::path& pairing_file) {
+        auto text = read_file_limited(pairing_file, 1 << 20);
+        REQUIRE(text.ok());
+        auto pairing = pairing_from_json(*text);
+        REQUIRE(pairing.ok());
+        REQUIRE(save_pairing(dir.path(), *pairing).ok());
+    }
+    Pairing pairing() { return *load_pairing(dir.path()); }
+    SyncProgress sync(SyncSettings settings = fast_settings()) {
+        SyncClient client(store, pairing(), settings);
+        return client.run([](const SyncProgress&) {}, {});
+    }
+    std::int64_t pending() { return *store.count_pending(); }
+};
+
+// A real HTTP server on loopback that answers as the test tells it to.
+class HostileServer {
+public:
+    explicit HostileServer(std::function<void(const httplib::Request&, httplib::Response&)> answer,
+                           const std::string& host = "127.0.0.1") {
+        auto handler = [this, answer](const httplib::Request& req, httplib::Response& res) {
+            ++requests;
+            answer(req, res);
+        };
+        server_.Get(".*", handler);
+        server_.Post(".*", handler);
+        port_ = server_.bind_to_any_port(host);
+        REQUIRE(port_ > 0);
+        thread_ = std::thread([this] { server_.listen_after_bind(); });
+        url_ = "http://" + host + ":" + std::to_string(port_);
+    }
+    ~HostileServer() {
+        server_.stop();
+        thread_.join();
+    }
+    const std::string& url() const { return url_; }
+    std::atomic<int> requests{0};
+
+private:
+    httplib::Server server_;
+    std::thread thread_;
+    int port_ = 0;
+    std::string url_;
+};
+
+// Points the kiosk's pairing at url, keeping the token and keys.
+void repoint(Kiosk& kiosk, const std::string& url) {
+    Pairing pairing = kiosk.pairing();
+    pairing.register_url = url;
+    REQUIRE(save_pairing(kiosk.dir.path(), pairing).ok());
+}
+
+// After any disturbance, a clean sync to the real register must bring everything home once.
+void finish_cleanly(Kiosk& kiosk, RegisterProcess& reg) {
+    repoint(kiosk, reg.url());
+    const SyncProgress done = kiosk.sync();
+    CAPTURE(done.last_error);
+    CHECK(done.succeeded);
+    CHECK(kiosk.pending() == 0);
+    CHECK(reg.lead_count() == static_cast<long>(kiosk.ids.size()));
+    CHECK(reg.conflict_count() == 0);
+}
+
+}  // namespace
+
+TEST_CASE("happy path: every pending lead reaches the register once; a second sync sends nothing") {
+    TempDir reg_dir;
+    RegisterProcess reg(reg_dir / "register");
+    Kiosk kiosk;
+    kiosk.pair(reg.add_device("stand-1"));
+    kiosk.add_leads(120);
+
+    const SyncProgress first = kiosk.sync();
+    CAPTURE(first.last_error);
+    CHECK(first.succeeded);
+    CHECK(first.total == 120);
+    CHECK(first.stored == 120);
+    CHECK(first.batch == 4);  // 50 + 50 + 20, and the empty read that ends it
+    CHECK(kiosk.pending() == 0);
+    CHECK(*kiosk.store.count_in_state(SyncState::synced) == 120);
+    CHECK(reg.lead_count() == 120);
+
+    const SyncProgress second = kiosk.sync();
+    CHECK(second.succeeded);
+    CHECK(second.sent == 0);
+    CHECK(reg.lead_count() == 120);
+}
+
+TEST_CASE("10 000 leads arrive exactly once") {
+    TempDir reg_dir;
+    RegisterProcess reg(reg_dir / "register");
+    Kiosk kiosk;
+    kiosk.pair(reg.add_device("stand-1"));
+    kiosk.add_leads(10'000);
+    SyncSettings settings = fast_settings();
+    settings.batch_size = 500;
+    const SyncProgress done = kiosk.sync(settings);
+    CAPTURE(done.last_error);
+    CHECK(done.succeeded);
+    CHECK(done.stored == 10'000);
+    CHECK(kiosk.pending() == 0);
+    CHECK(reg.lead_count() == 10'000);
+}
+
+TEST_CASE("the register stores a batch and dies before replying: the batch is resent, acknowledged as duplicates, stored once") {
+    TempDir reg_dir;
+    RegisterProcess reg(reg_dir / "register", std::nullopt, {"FLYTTHIT_REGISTER_EXIT_AFTER_COMMITS=2"});
+    Kiosk kiosk;
+    kiosk.pair(reg.add_device("stand-1"));
+    kiosk.add_leads(130);
+
+    const SyncProgress cut = kiosk.sync();
+    CHECK_FALSE(cut.succeeded);
+    CHECK(cut.sent == 50);             // the first batch was acknowledged
+    CHECK(kiosk.pending() == 80);      // the second was stored but never acknowledged
+    REQUIRE(reg.wait_for_exit(5s));
+    CHECK(reg.lead_count() == 100);    // ... yet it is at the register
+
+    reg.set_environment({});
+    reg.start();
+    const SyncProgress resumed = kiosk.sync();
+    CAPTURE(resumed.last_error);
+    CHECK(resumed.succeeded);
+    CHECK(resumed.duplicates == 50);
+    CHECK(resumed.stored == 30);
+    finish_cleanly(kiosk, reg);
+}
+
+TEST_CASE("the register is killed mid-sync and restarted: the client rides over it") {
+    TempDir reg_dir;
+    RegisterProcess reg(reg_dir / "register");
+    Kiosk kiosk;
+    kiosk.pair(reg.add_device("stand-1"));
+    kiosk.add_leads(3000);
+    SyncSettings settings = fast_settings();
+    settings.batch_size = 20;
+    settings.max_attempts = 40;
+    settings.backoff_max = 200ms;
+
+    std::atomic<std::int64_t> sent{0};
+    std::atomic<bool> retried{false};
+    std::thread killer([&] {
+        while (sent.load() < 200) std::this_thread::sleep_for(1ms);
+        reg.stop(SIGKILL);
+        std::this_thread::sleep_for(300ms);
+        reg.start();
+    });
+    SyncClient client(kiosk.store, kiosk.pairing(), settings);
+    const SyncProgress done = client.run(
+        [&](const SyncProgress& p) {
+            sent = p.sent;
+            if (p.attempt > 1) retried = true;
+        },
+        {});
+    killer.join();
+    CAPTURE(done.last_error);
+    CHECK(retried);  // the kill really landed mid-sync
+    CHECK(done.succeeded);
+    CHECK(done.stored + done.duplicates == 3000);
+    finish_cleanly(kiosk, reg);
+}
+
+TEST_CASE("a register answering 500 is retried with backoff, then the sync gives up and keeps everything") {
+    TempDir reg_dir;
+    RegisterProcess reg(reg_dir / "register");
+    Kiosk kiosk;
+    kiosk.pair(reg.add_device("stand-1"));
+    kiosk.add_leads(10);
+    HostileServer failing([](const httplib::Request&, httplib::Response& res) { res.status = 500; });
+    repoint(kiosk, failing.url());
+    const SyncProgress done = kiosk.sync();
+    CHECK_FALSE(done.succeeded);
+    CHECK(failing.requests == 3);  // max_attempts for the first request
+    CHECK(done.last_error.find("HTTP 500") != std::string::npos);
+    CHECK(kiosk.pending() == 10);
+    finish_cleanly(kiosk, reg);
+}
+
+TEST_CASE("a register that stalls is abandoned at the timeout, not waited on forever") {
+    TempDir reg_dir;
+    RegisterProcess reg(reg_dir / "register");
+    Kiosk kiosk;
+    kiosk.pair(reg.add_device("stand-1"));
+    kiosk.add_leads(5);
+    HostileServer stalling([](const httplib::Request&, httplib::Response& res) {
+        std::this_thread::sleep_for(2500ms);
+        res.set_content("{}", "application/json");
+    });
+    repoint(kiosk, stalling.url());
+    SyncSettings settings = fast_settings();
+    settings.max_attempts = 1;
+    const auto started = std::chrono::steady_clock::now();
+    const SyncProgress done = kiosk.sync(settings);
+    CHECK(std::chrono::steady_clock::now() - started < 2400ms);
+    CHECK_FALSE(done.succeeded);
+    CHECK(done.last_error.find("Timeout") != std::string::npos);
+    CHECK(kiosk.pending() == 5);
+    finish_cleanly(kiosk, reg);
+}
+
+TEST_CASE("malformed, oversized, wrong-version and lying replies mark nothing synced") {
+    TempDir reg_dir;
+    RegisterProcess reg(reg_dir / "register");
+    Kiosk kiosk;
+    kiosk.pair(reg.add_device("stand-1"));
+    kiosk.add_leads(7);
+    const std::string time_reply = protocol::encode_time(1'800'000'000'000);
+    const std::string huge(2 * 1024 * 1024, 'x');
+    struct Case {
+        const char* name;
+        std::string leads_reply;
+        const char* expected;
+    };
+    const std::vector<Case> cases{
+        {"not JSON", "<html>proxy login</html>", "not understood: not valid JSON"},
+        {"oversized", huge, "larger than"},
+        {"wrong version", R"({"protocol": 2, "results": []})", "protocol version 2"},
+        {"acks a lead never sent",
+         R"({"protocol": 1, "results": [{"id": "00000000-0000-4000-8000-000000000000", "status": "stored"}]})",
+         "a lead that was not sent"},
+        {"unknown status", "", "unknown status"},
+        {"acknowledges nothing", R"({"protocol": 1, "results": []})", "acknowledged none"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.name);
+        std::string reply = c.leads_reply;
+        if (reply.empty()) {
+            reply = R"({"protocol": 1, "results": [{"id": ")" + kiosk.ids[0] + R"(", "status": "maybe"}]})";
+        }
+        HostileServer liar([&](const httplib::Request& req, httplib::Response& res) {
+            res.set_content(req.path == "/v1/time" ? time_reply : reply, "application/json");
+        });
+        repoint(kiosk, liar.url());
+        const SyncProgress done = kiosk.sync();
+        CHECK_FALSE(done.succeeded);
+        CHECK(done.last_error.find(c.expected) != std::string::npos);
+        CHECK(liar.requests == 2);  // not retried: a confused server does not get hammered
+        CHECK(kiosk.pending() == 7);
+    }
+    finish_cleanly(kiosk, reg);
+}
+
+TEST_CASE("a redirect to another host is not followed, and the token never goes there") {
+    TempDir reg_dir;
+    RegisterProcess reg(reg_dir / "register");
+    Kiosk kiosk;
+    kiosk.pair(reg.add_device("stand-1"));
+    kiosk.add_leads(3);
+    std::atomic<bool> saw_token{false};
+    HostileServer elsewhere(
+        [&](const httplib::Request& req, httplib::Response&) { saw_token = req.has_header("Authorization"); },
+        "127.0.0.2");
+    HostileServer redirecting([&](const httplib::Request& req, httplib::Response& res) {
+        res.set_redirect(elsewhere.url() + req.path, 307);
+    });
+    repoint(kiosk, redirecting.url());
+    const SyncProgress done = kiosk.sync();
+    CHECK_FALSE(done.succeeded);
+    CHECK(done.last_error.find("redirect to " + elsewhere.url()) != std::string::npos);
+    CHECK(elsewhere.requests == 0);
+    CHECK_FALSE(saw_token);
+    CHECK(kiosk.pending() == 3);
+    finish_cleanly(kiosk, reg);
+}
+
+TEST_CASE("a wrong token is refused and the kiosk is told to pair again") {
+    TempDir reg_dir;
+    RegisterProcess reg(reg_dir / "register");
+    Kiosk kiosk;
+    kiosk.pair(reg.add_device("stand-1"));
+    kiosk.add_leads(2);
+    Pairing pairing = kiosk.pairing();
+    const std::string right_token = pairing.token;
+    pairing.token = std::string(64, 'a');
+    REQUIRE(save_pairing(kiosk.dir.path(), pairing).ok());
+    const SyncProgress done = kiosk.sync();
+    CHECK_FALSE(done.succeeded);
+    CHECK(done.last_error.find("pair the kiosk again") != std::string::npos);
+    CHECK(kiosk.pending() == 2);
+    CHECK(reg.lead_count() == 0);
+    pairing.token = right_token;
+    REQUIRE(save_pairing(kiosk.dir.path(), pairing).ok());
+    finish_cleanly(kiosk, reg);
+}
+
+TEST_CASE("the same id with different content is a conflict, kept aside at the register, never overwritten") {
+    TempDir reg_dir;
+    RegisterProcess reg(reg_dir / "register");
+    Kiosk first;
+    first.pair(reg.add_device("stand-1"));
+    first.add_leads(1);
+    REQUIRE(first.sync().succeeded);
+
+    // A second kiosk whose lead carries the same id (a cloned SD card, a bug): other content.
+    Kiosk clone;
+    clone.pair(reg.add_device("stand-2"));
+    clone.add_leads(1);
+    auto db = Database::open(clone.store.database_path());
+    REQUIRE(db.ok());
+    auto update = db->prepare("UPDATE leads SET id = ?1");
+    REQUIRE(update.ok());
+    update->bind(1, first.ids[0]);
+    REQUIRE(update->run().ok());
+
+    const SyncProgress done = clone.sync();
+    CHECK(done.conflicts == 1);
+    CHECK(done.succeeded);  // nothing left pending: the conflict is recorded, not retried forever
+    CHECK(*clone.store.count_in_state(SyncState::conflict) == 1);
+    CHECK(reg.lead_count() == 1);
+    CHECK(reg.conflict_count() == 1);
+    const auto exported = reg.run("export --dir '" + reg.dir().string() + "' --municipality tynset");
+    CHECK(exported.out.find("Lead 0") != std::string::npos);  // the first one stands
+}
+
+TEST_CASE("leads made in this boot get the register's time; others are marked approximate") {
+    TempDir reg_dir;
+    RegisterProcess reg(reg_dir / "register");
+    Kiosk kiosk;
+    kiosk.pair(reg.add_device("stand-1"));
+    kiosk.add_leads(2);
+    auto db = Database::open(kiosk.store.database_path());
+    REQUIRE(db.ok());
+    // The second lead was made in an earlier boot whose wall clock was far off.
+    auto update = db->prepare("UPDATE leads SET boot_id = 'an-earlier-boot', created_wall_utc = '1970-01-02T00:00:00Z' WHERE id = ?1");
+    REQUIRE(update.ok());
+    update->bind(1, kiosk.ids[1]);
+    REQUIRE(update->run().ok());
+    REQUIRE(kiosk.sync().succeeded);
+
+    const auto exported = reg.run("export --dir '" + reg.dir().string() + "' --municipality roros");
+    REQUIRE(exported.exit_code == 0);
+    const auto first = exported.out.find(kiosk.ids[0]);
+    const auto second = exported.out.find(kiosk.ids[1]);
+    REQUIRE(first != std::string::npos);
+    REQUIRE(second != std::string::npos);
+    CHECK(exported.out.find("korrigert", first) < exported.out.find('\n', first));
+    CHECK(exported.out.find("\"" + utc_timestamp_now().substr(0, 10), first) < exported.out.find('\n', first));
+    CHECK(exported.out.find("omtrentlig", second) < exported.out.find('\n', second));
+    CHECK(exported.out.find("1970-01-02T00:00:00Z", second) < exported.out.find('\n', second));
+}
+
+TEST_CASE("a sync on the worker thread reports progress and can be cancelled, losing nothing") {
+    TempDir reg_dir;
+    RegisterProcess reg(reg_dir / "register");
+    Kiosk kiosk;
+    kiosk.pair(reg.add_device("stand-1"));
+    kiosk.add_leads(40);
+    HostileServer slow([](const httplib::Request&, httplib::Response& res) {
+        std::this_thread::sleep_for(1s);
+        res.status = 503;
+    });
+    repoint(kiosk, slow.url());
+    {
+        SyncSettings settings = fast_settings();
+        settings.http.total_timeout = 10s;
+        SyncWorker worker(kiosk.dir.path(), settings);
+        std::this_thread::sleep_for(200ms);
+        CHECK_FALSE(worker.progress().finished);
+        const auto asked = std::chrono::steady_clock::now();
+        worker.cancel();
+        while (!worker.progress().finished && std::chrono::steady_clock::now() - asked < 3s) {
+            std::this_thread::sleep_for(10ms);
+        }
+        CHECK(worker.progress().finished);
+        CHECK(std::chrono::steady_clock::now() - asked < 900ms);  // cancel cuts the request short
+        CHECK(worker.progress().last_error == "cancelled");
+    }
+    CHECK(kiosk.pending() == 40);
+    repoint(kiosk, reg.url());
+    SyncWorker worker(kiosk.dir.path(), fast_settings());
+    while (!worker.progress().finished) std::this_thread::sleep_for(10ms);
+    CHECK(worker.progress().succeeded);
+    CHECK(worker.progress().stored == 40);
+    CHECK(reg.lead_count() == 40);
+}
