@@ -93,7 +93,7 @@ Result<LeadDraft> lead_draft_from_json(std::string_view json_text) {
     try {
         root = json::parse(json_text);
     } catch (const json::parse_error& error) {
-        return make_error(std::string("not valid JSON: ") + error.what());
+        return make_error("not valid JSON (at byte " + std::to_string(error.byte) + ")");
     }
     return draft_from_object(root);
 }
