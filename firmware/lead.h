@@ -40,6 +40,15 @@ struct LeadDraft {
     std::vector<std::string> topics;          // from topic_ids
     Contact contact;
     std::string free_text;
+    std::string campaign_id;      // the event's campaign when the lead was made; empty: none
+    bool staff_assisted = false;  // staff filled the form with the visitor
+};
+
+// What staff add to a lead at the stand; may change after the lead was made.
+struct StaffAnnotation {
+    std::string rating;     // "", "hot", "warm" or "cold"
+    std::string note;
+    std::string follow_up;  // the municipality whose host follows up; empty: not decided
 };
 
 // When a lead was created. The board has no real-time clock, so wall time alone can be
@@ -62,6 +71,7 @@ struct Lead {
     SyncState sync_state = SyncState::pending;
     std::string sync_error;  // the register's reason, for rejected and conflict
     LeadDraft draft;
+    StaffAnnotation staff;
 };
 
 }  // namespace flytthit

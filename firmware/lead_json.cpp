@@ -77,6 +77,8 @@ Result<LeadDraft> draft_from_object(const json& root) {
              read_member(contact, "email", "contact.", draft.contact.email),
              read_member(consent, "given", "consent.", draft.consent.given),
              read_member(consent, "text_version", "consent.", draft.consent.text_version),
+             read_member(root, "campaign_id", "", draft.campaign_id),
+             read_member(root, "staff_assisted", "", draft.staff_assisted),
          }) {
         if (!status) return status.error();
     }
@@ -136,6 +138,8 @@ json lead_to_wire(const Lead& lead) {
         {"topics", draft.topics},
         {"contact", {{"name", draft.contact.name}, {"phone", draft.contact.phone}, {"email", draft.contact.email}}},
         {"free_text", draft.free_text},
+        {"campaign_id", draft.campaign_id},
+        {"staff_assisted", draft.staff_assisted},
     };
 }
 
@@ -143,6 +147,9 @@ std::string lead_to_json(const Lead& lead) {
     json out = lead_to_wire(lead);
     out["sync_state"] = std::string(sync_state_name(lead.sync_state));
     if (!lead.sync_error.empty()) out["sync_error"] = lead.sync_error;
+    if (!lead.staff.rating.empty() || !lead.staff.note.empty() || !lead.staff.follow_up.empty()) {
+        out["staff"] = {{"rating", lead.staff.rating}, {"note", lead.staff.note}, {"follow_up", lead.staff.follow_up}};
+    }
     // Replace, never throw, on bytes that slipped past validation: a listing must not die.
     return out.dump(-1, ' ', false, json::error_handler_t::replace);
 }

@@ -3,6 +3,7 @@
 
 #include "device_clock.h"
 #include "lead_json.h"
+#include "lead_rows.h"
 #include "random_id.h"
 #include "schema_migrations.h"
 
@@ -26,15 +27,6 @@ PRAGMA trusted_schema = OFF;
 )sql";
 
 std::string json_list(const auto& values) { return nlohmann::json(values).dump(); }
-
-template <class T>
-std::vector<T> parse_list(const std::string& text) {
-    try {
-        return nlohmann::json::parse(text).get<std::vector<T>>();
-    } catch (const nlohmann::json::exception&) {
-        return {};  // only our own writes reach these columns; a bad one reads as empty
-    }
-}
 
 std::string describe_problems(const std::vector<ValidationProblem>& problems) {
     std::string text = "invalid lead:";
@@ -83,8 +75,9 @@ Result<Lead> LeadStore::add(const LeadDraft& given, const ValidationRules& rules
     auto insert = db_.prepare(R"sql(
 INSERT INTO leads (id, created_wall_utc, boot_id, created_monotonic_ns, event_id, language,
                    consent_text_version, consent_given_at, adults, children_birth_years,
-                   municipalities, topics, contact_name, contact_phone, contact_email, free_text)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16))sql");
+                   municipalities, topics, contact_name, contact_phone, contact_email, free_text,
+                   campaign_id, staff_assisted)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18))sql");
     if (!insert) return insert.error();
     insert->bind(1, lead.id)
         .bind(2, lead.created.wall_clock_utc)
@@ -101,7 +94,9 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16))s
         .bind(13, draft.contact.name)
         .bind(14, draft.contact.phone)
         .bind(15, draft.contact.email)
-        .bind(16, draft.free_text);
+        .bind(16, draft.free_text)
+        .bind(17, draft.campaign_id)
+        .bind(18, std::int64_t{draft.staff_assisted ? 1 : 0});
     if (auto inserted = insert->run(); !inserted) return with_context("storing lead " + lead.id, inserted.error());
     if (auto committed = transaction->commit(); !committed) return with_context("committing lead " + lead.id, committed.error());
     return lead;
@@ -113,48 +108,19 @@ Result<std::int64_t> LeadStore::count_pending() {
     return db_.query_int("SELECT count(*) FROM leads WHERE sync_state = 'pending'");
 }
 
-namespace {
-
-// The columns read_lead() expects, in its order.
-constexpr const char* lead_columns = R"sql(
-id, created_wall_utc, boot_id, created_monotonic_ns, event_id, language,
-consent_text_version, consent_given_at, adults, children_birth_years,
-municipalities, topics, contact_name, contact_phone, contact_email, free_text, sync_state, sync_error)sql";
-
-Lead read_lead(const Statement& row) {
-    Lead lead;
-    lead.id = row.column_text(0);
-    lead.created = {row.column_text(1), row.column_text(2), row.column_int(3)};
-    lead.draft.event_id = row.column_text(4);
-    lead.draft.language = language_from_code(row.column_text(5)).value_or(Language::nb);
-    lead.draft.consent = {true, row.column_text(6)};
-    lead.consent_given_at = row.column_text(7);
-    lead.draft.household.adults = static_cast<int>(row.column_int(8));
-    lead.draft.household.children_birth_years = parse_list<int>(row.column_text(9));
-    lead.draft.municipalities = parse_list<std::string>(row.column_text(10));
-    lead.draft.topics = parse_list<std::string>(row.column_text(11));
-    lead.draft.contact = {row.column_text(12), row.column_text(13), row.column_text(14)};
-    lead.draft.free_text = row.column_text(15);
-    lead.sync_state = sync_state_from_name(row.column_text(16)).value_or(SyncState::pending);
-    lead.sync_error = row.column_text(17);
-    return lead;
-}
-
-}  // namespace
-
 Status LeadStore::for_each_lead(const std::function<void(const Lead&)>& visit) {
-    auto select = db_.prepare(std::string("SELECT ") + lead_columns + " FROM leads ORDER BY rowid");
+    auto select = db_.prepare(std::string("SELECT ") + detail::lead_columns + " FROM leads ORDER BY rowid");
     if (!select) return select.error();
     for (;;) {
         auto row = select->step();
         if (!row) return with_context("reading leads", row.error());
         if (!*row) return ok_status();
-        visit(read_lead(*select));
+        visit(detail::read_lead(*select));
     }
 }
 
 Result<std::vector<Lead>> LeadStore::pending_leads(std::size_t limit) {
-    auto select = db_.prepare(std::string("SELECT ") + lead_columns +
+    auto select = db_.prepare(std::string("SELECT ") + detail::lead_columns +
                               " FROM leads WHERE sync_state = 'pending' ORDER BY rowid LIMIT ?1");
     if (!select) return select.error();
     select->bind(1, static_cast<std::int64_t>(limit));
@@ -163,7 +129,7 @@ Result<std::vector<Lead>> LeadStore::pending_leads(std::size_t limit) {
         auto row = select->step();
         if (!row) return with_context("reading pending leads", row.error());
         if (!*row) return leads;
-        leads.push_back(read_lead(*select));
+        leads.push_back(detail::read_lead(*select));
     }
 }
 

@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <vector>
 
 namespace flytthit {
@@ -26,6 +27,25 @@ struct SyncOutcome {
     std::string lead_id;
     SyncState state = SyncState::synced;  // synced, rejected or conflict
     std::string reason;                   // for rejected and conflict
+};
+
+// A fair or event the kiosk stands at. Every lead is tagged with the current event's id.
+struct Event {
+    std::string id;        // "oslo-plaza-2026-11-23"
+    std::string name;      // "Oslo Plaza"
+    std::string place;
+    std::string date;      // YYYY-MM-DD
+    std::string campaign_id;
+    std::vector<std::string> municipalities;  // present at the stand
+};
+
+struct LeadCounters {
+    std::int64_t today = 0;
+    std::int64_t this_event = 0;
+    std::int64_t pending = 0;
+    std::int64_t total = 0;
+    std::vector<std::pair<std::string, std::int64_t>> per_municipality;
+    std::vector<std::pair<std::string, std::int64_t>> per_campaign;
 };
 
 class LeadStore {
@@ -56,6 +76,25 @@ public:
     Result<std::int64_t> count_in_state(SyncState state);
 
     Result<DurabilitySettings> durability_settings();
+
+    // --- Staff mode (lead_store_staff.cpp) ---
+
+    // Small persistent settings: the PIN's hash, the current event, the last sync's result.
+    Result<std::optional<std::string>> setting(const std::string& key);
+    Status set_setting(const std::string& key, const std::string& value);
+
+    Status save_event(const Event& event);  // insert or replace by id
+    Result<std::vector<Event>> events();
+    Result<std::optional<Event>> event(const std::string& id);
+
+    Result<std::optional<Lead>> lead(const std::string& id);
+    // Newest first; event_id empty: every event.
+    Result<std::vector<Lead>> leads_page(const std::string& event_id, std::size_t offset, std::size_t limit);
+    Result<std::int64_t> count_leads(const std::string& event_id);
+    // Saves the staff's rating, note and follow-up. A lead already synced becomes pending
+    // again, so the register gets the annotation too (as a duplicate with news).
+    Status annotate(const std::string& lead_id, const StaffAnnotation& annotation);
+    Result<LeadCounters> counters(const std::string& event_id, const std::string& today_utc_date);
 
     const std::filesystem::path& database_path() const { return db_.path(); }
 

@@ -111,6 +111,7 @@ std::vector<ValidationProblem> validate_lead(const LeadDraft& draft, const Valid
 
     check_text(problems, "free_text", draft.free_text, max_free_text_length);
     check_text(problems, "event_id", draft.event_id, 100);
+    check_text(problems, "campaign_id", draft.campaign_id, 100);
     return problems;
 }
 

@@ -44,6 +44,30 @@ UPDATE leads SET sync_state = 'synced' WHERE synced = 1;
 ALTER TABLE leads DROP COLUMN synced;
 CREATE INDEX leads_by_sync_state ON leads (sync_state);
 )sql"},
+    // 3: staff mode. Leads carry the campaign they came in under, whether staff helped, and
+    // the staff's rating, note and follow-up municipality; events and small settings (the
+    // PIN's hash, the current event, the last sync) get tables of their own.
+    Migration{3, R"sql(
+ALTER TABLE leads ADD COLUMN campaign_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE leads ADD COLUMN staff_assisted INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE leads ADD COLUMN rating TEXT NOT NULL DEFAULT '' CHECK (rating IN ('', 'hot', 'warm', 'cold'));
+ALTER TABLE leads ADD COLUMN staff_note TEXT NOT NULL DEFAULT '';
+ALTER TABLE leads ADD COLUMN follow_up TEXT NOT NULL DEFAULT '';
+CREATE INDEX leads_by_event ON leads (event_id);
+CREATE TABLE events (
+    id             TEXT PRIMARY KEY NOT NULL,
+    name           TEXT NOT NULL,
+    place          TEXT NOT NULL,
+    date           TEXT NOT NULL,
+    campaign_id    TEXT NOT NULL,
+    municipalities TEXT NOT NULL,
+    created_at     TEXT NOT NULL
+) STRICT;
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY NOT NULL,
+    value TEXT NOT NULL
+) STRICT;
+)sql"},
 };
 
 }  // namespace
