@@ -35,14 +35,23 @@ std::string utc_from_unix_ms(std::int64_t unix_ms) {
     return text;
 }
 
-std::string encode_batch(const std::vector<BatchItem>& items) {
+json encode_items(const std::vector<BatchItem>& items) {
     json leads = json::array();
     for (const auto& item : items) {
         json clock = {{"status", item.clock.status}};
         if (!item.clock.corrected_utc.empty()) clock["corrected_utc"] = item.clock.corrected_utc;
-        leads.push_back({{"lead", lead_to_wire(item.lead)}, {"clock", clock}});
+        json entry = {{"lead", lead_to_wire(item.lead)}, {"clock", clock}};
+        const StaffAnnotation& staff = item.lead.staff;
+        if (!staff.rating.empty() || !staff.note.empty() || !staff.follow_up.empty()) {
+            entry["staff"] = {{"rating", staff.rating}, {"note", staff.note}, {"follow_up", staff.follow_up}};
+        }
+        leads.push_back(std::move(entry));
     }
-    return json{{"protocol", version}, {"leads", leads}}.dump(-1, ' ', false, json::error_handler_t::replace);
+    return leads;
+}
+
+std::string encode_batch(const std::vector<BatchItem>& items) {
+    return json{{"protocol", version}, {"leads", encode_items(items)}}.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 Result<json> parse_envelope(std::string_view body, std::size_t limit) {
@@ -71,10 +80,15 @@ Result<std::vector<ReceivedItem>> decode_batch(std::string_view body, int curren
     if (leads->size() > max_batch_leads) {
         return make_error(std::to_string(leads->size()) + " leads; at most " + std::to_string(max_batch_leads) + " per batch");
     }
+    return decode_items(*leads, current_year);
+}
+
+std::vector<ReceivedItem> decode_items(const json& leads, int current_year) {
     ValidationRules rules;
     rules.current_year = current_year;
     std::vector<ReceivedItem> items;
-    for (const auto& entry : *leads) {
+    if (!leads.is_array()) return items;
+    for (const auto& entry : leads) {
         ReceivedItem item;
         const json* wire = nullptr;
         if (entry.is_object() && entry.contains("lead") && entry["lead"].is_object()) wire = &entry["lead"];
@@ -98,6 +112,19 @@ Result<std::vector<ReceivedItem>> decode_batch(std::string_view body, int curren
         } else {
             item.lead = std::move(*lead);
             item.canonical_lead = canonical_lead(lead_to_wire(*item.lead));
+            // The staff's annotation is not part of the lead's identity: it may change later.
+            if (entry.contains("staff") && entry["staff"].is_object()) {
+                const json& staff = entry["staff"];
+                auto text = [&](const char* key) {
+                    return staff.contains(key) && staff[key].is_string() ? staff[key].get<std::string>().substr(0, 2000)
+                                                                         : std::string();
+                };
+                item.lead->staff = {text("rating"), text("note"), text("follow_up")};
+                if (item.lead->staff.rating != "hot" && item.lead->staff.rating != "warm" &&
+                    item.lead->staff.rating != "cold") {
+                    item.lead->staff.rating.clear();
+                }
+            }
         }
         items.push_back(std::move(item));
     }

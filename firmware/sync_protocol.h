@@ -54,10 +54,14 @@ struct ReceivedItem {
     std::string problem;          // why the lead is rejected
 };
 
+// The items of a batch (or of an export file) as JSON: each {"lead", "clock", "staff"}.
+nlohmann::json encode_items(const std::vector<BatchItem>& items);
 std::string encode_batch(const std::vector<BatchItem>& items);
 // Fails only when the batch as a whole is unusable (not JSON, wrong version, too many leads);
 // a bad lead inside becomes a ReceivedItem with a problem.
 Result<std::vector<ReceivedItem>> decode_batch(std::string_view body, int current_year);
+// Reads items from a JSON array, however many (an export file holds a whole fair).
+std::vector<ReceivedItem> decode_items(const nlohmann::json& items, int current_year);
 
 std::string encode_reply(const std::vector<LeadAck>& acks);
 // Checks a register's reply: size, version, and that every acknowledged id was sent. Ids the

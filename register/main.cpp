@@ -2,7 +2,10 @@
 // the region's staff use on it (devices, statistics, per-municipality export).
 #include "csv_export.h"
 #include "file_io.h"
+#include "device_clock.h"
 #include "http_api.h"
+#include "lead_export.h"
+#include "sync_protocol.h"
 #include "register_secrets.h"
 #include "register_store.h"
 #include "version.h"
@@ -36,6 +39,8 @@ Commands:
   stats --dir DIR                        leads, conflicts, devices, leads per municipality
   export --dir DIR --municipality ID [--since T]
                                          CSV for that municipality's host on stdout
+  import --dir DIR FILE                  import a kiosk's USB export; importing the same
+                                         file again changes nothing
   --help, --version
 )";
 
@@ -173,6 +178,41 @@ int export_csv(const Arguments& args) {
     return 0;
 }
 
+int import_file(const Arguments& args) {
+    const auto dir = args.get("--dir");
+    if (!dir || args.words.size() != 1) return fail("import needs --dir DIR and a FILE", 2);
+    const std::string& file = args.words[0];
+    auto text = read_file_limited(file, 512 * 1024 * 1024);
+    if (!text) return fail(text.error().message);
+    auto root = protocol::parse_envelope(*text, text->size());
+    if (!root) return fail(file + ": " + root.error().message);
+    if (root->value("kind", "") != export_kind) return fail(file + ": not a Flytthit leads export");
+    auto store = RegisterStore::open(*dir);
+    if (!store) return fail(store.error().message);
+    // Leads from a stick are filed under the kiosk they came from, as a device of its own
+    // that no token can use.
+    const std::string device_name = "usb:" + root->value("device", std::string("unknown"));
+    auto device = store->device_by_name(device_name);
+    if (!device) {
+        auto added = store->add_device(device_name, token_hash(new_device_token()));
+        if (!added) return fail(added.error().message);
+        device = *added;
+    }
+    const auto items = protocol::decode_items((*root)["leads"], current_year());
+    auto acks = store->store_batch(*device, items);
+    if (!acks) return fail(acks.error().message);
+    std::map<protocol::AckStatus, int> counts;
+    for (const auto& ack : *acks) ++counts[ack.status];
+    std::cout << "leads in file: " << items.size() << "\nstored: " << counts[protocol::AckStatus::stored]
+              << "\nalready there: " << counts[protocol::AckStatus::duplicate]
+              << "\nrejected: " << counts[protocol::AckStatus::rejected]
+              << "\nconflicts: " << counts[protocol::AckStatus::conflict] << "\n";
+    for (const auto& ack : *acks) {
+        if (!ack.reason.empty()) std::cerr << ack.id << ": " << ack.reason << "\n";
+    }
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -198,6 +238,7 @@ int main(int argc, char** argv) {
     if (command == "add-device") return add_device(*args);
     if (command == "stats") return stats(*args);
     if (command == "export") return export_csv(*args);
+    if (command == "import") return import_file(*args);
     std::cerr << "flytthit-register: unknown command " << command << "\n" << usage;
     return 2;
 }

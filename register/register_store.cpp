@@ -43,6 +43,13 @@ CREATE TABLE conflicts (
     UNIQUE (lead_id, canonical)
 ) STRICT;
 )sql"},
+    // 2: the stand staff's rating, note and follow-up municipality, updated whenever a kiosk
+    // sends a newer annotation for a lead the register already holds.
+    Migration{2, R"sql(
+ALTER TABLE leads ADD COLUMN rating TEXT NOT NULL DEFAULT '';
+ALTER TABLE leads ADD COLUMN staff_note TEXT NOT NULL DEFAULT '';
+ALTER TABLE leads ADD COLUMN follow_up TEXT NOT NULL DEFAULT '';
+)sql"},
 };
 
 }  // namespace
@@ -73,6 +80,15 @@ Result<Device> RegisterStore::add_device(const std::string& name, const std::str
     return Device{sqlite3_last_insert_rowid(db_.raw()), name};
 }
 
+std::optional<Device> RegisterStore::device_by_name(const std::string& name) {
+    auto select = db_.prepare("SELECT id, name FROM devices WHERE name = ?1");
+    if (!select) return std::nullopt;
+    select->bind(1, name);
+    auto row = select->step();
+    if (!row || !*row) return std::nullopt;
+    return Device{select->column_int(0), select->column_text(1)};
+}
+
 std::optional<Device> RegisterStore::device_by_token_hash(const std::string& token_hash) {
     auto select = db_.prepare("SELECT id, name FROM devices WHERE token_hash = ?1");
     if (!select) return std::nullopt;
@@ -89,11 +105,13 @@ Result<std::vector<protocol::LeadAck>> RegisterStore::store_batch(const Device& 
     if (!transaction) return transaction.error();
     auto existing = db_.prepare("SELECT canonical FROM leads WHERE id = ?1");
     auto insert_lead = db_.prepare(
-        "INSERT INTO leads (id, device_id, received_at, created_utc, time_status, canonical) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        "INSERT INTO leads (id, device_id, received_at, created_utc, time_status, canonical, rating, staff_note, follow_up) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
     auto insert_place = db_.prepare("INSERT OR IGNORE INTO lead_municipalities (lead_id, municipality) VALUES (?1, ?2)");
+    auto annotate = db_.prepare("UPDATE leads SET rating = ?2, staff_note = ?3, follow_up = ?4 WHERE id = ?1");
     auto insert_conflict = db_.prepare(
         "INSERT OR IGNORE INTO conflicts (lead_id, device_id, received_at, canonical) VALUES (?1, ?2, ?3, ?4)");
-    for (auto* statement : {&existing, &insert_lead, &insert_place, &insert_conflict}) {
+    for (auto* statement : {&existing, &insert_lead, &insert_place, &annotate, &insert_conflict}) {
         if (!*statement) return statement->error();
     }
     const std::string now = utc_timestamp_now();
@@ -113,6 +131,12 @@ Result<std::vector<protocol::LeadAck>> RegisterStore::store_batch(const Device& 
         if (*found) {
             if (existing->column_text(0) == item.canonical_lead) {
                 ack.status = AckStatus::duplicate;
+                const StaffAnnotation& staff = item.lead->staff;
+                if (!staff.rating.empty() || !staff.note.empty() || !staff.follow_up.empty()) {
+                    annotate->reset();
+                    annotate->bind(1, item.id).bind(2, staff.rating).bind(3, staff.note).bind(4, staff.follow_up);
+                    if (auto ran = annotate->run(); !ran) return ran.error();
+                }
             } else {
                 ack.status = AckStatus::conflict;
                 ack.reason = "another lead with this id is already stored; this one is kept aside for review";
@@ -124,13 +148,17 @@ Result<std::vector<protocol::LeadAck>> RegisterStore::store_batch(const Device& 
             continue;
         }
         const bool corrected = item.clock.status == "corrected" && !item.clock.corrected_utc.empty();
+        const StaffAnnotation& staff = item.lead->staff;
         insert_lead->reset();
         insert_lead->bind(1, item.id)
             .bind(2, device.id)
             .bind(3, now)
             .bind(4, corrected ? item.clock.corrected_utc : item.lead->created.wall_clock_utc)
             .bind(5, std::string(corrected ? "corrected" : "approximate"))
-            .bind(6, item.canonical_lead);
+            .bind(6, item.canonical_lead)
+            .bind(7, staff.rating)
+            .bind(8, staff.note)
+            .bind(9, staff.follow_up);
         if (auto ran = insert_lead->run(); !ran) return with_context("storing lead " + item.id, ran.error());
         for (const auto& municipality : item.lead->draft.municipalities) {
             insert_place->reset();
@@ -173,7 +201,7 @@ Result<RegisterStats> RegisterStore::stats() {
 Status RegisterStore::for_each_lead_of(const std::string& municipality, const std::string& since,
                                       const std::function<void(const StoredLead&)>& visit) {
     auto select = db_.prepare(R"sql(
-SELECT l.canonical, l.created_utc, l.time_status, l.received_at, d.name
+SELECT l.canonical, l.created_utc, l.time_status, l.received_at, d.name, l.rating, l.staff_note, l.follow_up
 FROM lead_municipalities m JOIN leads l ON l.id = m.lead_id JOIN devices d ON d.id = l.device_id
 WHERE m.municipality = ?1 AND l.received_at >= ?2
 ORDER BY l.received_at, l.id)sql");
@@ -185,6 +213,7 @@ ORDER BY l.received_at, l.id)sql");
         if (!*row) return ok_status();
         auto lead = lead_from_wire(nlohmann::json::parse(select->column_text(0), nullptr, false));
         if (!lead) return with_context("reading a stored lead", lead.error());
+        lead->staff = {select->column_text(5), select->column_text(6), select->column_text(7)};
         visit(StoredLead{std::move(*lead), select->column_text(1), select->column_text(2), select->column_text(3),
                          select->column_text(4)});
     }

@@ -46,6 +46,7 @@ public:
     // Adds a device with the hash of its token. Fails if the name is taken.
     Result<Device> add_device(const std::string& name, const std::string& token_hash);
     std::optional<Device> device_by_token_hash(const std::string& token_hash);
+    std::optional<Device> device_by_name(const std::string& name);
 
     // Stores a batch from device in one transaction and returns one acknowledgement per item,
     // in order: stored, duplicate (same id, same content), conflict (same id, other content:

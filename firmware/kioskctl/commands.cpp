@@ -5,6 +5,8 @@
 #include "content_pack.h"
 #include "device_clock.h"
 #include "file_io.h"
+#include "lead_export.h"
+#include "staff_pin.h"
 #include "pairing.h"
 #include "sync_client.h"
 #include "sync_protocol.h"
@@ -234,6 +236,43 @@ int sync(const Context& context) {
                 << "\npending: " << (pending ? *pending : -1) << "\n";
     if (!result.last_error.empty()) context.err << "flytthit-kioskctl: sync: " << result.last_error << "\n";
     return result.succeeded ? 0 : 1;
+}
+
+int export_to(const Context& context, const std::filesystem::path& dir) {
+    auto store = open_store(context);
+    if (!store) return 2;
+    auto pairing = load_pairing(context.data_dir);
+    auto exported = export_leads(*store, dir, pairing ? pairing->device : "kiosk");
+    if (!exported) {
+        context.err << "flytthit-kioskctl: export: " << exported.error().message << "\n";
+        return 1;
+    }
+    context.out << "exported " << exported->leads << " leads to " << exported->file.string() << "\n";
+    return 0;
+}
+
+int set_pin(const Context& context, std::istream& in) {
+    std::string pin;
+    std::getline(in, pin);
+    if (!is_acceptable_pin(pin)) {
+        context.err << "flytthit-kioskctl: set-pin: the PIN must be 4 to 8 digits\n";
+        return 1;
+    }
+    auto store = open_store(context);
+    if (!store) return 2;
+    auto hash = hash_pin(pin);
+    if (!hash) {
+        context.err << "flytthit-kioskctl: set-pin: " << hash.error().message << "\n";
+        return 2;
+    }
+    for (Status saved : {store->set_setting("staff_pin_hash", *hash), store->set_setting("staff_pin_failures", "0")}) {
+        if (!saved) {
+            context.err << "flytthit-kioskctl: set-pin: " << saved.error().message << "\n";
+            return 2;
+        }
+    }
+    context.out << "staff PIN set\n";
+    return 0;
 }
 
 }  // namespace flytthit::kioskctl

@@ -25,5 +25,7 @@ int pair_from_file(const Context& context, const std::filesystem::path& file);
 int pair_online(const Context& context, const std::string& url, const std::string& token,
                 const std::string& ca_file);  // ca_file may be empty: the system's CAs
 int sync(const Context& context);
+int export_to(const Context& context, const std::filesystem::path& dir);
+int set_pin(const Context& context, std::istream& in);  // reads the new PIN from a line of in
 
 }  // namespace flytthit::kioskctl

@@ -23,6 +23,9 @@ Commands:
                        pair online: fetch the register's keys over verified TLS
   sync                 send every pending lead to the register; exit 0 only when
                        nothing is left pending
+  export DIR           write every lead to one file in DIR (a USB stick) for
+                       flytthit-register import; written atomically, read back
+  set-pin              set the staff PIN (4 to 8 digits) from a line on stdin
 
 Options:
   --data-dir DIR       the kiosk's data directory (default: $FLYTTHIT_DATA_DIR,
@@ -73,6 +76,8 @@ int main(int argc, char** argv) {
         return kioskctl::pair_online(context, rest[0], rest[1], rest.size() == 3 ? rest[2] : "");
     }
     if (command == "sync" && rest.empty()) return kioskctl::sync(context);
+    if (command == "export" && rest.size() == 1) return kioskctl::export_to(context, rest[0]);
+    if (command == "set-pin" && rest.empty()) return kioskctl::set_pin(context, std::cin);
     std::cerr << "flytthit-kioskctl: unknown command or wrong arguments: " << command << "\n" << usage;
     return 2;
 }

@@ -1,0 +1,71 @@
+// USB export; see lead_export.h.
+#include "lead_export.h"
+
+#include "device_clock.h"
+#include "file_io.h"
+#include "sync_protocol.h"
+
+#include <fstream>
+#include <sstream>
+
+namespace flytthit {
+
+Result<ExportSummary> export_leads(LeadStore& store, const std::filesystem::path& dir, const std::string& device) {
+    if (!std::filesystem::is_directory(dir)) return make_error(dir.string() + ": not a directory (is the stick mounted?)");
+    std::vector<protocol::BatchItem> items;
+    auto listed = store.for_each_lead([&](const Lead& lead) { items.push_back({lead, {}}); });
+    if (!listed) return listed.error();
+
+    std::string stamp = utc_timestamp_now();
+    std::erase_if(stamp, [](char c) { return c == '-' || c == ':'; });
+    std::string safe_device = device.empty() ? "kiosk" : device;
+    for (char& c : safe_device) {
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-')) c = '_';
+    }
+    const auto file = dir / ("flytthit-leads-" + safe_device + "-" + stamp + ".json");
+    const std::string text = nlohmann::json{{"protocol", protocol::version},
+                                            {"kind", export_kind},
+                                            {"device", device},
+                                            {"exported_utc", utc_timestamp_now()},
+                                            {"leads", protocol::encode_items(items)}}
+                                 .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
+                             "\n";
+    if (auto written = write_file_atomically(file, text, 0600); !written) {
+        return with_context("exporting to " + dir.string(), written.error());
+    }
+    // Read it back: a stick that lies about what it wrote is found here, not at the register.
+    auto back = read_file_limited(file, text.size() + 1);
+    if (!back || *back != text) {
+        std::error_code ignored;
+        std::filesystem::remove(file, ignored);
+        return make_error(file.string() + ": the file read back differs from what was written; the stick may be failing");
+    }
+    return ExportSummary{file, static_cast<std::int64_t>(items.size())};
+}
+
+std::vector<std::filesystem::path> find_usb_mounts() {
+    std::vector<std::filesystem::path> mounts;
+    std::ifstream table("/proc/mounts");
+    std::string line;
+    while (std::getline(table, line)) {
+        std::istringstream fields(line);
+        std::string device, mount_point;
+        fields >> device >> mount_point;
+        if (mount_point.rfind("/media/", 0) == 0 || mount_point.rfind("/run/media/", 0) == 0) {
+            // /proc/mounts escapes spaces as \040.
+            std::string unescaped;
+            for (std::size_t i = 0; i < mount_point.size(); ++i) {
+                if (mount_point.compare(i, 4, "\\040") == 0) {
+                    unescaped += ' ';
+                    i += 3;
+                } else {
+                    unescaped += mount_point[i];
+                }
+            }
+            mounts.emplace_back(unescaped);
+        }
+    }
+    return mounts;
+}
+
+}  // namespace flytthit

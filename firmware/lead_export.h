@@ -1,0 +1,26 @@
+// Leads to a USB stick: one file the register imports (flytthit-register import), written
+// atomically and verified by reading it back, so a pulled stick never holds half a file.
+#pragma once
+
+#include "lead_store.h"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace flytthit {
+
+struct ExportSummary {
+    std::filesystem::path file;
+    std::int64_t leads = 0;
+};
+
+// Writes every lead (all states: the register sorts out duplicates) to a new file in dir.
+Result<ExportSummary> export_leads(LeadStore& store, const std::filesystem::path& dir, const std::string& device);
+
+// Mounted removable media: mount points under /media and /run/media from /proc/mounts.
+std::vector<std::filesystem::path> find_usb_mounts();
+
+inline constexpr const char* export_kind = "flytthit-leads-export";
+
+}  // namespace flytthit
