@@ -194,6 +194,13 @@ std::string ContentPack::text(Language language, const std::string& key) const {
     return key;
 }
 
+const Campaign* ContentPack::find_campaign(const std::string& id) const {
+    for (const auto& campaign : campaigns) {
+        if (campaign.id == id) return &campaign;
+    }
+    return nullptr;
+}
+
 const Municipality* ContentPack::find_municipality(const std::string& id) const {
     for (const auto& municipality : municipalities) {
         if (municipality.id == id) return &municipality;
@@ -271,6 +278,27 @@ ContentLoad load_content_pack(const fs::path& directory) {
         for (std::size_t i = 0; i < municipalities->size(); ++i) {
             read_municipality((*municipalities)[i], "manifest.json: municipalities[" + std::to_string(i) + "]", pack,
                               ids, log);
+        }
+    }
+
+    if (const auto campaigns = manifest->find("campaigns"); campaigns != manifest->end()) {
+        if (!campaigns->is_array()) {
+            log.error("manifest.json: campaigns", "must be a list");
+        } else {
+            std::set<std::string> ids;
+            for (std::size_t i = 0; i < campaigns->size(); ++i) {
+                const auto& entry = (*campaigns)[i];
+                const std::string where = "manifest.json: campaigns[" + std::to_string(i) + "].";
+                if (!entry.is_object()) {
+                    log.error(where.substr(0, where.size() - 1), "must be an object");
+                    continue;
+                }
+                const auto id = required_string(entry, "id", where, log);
+                const auto name = required_string(entry, "name", where, log);
+                if (id && !is_id(*id)) log.error(where + "id", "\"" + *id + "\" must be lower-case letters, digits and '-'");
+                if (id && !ids.insert(*id).second) log.error(where + "id", "\"" + *id + "\" appears twice");
+                if (id && name) pack.campaigns.push_back({*id, *name, entry.value("target_group", "")});
+            }
         }
     }
 

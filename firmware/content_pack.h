@@ -34,17 +34,26 @@ struct Municipality {
     JewelCut jewel;
 };
 
+// A campaign the region runs (Første Klasse, Start Her, ...); staff choose the event's.
+struct Campaign {
+    std::string id;            // "forste-klasse"
+    std::string name;          // "Første Klasse"
+    std::string target_group;  // who it speaks to, in Norwegian
+};
+
 struct ContentPack {
     int format = 0;
     std::string pack_version;
     std::string region_id;
     std::string web_url;
     std::vector<Municipality> municipalities;
+    std::vector<Campaign> campaigns;
     std::map<Language, std::map<std::string, std::string>> texts;
 
     // The text for key in language, falling back to Norwegian Bokmål, then to the key itself.
     std::string text(Language language, const std::string& key) const;
     const Municipality* find_municipality(const std::string& id) const;
+    const Campaign* find_campaign(const std::string& id) const;
 };
 
 inline constexpr int supported_content_format = 1;

@@ -11,6 +11,20 @@ namespace flytthit {
 
 namespace {
 
+template <class T, class Variant>
+struct index_of;
+template <class T, class... Types>
+struct index_of<T, std::variant<Types...>> {
+    static constexpr std::size_t value = [] {
+        std::size_t index = 0;
+        ((std::is_same_v<T, Types> ? false : (++index, true)) && ...);
+        return index;
+    }();
+};
+
+// Staff intents come after the visitor's in the Intent variant, from OpenStaffEntry on.
+bool is_staff_intent(const Intent& intent) { return intent.index() >= index_of<intent::OpenStaffEntry, Intent>::value; }
+
 template <class T>
 void toggle(std::vector<T>& values, const T& value) {
     const auto found = std::find(values.begin(), values.end(), value);
@@ -22,11 +36,12 @@ void toggle(std::vector<T>& values, const T& value) {
 
 Kiosk::Kiosk(LeadStore& store, const ContentPack& content, KioskSettings settings, MonotonicClock::time_point now)
     : store_(store), content_(content), settings_(std::move(settings)), language_(settings_.default_language),
-      last_interaction_(now) {
+      last_interaction_(now), staff_(store, content, settings_.data_dir, now) {
     reset_to_attract();
 }
 
 void Kiosk::reset_to_attract() {
+    staff_.close();
     screen_ = ScreenId::attract;
     language_ = settings_.default_language;
     draft_ = SignUpDraft{};  // every partial input goes, names and numbers included
@@ -36,12 +51,26 @@ void Kiosk::reset_to_attract() {
 void Kiosk::apply(const Intent& intent, MonotonicClock::time_point now) {
     last_interaction_ = now;
     const ScreenId before = screen_;
-    std::visit([this](const auto& i) { handle(i); }, intent);
+    const bool typing = std::holds_alternative<intent::TypeText>(intent) || std::holds_alternative<intent::Backspace>(intent) ||
+                        std::holds_alternative<intent::ToggleShift>(intent);
+    if (is_staff_intent(intent) || (typing && is_staff_screen(screen_))) {
+        handle_staff(intent, now);
+        return;
+    }
+    if (is_staff_screen(screen_) || screen_ == ScreenId::pin_entry) return;  // visitor taps do nothing here
+    std::visit([this](const auto& i) {
+        if constexpr (requires { this->handle(i); }) this->handle(i);
+    }, intent);
     if (screen_ == ScreenId::thank_you && before != ScreenId::thank_you) thank_you_shown_at_ = now;
 }
 
 void Kiosk::tick(MonotonicClock::time_point now) {
+    staff_.poll();
     if (screen_ == ScreenId::attract) return;
+    if (is_staff_screen(screen_)) {
+        if (now - last_interaction_ >= settings_.staff_idle_timeout) reset_to_attract();
+        return;
+    }
     if (screen_ == ScreenId::thank_you && now - thank_you_shown_at_ >= settings_.thank_you_timeout) {
         reset_to_attract();
         return;
@@ -82,7 +111,8 @@ void Kiosk::submit() {
     for (const auto& municipality : content_.municipalities) rules.municipality_ids.insert(municipality.id);
 
     LeadDraft lead = normalised(draft_.lead);
-    lead.event_id = settings_.event_id;
+    lead.event_id = staff_.current_event().id;
+    lead.campaign_id = staff_.current_event().campaign_id;
     lead.language = language_;
     lead.consent.text_version = draft_.lead.consent.given ? std::string(consent_text_version) : "";
     draft_.problems = validate_lead(lead, rules);
@@ -169,6 +199,43 @@ void Kiosk::handle(const intent::Submit&) {
 }
 void Kiosk::handle(const intent::Finish&) {
     if (screen_ == ScreenId::thank_you) reset_to_attract();
+}
+
+void Kiosk::handle_staff(const Intent& intent, MonotonicClock::time_point now) {
+    // The only way in is the hidden gesture, and only from the visitors' first two screens.
+    if (std::holds_alternative<intent::OpenStaffEntry>(intent)) {
+        if (screen_ == ScreenId::attract || screen_ == ScreenId::jewel_box) {
+            reset_to_attract();
+            staff_.open_entry();
+            screen_ = ScreenId::pin_entry;
+        }
+        return;
+    }
+    const bool on_pin_pad = screen_ == ScreenId::pin_entry;
+    const bool in_staff_mode = is_staff_screen(screen_);
+    if (std::holds_alternative<intent::LeaveStaff>(intent)) {
+        if (on_pin_pad || in_staff_mode) reset_to_attract();
+        return;
+    }
+    const bool pin_intent = std::holds_alternative<intent::PinDigit>(intent) ||
+                            std::holds_alternative<intent::PinBackspace>(intent) ||
+                            std::holds_alternative<intent::PinSubmit>(intent);
+    if (pin_intent) {
+        if (on_pin_pad) screen_ = staff_.apply(intent, screen_, now);
+        return;
+    }
+    if (!in_staff_mode) return;  // everything else needs the PIN first
+    if (std::holds_alternative<intent::ExitKiosk>(intent)) {
+        exit_requested_ = true;
+        return;
+    }
+    if (std::holds_alternative<intent::StartAssistedSignUp>(intent)) {
+        reset_to_attract();
+        draft_.lead.staff_assisted = true;
+        screen_ = ScreenId::jewel_box;
+        return;
+    }
+    screen_ = staff_.apply(intent, screen_, now);
 }
 
 }  // namespace flytthit

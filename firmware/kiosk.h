@@ -9,6 +9,7 @@
 #include "kiosk_intent.h"
 #include "lead_store.h"
 #include "lead_validation.h"
+#include "staff_mode.h"
 
 #include <chrono>
 #include <optional>
@@ -20,8 +21,9 @@ namespace flytthit {
 struct KioskSettings {
     std::chrono::seconds idle_timeout{90};        // no touch this long: wipe and go to attract
     std::chrono::seconds thank_you_timeout{20};   // the thank-you screen stays this long at most
-    std::string event_id = "demo";
+    std::chrono::seconds staff_idle_timeout{180}; // staff mode locks itself when left alone
     Language default_language = Language::nb;
+    std::filesystem::path data_dir;               // for staff mode's sync and export workers
 };
 
 // Everything a visitor has entered that is not yet stored. Lives in memory only and is
@@ -51,6 +53,9 @@ public:
     const std::optional<std::string>& confirmed_lead_id() const { return confirmed_lead_id_; }
     // For staff and logs: why the last commit failed (never shown to the visitor).
     const std::string& last_store_error() const { return last_store_error_; }
+    const StaffMode& staff() const { return staff_; }
+    // Set when staff chose to leave the kiosk for the operating system.
+    bool exit_requested() const { return exit_requested_; }
     // True when a problem in the last Submit concerns field (or a field below it).
     bool has_problem(const std::string& field) const;
 
@@ -80,6 +85,7 @@ private:
     void handle(const intent::ToggleConsent&);
     void handle(const intent::Submit&);
     void handle(const intent::Finish&);
+    void handle_staff(const Intent& intent, MonotonicClock::time_point now);
 
     LeadStore& store_;
     const ContentPack& content_;
@@ -91,6 +97,8 @@ private:
     MonotonicClock::time_point thank_you_shown_at_;
     std::optional<std::string> confirmed_lead_id_;
     std::string last_store_error_;
+    StaffMode staff_;
+    bool exit_requested_ = false;
 };
 
 }  // namespace flytthit

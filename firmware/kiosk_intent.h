@@ -9,8 +9,16 @@
 
 namespace flytthit {
 
-enum class ScreenId { attract, jewel_box, sign_up_household, sign_up_contact, thank_you };
+enum class ScreenId {
+    attract, jewel_box, sign_up_household, sign_up_contact, thank_you,
+    // Behind the PIN:
+    pin_entry, staff_home, staff_event, staff_leads, staff_lead, staff_sync, staff_export, staff_clock,
+};
 enum class ContactField { name, phone, email };
+enum class StaffField { event_name, event_place, event_date, lead_note };
+
+// True for the screens only staff may see (the PIN pad itself is not one of them).
+constexpr bool is_staff_screen(ScreenId screen) { return screen >= ScreenId::staff_home; }
 
 namespace intent {
 struct Start {};                                   // attract: touch anywhere
@@ -31,11 +39,42 @@ struct ToggleShift {};                             // on-screen keyboard: capita
 struct ToggleConsent {};
 struct Submit {};
 struct Finish {};                                  // thank-you: done, back to attract
+
+// Staff mode
+struct OpenStaffEntry {};                          // the hidden gesture: opens the PIN pad
+struct PinDigit { char digit; };
+struct PinBackspace {};
+struct PinSubmit {};
+struct StaffGo { ScreenId screen; };               // staff home's buttons
+struct LeaveStaff {};                              // back to the visitors' attract screen
+struct StaffFocus { StaffField field; };
+struct ChooseCampaign { std::string id; };
+struct ToggleEventMunicipality { std::string id; };
+struct SaveEvent {};
+struct LeadsScope { bool all_events; };
+struct LeadsPage { int delta; };
+struct OpenLead { std::string id; };
+struct SetRating { std::string rating; };          // "hot", "warm", "cold"
+struct SetFollowUp { std::string municipality; };
+struct SaveLead {};
+struct StartSync {};
+struct CancelSync {};
+struct ExportTo { std::string directory; };
+struct AdjustClock { int field; int delta; };      // field: 0 year, 1 month, 2 day, 3 hour, 4 minute
+struct SetClock {};
+struct StartAssistedSignUp {};
+struct ExitKiosk {};
 }  // namespace intent
 
 using Intent = std::variant<intent::Start, intent::ChooseLanguage, intent::ToggleMunicipality, intent::OpenSignUp,
                             intent::Back, intent::Next, intent::ChangeAdults, intent::AddChild, intent::RemoveChild,
                             intent::ChangeChildYear, intent::ToggleTopic, intent::FocusField, intent::TypeText,
-                            intent::Backspace, intent::ToggleShift, intent::ToggleConsent, intent::Submit, intent::Finish>;
+                            intent::Backspace, intent::ToggleShift, intent::ToggleConsent, intent::Submit, intent::Finish,
+                            intent::OpenStaffEntry, intent::PinDigit, intent::PinBackspace, intent::PinSubmit,
+                            intent::StaffGo, intent::LeaveStaff, intent::StaffFocus, intent::ChooseCampaign,
+                            intent::ToggleEventMunicipality, intent::SaveEvent, intent::LeadsScope, intent::LeadsPage,
+                            intent::OpenLead, intent::SetRating, intent::SetFollowUp, intent::SaveLead,
+                            intent::StartSync, intent::CancelSync, intent::ExportTo, intent::AdjustClock,
+                            intent::SetClock, intent::StartAssistedSignUp, intent::ExitKiosk>;
 
 }  // namespace flytthit

@@ -45,6 +45,29 @@ void utf8_pop_back(std::string& text) {
     }
 }
 
+std::string initials_of(std::string_view name) {
+    std::string initials;
+    bool at_word_start = true;
+    for (std::size_t i = 0; i < name.size();) {
+        const auto lead = static_cast<unsigned char>(name[i]);
+        const std::size_t length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+        const std::string_view character = name.substr(i, length);
+        if (character == " " || character == "-") {
+            at_word_start = true;
+        } else if (at_word_start) {
+            at_word_start = false;
+            if (character.size() == 1 && character[0] >= 'a' && character[0] <= 'z') {
+                initials += static_cast<char>(character[0] - 'a' + 'A');
+            } else if (character == "æ") initials += "Æ";
+            else if (character == "ø") initials += "Ø";
+            else if (character == "å") initials += "Å";
+            else initials += character;
+        }
+        i += length;
+    }
+    return initials;
+}
+
 std::string trim(std::string_view text) {
     const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
     while (!text.empty() && is_space(text.front())) text.remove_prefix(1);

@@ -16,6 +16,9 @@ std::size_t utf8_length(std::string_view text);
 // Removes the last code point (the keyboard's backspace); no-op on an empty string.
 void utf8_pop_back(std::string& text);
 
+// The first letter of each word, upper-cased where it is ASCII or æ ø å: "Åse Ødegård" -> "ÅØ".
+std::string initials_of(std::string_view name);
+
 // Trims ASCII white space at both ends.
 std::string trim(std::string_view text);
 

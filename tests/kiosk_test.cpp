@@ -123,7 +123,7 @@ TEST_CASE("switching language keeps what was entered, and the lead records the l
     REQUIRE(leads.size() == 1);
     CHECK(leads[0].draft.language == Language::en);
     CHECK(leads[0].draft.household.adults == 2);
-    CHECK(leads[0].draft.event_id == "demo");
+    CHECK(leads[0].draft.event_id == "demo");  // until staff set up an event
 }
 
 TEST_CASE("typing respects field limits and refuses invalid UTF-8") {

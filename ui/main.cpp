@@ -24,7 +24,6 @@ Options:
   --data-dir DIR      where leads are stored (default: $FLYTTHIT_DATA_DIR, else
                       ~/.local/share/flytthit-kiosk; the board uses /var/lib/flytthit-kiosk)
   --content DIR       content pack directory (default: the built-in Fjellregionen pack)
-  --event ID          the event every lead is tagged with (default: demo)
   --windowed          run in a window (development)
   --fullscreen        run full screen (the default; the board)
   --size WxH          window size (default 1280x800; the official 7" display is 800x480)
@@ -39,7 +38,6 @@ On the board's framebuffer:         SDL_VIDEODRIVER=kmsdrm flytthit-kiosk
 struct Options {
     std::filesystem::path data_dir = flytthit::default_data_dir();
     std::filesystem::path content_dir = flytthit::builtin_content_dir();
-    std::string event_id = "demo";
     std::string screen = "attract";
     flytthit::ui::WindowOptions window;
 };
@@ -69,7 +67,6 @@ std::optional<int> parse(const std::vector<std::string>& args, Options& options)
         }
         if (arg == "--data-dir") options.data_dir = *given;
         else if (arg == "--content") options.content_dir = *given;
-        else if (arg == "--event") options.event_id = *given;
         else if (arg == "--screen") options.screen = *given;
         else if (arg == "--screenshot") options.window.screenshot = *given;
         else if (arg == "--size") {
@@ -126,7 +123,7 @@ int main(int argc, char** argv) {
     }
 
     KioskSettings settings;
-    settings.event_id = options.event_id;
+    settings.data_dir = options.data_dir;
     Kiosk kiosk(*store, content->pack, settings, MonotonicClock::now());
     if (!go_to_screen(kiosk, options.screen)) {
         std::cerr << "flytthit-kiosk: --screen \"" << options.screen << "\": expected attract, jewel_box, sign_up or contact\n";

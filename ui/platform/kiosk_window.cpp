@@ -102,8 +102,9 @@ int run_kiosk_window(Kiosk& kiosk, const WindowOptions& options) {
     int frames_drawn = 0;
     bool running = true;
     std::vector<Intent> input_intents;
-    while (running) {
-        const bool animates = screen_animates(kiosk.screen());
+    while (running && !kiosk.exit_requested()) {
+        // A held press (the staff gesture) needs frames too, or its three seconds never pass.
+        const bool animates = screen_animates(kiosk) || ImGui::GetIO().MouseDown[0];
         const int timeout = options.screenshot || frames_to_draw > 0 ? 0 : animates ? attract_frame_ms : idle_wake_ms;
         SDL_Event event;
         if (SDL_WaitEventTimeout(&event, timeout) != 0) {

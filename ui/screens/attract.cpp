@@ -46,6 +46,7 @@ void draw_attract(const Kiosk& kiosk, UiFrame& frame) {
               prompt, true);
 
     language_bar(kiosk, frame);
+    staff_corner(frame);
     // The whole screen is the start button. It is submitted after the language buttons, so
     // ImGui gives a touch on those to them and every other touch to this one.
     frame.targets.add("start", {0, frame.px(100)}, frame.size);

@@ -22,6 +22,7 @@ void draw_jewel_box(const Kiosk& kiosk, UiFrame& frame) {
     draw_text(frame.fonts.body, ui_text(language, "jewel_box.hint"), {frame.px(40), frame.px(96)}, theme::text_muted,
               false, frame.size.x - frame.px(80));
     language_bar(kiosk, frame);
+    staff_corner(frame);
 
     // The open box: gold rim, dark velvet inside.
     ImDrawList* draw = ImGui::GetWindowDrawList();

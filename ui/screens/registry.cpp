@@ -10,9 +10,24 @@ void draw_current_screen(const Kiosk& kiosk, UiFrame& frame) {
         case ScreenId::sign_up_household: draw_sign_up_household(kiosk, frame); return;
         case ScreenId::sign_up_contact: draw_sign_up_contact(kiosk, frame); return;
         case ScreenId::thank_you: draw_thank_you(kiosk, frame); return;
+        case ScreenId::pin_entry: draw_pin_pad(kiosk, frame); return;
+        case ScreenId::staff_home: draw_staff_home(kiosk, frame); return;
+        case ScreenId::staff_event: draw_staff_event(kiosk, frame); return;
+        case ScreenId::staff_leads: draw_staff_leads(kiosk, frame); return;
+        case ScreenId::staff_lead: draw_staff_lead(kiosk, frame); return;
+        case ScreenId::staff_sync: draw_staff_sync(kiosk, frame); return;
+        case ScreenId::staff_export: draw_staff_export(kiosk, frame); return;
+        case ScreenId::staff_clock: draw_staff_clock(kiosk, frame); return;
     }
 }
 
-bool screen_animates(ScreenId screen) { return screen == ScreenId::attract; }
+bool screen_animates(const Kiosk& kiosk) {
+    switch (kiosk.screen()) {
+        case ScreenId::attract: return true;
+        case ScreenId::staff_sync: return kiosk.staff().sync_running();
+        case ScreenId::pin_entry: return !kiosk.staff().pin_message_key().empty();
+        default: return false;
+    }
+}
 
 }  // namespace flytthit::ui

@@ -12,11 +12,20 @@ void draw_jewel_box(const Kiosk& kiosk, UiFrame& frame);
 void draw_sign_up_household(const Kiosk& kiosk, UiFrame& frame);
 void draw_sign_up_contact(const Kiosk& kiosk, UiFrame& frame);
 void draw_thank_you(const Kiosk& kiosk, UiFrame& frame);
+void draw_pin_pad(const Kiosk& kiosk, UiFrame& frame);
+void draw_staff_home(const Kiosk& kiosk, UiFrame& frame);
+void draw_staff_event(const Kiosk& kiosk, UiFrame& frame);
+void draw_staff_leads(const Kiosk& kiosk, UiFrame& frame);
+void draw_staff_lead(const Kiosk& kiosk, UiFrame& frame);
+void draw_staff_sync(const Kiosk& kiosk, UiFrame& frame);
+void draw_staff_export(const Kiosk& kiosk, UiFrame& frame);
+void draw_staff_clock(const Kiosk& kiosk, UiFrame& frame);
 
 // Draws whichever screen the kiosk is on: the one place screens are registered.
 void draw_current_screen(const Kiosk& kiosk, UiFrame& frame);
 
-// True while the screen animates and so needs frames without input (the attract loop).
-bool screen_animates(ScreenId screen);
+// True while the screen animates and so needs frames without input: the attract loop, a
+// running sync's progress bar, the PIN pad's lock-out countdown.
+bool screen_animates(const Kiosk& kiosk);
 
 }  // namespace flytthit::ui

@@ -89,7 +89,9 @@ bool toggle_chip(UiFrame& frame, const std::string& name, std::string_view label
     }
     ImFont* font = frame.fonts.body;
     const float text_x = box_max.x + frame.px(12);
+    draw->PushClipRect(pos, {max.x - frame.px(6), max.y}, true);  // a long name is cut, never spills over
     draw_text(font, label, {text_x, pos.y + (size.y - font->FontSize) / 2}, theme::text);
+    draw->PopClipRect();
     return touch.tapped;
 }
 
@@ -121,6 +123,31 @@ void draw_background(const UiFrame& frame) {
     ImGui::GetWindowDrawList()->AddRectFilledMultiColor({0, 0}, frame.size, theme::background_top,
                                                         theme::background_top, theme::background_bottom,
                                                         theme::background_bottom);
+}
+
+void staff_corner(UiFrame& frame) {
+    const ImVec2 size{frame.px(90), frame.px(90)};
+    frame.targets.add("staff_corner", {0, 0}, size);
+    ImGui::SetCursorScreenPos({0, 0});
+    ImGui::InvisibleButton("staff_corner", size);
+    const ImGuiIO& io = ImGui::GetIO();
+    constexpr float hold_seconds = 3.0f;
+    if (ImGui::IsItemActive() && io.MouseDownDuration[0] >= hold_seconds && io.MouseDownDurationPrev[0] < hold_seconds) {
+        frame.emit(intent::OpenStaffEntry{});
+    }
+}
+
+float staff_header(UiFrame& frame, Language language, std::string_view title, bool is_home) {
+    draw_background(frame);
+    draw_text(frame.fonts.title, title, {frame.px(32), frame.px(20)}, theme::gold);
+    if (!is_home) {
+        const ImVec2 size{frame.px(220), frame.px(64)};
+        if (touch_button(frame, "staff:home", ui_text(language, "staff.home_title"),
+                         {frame.size.x - size.x - frame.px(24), frame.px(18)}, size)) {
+            frame.emit(intent::StaffGo{ScreenId::staff_home});
+        }
+    }
+    return frame.px(100);
 }
 
 }  // namespace flytthit::ui

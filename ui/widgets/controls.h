@@ -34,6 +34,14 @@ void language_bar(const Kiosk& kiosk, UiFrame& frame);
 bool bottom_bar(UiFrame& frame, std::string_view back_label, std::string_view forward_label,
                 const std::string& forward_name);
 
+// The hidden way into staff mode: a press held for three seconds in the top-left corner.
+// Submit it before any larger item that covers the corner.
+void staff_corner(UiFrame& frame);
+
+// A staff screen's frame: background, title, and a Back button to staff home (unless this is
+// home). Returns the y where content starts.
+float staff_header(UiFrame& frame, Language language, std::string_view title, bool is_home = false);
+
 // The screen's dark background with its subtle vertical gradient.
 void draw_background(const UiFrame& frame);
 

@@ -1,0 +1,61 @@
+// The PIN pad between the hidden gesture and staff mode: digits shown as dots, a keypad,
+// what went wrong, and the lock-out's countdown after too many wrong tries.
+#include "screens/screen_window.h"
+#include "screens/screens.h"
+#include "theme.h"
+#include "ui_text.h"
+#include "widgets/controls.h"
+
+namespace flytthit::ui {
+
+void draw_pin_pad(const Kiosk& kiosk, UiFrame& frame) {
+    ScreenWindow window(frame, "pin_pad");
+    draw_background(frame);
+    const Language language = kiosk.language();
+    const StaffMode& staff = kiosk.staff();
+    const char* title = staff.pin_stage() == PinStage::enter    ? "staff.pin_title_enter"
+                        : staff.pin_stage() == PinStage::choose ? "staff.pin_title_choose"
+                                                                : "staff.pin_title_confirm";
+    const float centre = frame.size.x / 2;
+    draw_text(frame.fonts.title, ui_text(language, title), {centre, frame.px(24)}, theme::gold, true);
+
+    // One dot per digit typed: the PIN itself is never drawn.
+    const float dot = frame.px(14);
+    const float dots_y = frame.px(110);
+    const auto typed = static_cast<float>(staff.pin_digits().size());
+    for (float i = 0; i < typed; ++i) {
+        ImGui::GetWindowDrawList()->AddCircleFilled({centre + (i - (typed - 1) / 2) * dot * 3, dots_y}, dot, theme::text);
+    }
+    if (!staff.pin_message_key().empty()) {
+        std::string message = "! " + std::string(ui_text(language, staff.pin_message_key()));
+        if (const auto locked = staff.pin_locked_for(MonotonicClock::now())) {
+            message += "  " + std::to_string(locked->count()) + " " + std::string(ui_text(language, "staff.seconds_left"));
+        }
+        draw_text(frame.fonts.body, message, {centre, frame.px(140)}, theme::error, true);
+    }
+
+    const float key = frame.px(96);
+    const float gap = frame.px(12);
+    const float left = centre - (key * 3 + gap * 2) / 2;
+    const float top = frame.px(190);
+    const char* keys[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "←", "0", "OK"};
+    for (int i = 0; i < 12; ++i) {
+        const ImVec2 at{left + static_cast<float>(i % 3) * (key + gap), top + static_cast<float>(i / 3) * (key + gap)};
+        const std::string label = keys[i];
+        const bool ok = label == "OK";
+        const std::string name = ok ? "pin:ok" : label == "←" ? "pin:backspace" : "pin:" + label;
+        if (touch_button(frame, name, ok ? ui_text(language, "staff.ok") : label, at, {key, key},
+                         ok ? ButtonStyle::primary : ButtonStyle::secondary, frame.fonts.title)) {
+            if (ok) frame.emit(intent::PinSubmit{});
+            else if (label == "←") frame.emit(intent::PinBackspace{});
+            else frame.emit(intent::PinDigit{label[0]});
+        }
+    }
+    const ImVec2 cancel{frame.px(260), frame.px(76)};
+    if (touch_button(frame, "pin:cancel", ui_text(language, "nav.cancel"), {frame.px(24), frame.size.y - cancel.y - frame.px(24)},
+                     cancel)) {
+        frame.emit(intent::LeaveStaff{});
+    }
+}
+
+}  // namespace flytthit::ui

@@ -1,0 +1,87 @@
+// Event setup: the fair's name, place and date, its campaign, and the municipalities at the
+// stand. Every lead from now on is tagged with this event.
+#include "screens/screen_window.h"
+#include "screens/screens.h"
+#include "theme.h"
+#include "ui_text.h"
+#include "widgets/controls.h"
+#include "widgets/on_screen_keyboard.h"
+#include "widgets/text_field.h"
+
+#include <algorithm>
+
+namespace flytthit::ui {
+
+void draw_staff_event(const Kiosk& kiosk, UiFrame& frame) {
+    ScreenWindow window(frame, "staff_event");
+    const Language language = kiosk.language();
+    const StaffMode& staff = kiosk.staff();
+    const Event& draft = staff.event_draft();
+    float y = staff_header(frame, language, ui_text(language, "staff.event"));
+
+    const float margin = frame.px(32);
+    const float gap = frame.px(20);
+    const float width = frame.size.x - margin * 2;
+    const struct {
+        StaffField field;
+        const char* name;
+        const char* label;
+        float share;
+    } fields[] = {{StaffField::event_name, "field:event_name", "staff.event_name", 0.4f},
+                  {StaffField::event_place, "field:event_place", "staff.event_place", 0.3f},
+                  {StaffField::event_date, "field:event_date", "staff.event_date", 0.3f}};
+    float x = margin;
+    for (const auto& spec : fields) {
+        const float field_width = (width - gap * 2) * spec.share;
+        const std::string_view error = spec.field == StaffField::event_name && staff.error() == "staff.event_name_missing"
+                                           ? ui_text(language, "staff.event_name_missing")
+                                           : std::string_view{};
+        TextFieldView view{spec.name, ui_text(language, spec.label), staff.field_text(spec.field), staff.focused() == spec.field,
+                           error};
+        if (draw_text_field(frame, view, {x, y}, field_width)) frame.emit(intent::StaffFocus{spec.field});
+        x += field_width + gap;
+    }
+    y += text_field_height(frame) + frame.px(10);
+
+    const float chip_height = frame.px(56);
+    draw_text(frame.fonts.body, ui_text(language, "staff.event_campaign"), {margin, y}, theme::text_muted);
+    y += frame.fonts.body->FontSize + frame.px(4);
+    const auto& campaigns = kiosk.content().campaigns;
+    const float campaign_width = (width - gap * static_cast<float>(std::max<std::size_t>(campaigns.size(), 1) - 1)) /
+                                 static_cast<float>(std::max<std::size_t>(campaigns.size(), 1));
+    for (std::size_t i = 0; i < campaigns.size(); ++i) {
+        const auto& campaign = campaigns[i];
+        if (toggle_chip(frame, "campaign:" + campaign.id, campaign.name, draft.campaign_id == campaign.id,
+                        {margin + static_cast<float>(i) * (campaign_width + gap), y}, {campaign_width, chip_height})) {
+            frame.emit(intent::ChooseCampaign{campaign.id});
+        }
+    }
+    y += chip_height + frame.px(10);
+
+    draw_text(frame.fonts.body, ui_text(language, "staff.event_present"), {margin, y}, theme::text_muted);
+    y += frame.fonts.body->FontSize + frame.px(4);
+    const auto& municipalities = kiosk.content().municipalities;
+    const float place_gap = frame.px(8);
+    const float place_width = (width - place_gap * static_cast<float>(municipalities.size() - 1)) /
+                              static_cast<float>(municipalities.size());
+    for (std::size_t i = 0; i < municipalities.size(); ++i) {
+        const auto& municipality = municipalities[i];
+        const bool on = std::find(draft.municipalities.begin(), draft.municipalities.end(), municipality.id) !=
+                        draft.municipalities.end();
+        if (toggle_chip(frame, "present:" + municipality.id, municipality.name, on,
+                        {margin + static_cast<float>(i) * (place_width + place_gap), y}, {place_width, chip_height})) {
+            frame.emit(intent::ToggleEventMunicipality{municipality.id});
+        }
+    }
+    y += chip_height + frame.px(14);
+
+    const float bottom = frame.size.y - frame.px(110);
+    draw_keyboard(frame, KeyboardLayout::letters, staff.shift(), language, {margin, y}, {width, bottom - y});
+    const ImVec2 save{frame.px(300), frame.px(76)};
+    if (touch_button(frame, "staff:save_event", ui_text(language, "staff.save"),
+                     {frame.size.x - save.x - frame.px(24), frame.size.y - save.y - frame.px(20)}, save, ButtonStyle::primary)) {
+        frame.emit(intent::SaveEvent{});
+    }
+}
+
+}  // namespace flytthit::ui

@@ -1,0 +1,104 @@
+// Staff home: the counters and the device's health at a glance, and the way to every staff
+// task. Shows what was read when the page opened; nothing here reads files per frame.
+#include "screens/screen_window.h"
+#include "screens/screens.h"
+#include "theme.h"
+#include "ui_text.h"
+#include "version.h"
+#include "widgets/controls.h"
+
+#include <cstdio>
+
+namespace flytthit::ui {
+
+namespace {
+
+// "label: value" rows in a column; returns the y after the last row.
+float rows(UiFrame& frame, float x, float y, const std::vector<std::pair<std::string, std::string>>& lines) {
+    for (const auto& [label, value] : lines) {
+        draw_text(frame.fonts.body, label, {x, y}, theme::text_muted);
+        draw_text(frame.fonts.body, value, {x + frame.px(300), y}, theme::text);
+        y += frame.fonts.body->FontSize + frame.px(8);
+    }
+    return y;
+}
+
+std::string uptime_text(double seconds) {
+    char text[32];
+    const int total = static_cast<int>(seconds);
+    std::snprintf(text, sizeof text, "%d h %02d min", total / 3600, total / 60 % 60);
+    return text;
+}
+
+}  // namespace
+
+void draw_staff_home(const Kiosk& kiosk, UiFrame& frame) {
+    ScreenWindow window(frame, "staff_home");
+    const Language language = kiosk.language();
+    const StaffMode& staff = kiosk.staff();
+    auto text = [&](const char* key) { return std::string(ui_text(language, key)); };
+    float y = staff_header(frame, language, text("staff.home_title") + " · " + staff.current_event().name, true);
+
+    const float x = frame.px(32);
+    const LeadCounters& counters = staff.counters();
+    draw_text(frame.fonts.large, text("staff.counters"), {x, y}, theme::gold);
+    y = rows(frame, x, y + frame.fonts.large->FontSize + frame.px(8),
+             {{text("staff.today"), std::to_string(counters.today)},
+              {text("staff.this_event"), std::to_string(counters.this_event)},
+              {text("staff.pending"), std::to_string(counters.pending)},
+              {text("staff.total"), std::to_string(counters.total)}});
+    std::string places;
+    for (const auto& [id, count] : counters.per_municipality) {
+        const Municipality* municipality = kiosk.content().find_municipality(id);
+        places += (places.empty() ? "" : ", ") + (municipality ? municipality->name : id) + " " + std::to_string(count);
+    }
+    std::string campaigns;
+    for (const auto& [id, count] : counters.per_campaign) {
+        const Campaign* campaign = kiosk.content().find_campaign(id);
+        campaigns += (campaigns.empty() ? "" : ", ") + (campaign ? campaign->name : id.empty() ? text("staff.no_campaign") : id) +
+                     " " + std::to_string(count);
+    }
+    y = rows(frame, x, y, {{text("staff.per_municipality"), places.empty() ? "–" : places},
+                           {text("staff.per_campaign"), campaigns.empty() ? "–" : campaigns}});
+
+    const DeviceHealth& health = staff.health();
+    y += frame.px(12);
+    draw_text(frame.fonts.large, text("staff.health"), {x, y}, theme::gold);
+    const std::string clock = health.wall_clock_utc + " UTC, " +
+                              text(health.clock == ClockStatus::synchronised ? "staff.clock_set" : "staff.clock_approximate");
+    rows(frame, x, y + frame.fonts.large->FontSize + frame.px(8),
+         {{text("staff.free_space"), format_bytes(health.free_bytes) + " / " + format_bytes(health.total_bytes)},
+          {text("staff.database"), format_bytes(health.database_bytes)},
+          {text("staff.last_sync"), staff.last_sync().empty() ? text("staff.never") : staff.last_sync()},
+          {text("staff.clock_status"), clock},
+          {text("staff.versions"), std::string("app ") + app_version + ", content " + kiosk.content().pack_version},
+          {text("staff.uptime"), uptime_text(health.uptime_seconds)}});
+
+    // The tasks, as a column of large buttons on the right.
+    const ImVec2 size{frame.px(330), frame.px(66)};
+    const float bx = frame.size.x - size.x - frame.px(24);
+    float by = frame.px(24);
+    const std::pair<const char*, ScreenId> tasks[] = {
+        {"staff.event", ScreenId::staff_event}, {"staff.leads", ScreenId::staff_leads},
+        {"staff.sync", ScreenId::staff_sync},   {"staff.export", ScreenId::staff_export},
+        {"staff.clock", ScreenId::staff_clock},
+    };
+    for (const auto& [key, screen] : tasks) {
+        if (touch_button(frame, std::string("staff:") + key, text(key), {bx, by}, size)) frame.emit(intent::StaffGo{screen});
+        by += size.y + frame.px(10);
+    }
+    if (touch_button(frame, "staff:assist", text("staff.assist"), {bx, by}, size, ButtonStyle::primary)) {
+        frame.emit(intent::StartAssistedSignUp{});
+    }
+    by += size.y + frame.px(10);
+    if (touch_button(frame, "staff:lock", text("staff.lock"), {bx, by}, size, ButtonStyle::primary)) {
+        frame.emit(intent::LeaveStaff{});
+    }
+    by += size.y + frame.px(10);
+    if (touch_button(frame, "staff:exit", text("staff.exit"), {bx, by}, size)) frame.emit(intent::ExitKiosk{});
+    if (!staff.error().empty()) {
+        draw_text(frame.fonts.body, "! " + staff.error(), {x, frame.size.y - frame.px(40)}, theme::error);
+    }
+}
+
+}  // namespace flytthit::ui

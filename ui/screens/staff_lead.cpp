@@ -1,0 +1,74 @@
+// One lead, for staff to qualify: hot, warm or cold, who follows up, and a note.
+#include "screens/screen_window.h"
+#include "screens/screens.h"
+#include "theme.h"
+#include "ui_text.h"
+#include "utf8.h"
+#include "widgets/controls.h"
+#include "widgets/on_screen_keyboard.h"
+#include "widgets/text_field.h"
+
+namespace flytthit::ui {
+
+void draw_staff_lead(const Kiosk& kiosk, UiFrame& frame) {
+    ScreenWindow window(frame, "staff_lead");
+    const Language language = kiosk.language();
+    const StaffMode& staff = kiosk.staff();
+    float y = staff_header(frame, language, ui_text(language, "staff.leads"));
+    if (!staff.open_lead()) return;
+    const Lead& lead = *staff.open_lead();
+    const StaffAnnotation& annotation = staff.annotation();
+    const float margin = frame.px(32);
+    const float width = frame.size.x - margin * 2;
+
+    draw_text(frame.fonts.large,
+              initials_of(lead.draft.contact.name) + "  ·  " + lead.created.wall_clock_utc + "  ·  " +
+                  std::to_string(lead.draft.household.adults) + " " + std::string(ui_text(language, "staff.adults")) + ", " +
+                  std::to_string(lead.draft.household.children_birth_years.size()) + " " +
+                  std::string(ui_text(language, "staff.children")),
+              {margin, y}, theme::text);
+    y += frame.fonts.large->FontSize + frame.px(14);
+
+    const float chip_height = frame.px(56);
+    draw_text(frame.fonts.body, ui_text(language, "staff.rating"), {margin, y + frame.px(14)}, theme::text_muted);
+    float x = margin + frame.px(220);
+    for (const char* rating : {"hot", "warm", "cold"}) {
+        if (toggle_chip(frame, std::string("rating:") + rating, ui_text(language, std::string("staff.") + rating),
+                        annotation.rating == rating, {x, y}, {frame.px(200), chip_height})) {
+            frame.emit(intent::SetRating{rating});
+        }
+        x += frame.px(212);
+    }
+    y += chip_height + frame.px(12);
+
+    draw_text(frame.fonts.body, ui_text(language, "staff.follow_up"), {margin, y}, theme::text_muted);
+    y += frame.fonts.body->FontSize + frame.px(4);
+    const auto& municipalities = kiosk.content().municipalities;
+    const float gap = frame.px(8);
+    const float place_width = (width - gap * static_cast<float>(municipalities.size() - 1)) / static_cast<float>(municipalities.size());
+    for (std::size_t i = 0; i < municipalities.size(); ++i) {
+        const auto& municipality = municipalities[i];
+        if (toggle_chip(frame, "follow_up:" + municipality.id, municipality.name, annotation.follow_up == municipality.id,
+                        {margin + static_cast<float>(i) * (place_width + gap), y}, {place_width, chip_height})) {
+            frame.emit(intent::SetFollowUp{municipality.id});
+        }
+    }
+    y += chip_height + frame.px(10);
+
+    TextFieldView note{"field:note", ui_text(language, "staff.note"), annotation.note, true, {}};
+    draw_text_field(frame, note, {margin, y}, width);
+    y += text_field_height(frame);
+    const float bottom = frame.size.y - frame.px(110);
+    draw_keyboard(frame, KeyboardLayout::letters, staff.shift(), language, {margin, y}, {width, bottom - y});
+    const ImVec2 save{frame.px(300), frame.px(76)};
+    if (touch_button(frame, "staff:save_lead", ui_text(language, "staff.save"),
+                     {frame.size.x - save.x - frame.px(24), frame.size.y - save.y - frame.px(20)}, save, ButtonStyle::primary)) {
+        frame.emit(intent::SaveLead{});
+    }
+    if (touch_button(frame, "staff:back_to_leads", ui_text(language, "nav.back"), {frame.px(24), frame.size.y - save.y - frame.px(20)},
+                     save)) {
+        frame.emit(intent::StaffGo{ScreenId::staff_leads});
+    }
+}
+
+}  // namespace flytthit::ui
