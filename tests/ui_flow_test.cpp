@@ -3,6 +3,7 @@
 #include "builtin_content.h"
 #include "headless_driver.h"
 #include "kiosk.h"
+#include "staff_pin.h"
 #include "test_support.h"
 
 #include <doctest/doctest.h>
@@ -19,8 +20,14 @@ struct Session {
     LeadStore store = std::move(*LeadStore::open(dir.path()));
     ContentPack content = *load_content_pack(builtin_content_dir()).pack;
     MonotonicClock::time_point start{};
-    Kiosk kiosk{store, content, KioskSettings{}, start};
+    Kiosk kiosk{store, content, settings(), start};
     ui::HeadlessDriver driver;
+
+    KioskSettings settings() const {
+        KioskSettings settings;
+        settings.data_dir = dir.path();
+        return settings;
+    }
 
     void tap(const std::string& name) {
         CAPTURE(name);
@@ -151,4 +158,59 @@ TEST_CASE("every touch target on every screen is large enough for a finger and o
         s.tap("field:phone");
         check_screen("sign_up_contact (phone)");
     }
+}
+
+TEST_CASE("no visitor path reaches a staff screen: every target on every visitor screen, tapped") {
+    // Paths (sequences of taps) that reach each visitor screen; every target found there is
+    // tapped from a fresh kiosk after replaying the path, and no tap may open staff mode or the PIN pad.
+    const std::vector<std::pair<ScreenId, std::vector<std::string>>> paths{
+        {ScreenId::attract, {}},
+        {ScreenId::jewel_box, {"start"}},
+        {ScreenId::sign_up_household, {"start", "sign_up"}},
+        {ScreenId::sign_up_contact, {"start", "sign_up", "next"}},
+        {ScreenId::sign_up_contact, {"start", "sign_up", "next", "field:phone"}},
+    };
+    int taps = 0;
+    for (const auto& [screen, path] : paths) {
+        std::vector<std::string> names;
+        {
+            Session s;
+            for (const auto& step : path) s.tap(step);
+            REQUIRE(s.kiosk.screen() == screen);
+            for (const auto& target : s.driver.ui().touch_targets().all()) names.push_back(target.name);
+        }
+        for (const auto& name : names) {
+            Session s;
+            for (const auto& step : path) s.tap(step);
+            CAPTURE(name);
+            s.tap(name);
+            (void)s.driver.tap(name);  // again, where it still is: toggles and double taps too
+            ++taps;
+            CHECK_FALSE(is_staff_screen(s.kiosk.screen()));
+            CHECK(s.kiosk.screen() != ScreenId::pin_entry);
+        }
+    }
+    CHECK(taps > 100);
+}
+
+TEST_CASE("the hidden gesture opens the PIN pad; a wrong PIN keeps staff mode shut, the right one opens it") {
+    Session s;
+    auto hash = hash_pin("2468");
+    REQUIRE(hash.ok());
+    REQUIRE(s.store.set_setting("staff_pin_hash", *hash).ok());
+    s.tap("staff_corner");  // a quick tap is not the gesture
+    CHECK(s.kiosk.screen() == ScreenId::attract);
+    REQUIRE(s.driver.long_press("staff_corner", std::chrono::milliseconds(1500)));
+    CHECK(s.kiosk.screen() == ScreenId::attract);  // too short
+    REQUIRE(s.driver.long_press("staff_corner", std::chrono::milliseconds(3200)));
+    REQUIRE(s.kiosk.screen() == ScreenId::pin_entry);
+    for (const char* key : {"pin:1", "pin:1", "pin:1", "pin:1", "pin:ok"}) s.tap(key);
+    CHECK(s.kiosk.screen() == ScreenId::pin_entry);
+    for (const char* key : {"pin:2", "pin:4", "pin:6", "pin:8", "pin:ok"}) s.tap(key);
+    REQUIRE(s.kiosk.screen() == ScreenId::staff_home);
+    s.tap("staff:staff.leads");
+    CHECK(s.kiosk.screen() == ScreenId::staff_leads);
+    s.tap("staff:home");
+    s.tap("staff:lock");
+    CHECK(s.kiosk.screen() == ScreenId::attract);
 }

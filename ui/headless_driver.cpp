@@ -40,11 +40,13 @@ void HeadlessDriver::apply_all(const std::vector<Intent>& intents) {
     for (const auto& intent : intents) kiosk_.apply(intent, now_);
 }
 
-void HeadlessDriver::frame() {
+void HeadlessDriver::frame() { run_frame(frame_time); }
+
+void HeadlessDriver::run_frame(std::chrono::milliseconds elapsed) {
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = display_size_;
-    io.DeltaTime = std::chrono::duration<float>(frame_time).count();
-    now_ += frame_time;
+    io.DeltaTime = std::chrono::duration<float>(elapsed).count();
+    now_ += elapsed;
     // Timers first, then the frame, as the window's loop does: what is drawn is current.
     kiosk_.tick(now_);
     const double seconds = std::chrono::duration<double>(now_ - start_).count();
@@ -64,6 +66,22 @@ bool HeadlessDriver::tap(const std::string& name) {
     frame();  // release: ImGui buttons fire here
     // The pointer stays where the finger lifted, as SDL's touch-to-mouse events leave it:
     // the next tap starts with this item hovered in the previous frame.
+    frame();
+    return true;
+}
+
+bool HeadlessDriver::long_press(const std::string& name, std::chrono::milliseconds duration) {
+    const auto target = ui_.touch_targets().find(name);
+    if (!target) return false;
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = target->centre();
+    io.MouseDown[0] = true;
+    frame();
+    for (auto held = std::chrono::milliseconds(0); held < duration; held += std::chrono::milliseconds(100)) {
+        run_frame(std::chrono::milliseconds(100));
+    }
+    io.MouseDown[0] = false;
+    frame();
     frame();
     return true;
 }

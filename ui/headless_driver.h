@@ -20,6 +20,8 @@ public:
     // Taps the target drawn last frame under name: press, then release, a frame each.
     // Returns false (and taps nothing) when no such target is on screen.
     bool tap(const std::string& name);
+    // Holds a finger on the target for duration (frames of 100 ms), then lifts it.
+    bool long_press(const std::string& name, std::chrono::milliseconds duration);
     // Types text through the on-screen keyboard, key by key ("key:a", "key:shift", ...).
     // Returns false at the first character with no key on screen.
     bool type_on_keyboard(const std::string& text);
@@ -30,6 +32,7 @@ public:
     MonotonicClock::time_point now() const { return now_; }
 
 private:
+    void run_frame(std::chrono::milliseconds elapsed);
     void apply_all(const std::vector<Intent>& intents);
 
     Kiosk& kiosk_;

@@ -1,0 +1,268 @@
+// Staff mode through the core: the PIN and its lock-out, event setup, qualifying leads,
+// counters, assisted sign-up, the idle lock, and that none of it answers a visitor.
+#include "builtin_content.h"
+#include "kiosk.h"
+#include "staff_pin.h"
+#include "test_support.h"
+
+#include <doctest/doctest.h>
+
+using namespace flytthit;
+using namespace std::chrono_literals;
+using flytthit::test::TempDir;
+using flytthit::test::valid_draft;
+
+namespace {
+
+struct Stand {
+    TempDir dir;
+    LeadStore store = std::move(*LeadStore::open(dir.path()));
+    ContentPack content = *load_content_pack(builtin_content_dir()).pack;
+    MonotonicClock::time_point now{std::chrono::hours(1)};
+    std::unique_ptr<Kiosk> kiosk = make();
+
+    std::unique_ptr<Kiosk> make() {
+        KioskSettings settings;
+        settings.data_dir = dir.path();
+        return std::make_unique<Kiosk>(store, content, settings, now);
+    }
+    void apply(const Intent& intent) { kiosk->apply(intent, now); }
+    void type_pin(const std::string& pin) {
+        for (char digit : pin) apply(intent::PinDigit{digit});
+        apply(intent::PinSubmit{});
+    }
+    void set_pin(const std::string& pin) {
+        auto hash = hash_pin(pin);
+        REQUIRE(hash.ok());
+        REQUIRE(store.set_setting("staff_pin_hash", *hash).ok());
+    }
+    void enter_staff(const std::string& pin = "2468") {
+        apply(intent::OpenStaffEntry{});
+        REQUIRE(kiosk->screen() == ScreenId::pin_entry);
+        type_pin(pin);
+        REQUIRE(kiosk->screen() == ScreenId::staff_home);
+    }
+    void sign_up(const std::string& name) {
+        apply(intent::Start{});
+        apply(intent::ToggleMunicipality{"tolga"});
+        apply(intent::OpenSignUp{});
+        apply(intent::Next{});
+        apply(intent::FocusField{ContactField::name});
+        apply(intent::TypeText{name});
+        apply(intent::FocusField{ContactField::phone});
+        apply(intent::TypeText{"91234567"});
+        apply(intent::ToggleConsent{});
+        apply(intent::Submit{});
+        REQUIRE(kiosk->screen() == ScreenId::thank_you);
+        apply(intent::Finish{});
+    }
+};
+
+}  // namespace
+
+TEST_CASE("the PIN is stored as an Argon2id hash and checked against it") {
+    auto hash = hash_pin("2468");
+    REQUIRE(hash.ok());
+    CHECK(hash->rfind("$argon2id$", 0) == 0);
+    CHECK(hash->find("2468") == std::string::npos);
+    CHECK(pin_matches(*hash, "2468"));
+    CHECK_FALSE(pin_matches(*hash, "2469"));
+    CHECK_FALSE(pin_matches(*hash, ""));
+    CHECK(is_acceptable_pin("1234"));
+    CHECK_FALSE(is_acceptable_pin("123"));
+    CHECK_FALSE(is_acceptable_pin("123456789"));
+    CHECK_FALSE(is_acceptable_pin("12a4"));
+}
+
+TEST_CASE("on first start staff choose a PIN, typing it twice") {
+    Stand stand;
+    stand.apply(intent::OpenStaffEntry{});
+    CHECK(stand.kiosk->staff().pin_stage() == PinStage::choose);
+    stand.type_pin("12");
+    CHECK(stand.kiosk->staff().pin_message_key() == "staff.pin_rules");
+    stand.type_pin("1357");
+    CHECK(stand.kiosk->staff().pin_stage() == PinStage::confirm);
+    stand.type_pin("1358");
+    CHECK(stand.kiosk->staff().pin_stage() == PinStage::choose);
+    CHECK(stand.kiosk->screen() == ScreenId::pin_entry);
+    stand.type_pin("1357");
+    stand.type_pin("1357");
+    CHECK(stand.kiosk->screen() == ScreenId::staff_home);
+    stand.apply(intent::LeaveStaff{});
+    stand.enter_staff("1357");
+}
+
+TEST_CASE("five wrong PINs lock the pad, longer each time, and a restart does not reset it") {
+    Stand stand;
+    stand.set_pin("2468");
+    stand.apply(intent::OpenStaffEntry{});
+    for (int i = 0; i < 4; ++i) stand.type_pin("0000");
+    CHECK(stand.kiosk->staff().pin_message_key() == "staff.pin_wrong");
+    stand.type_pin("0000");
+    CHECK(stand.kiosk->staff().pin_message_key() == "staff.pin_locked");
+    CHECK(stand.kiosk->staff().pin_locked_for(stand.now) == 30s);
+    stand.type_pin("2468");  // the right PIN does not help while locked
+    CHECK(stand.kiosk->screen() == ScreenId::pin_entry);
+
+    // Pull the plug: a new kiosk on the same store is locked from the start.
+    stand.now += 31s;
+    stand.kiosk = stand.make();
+    stand.apply(intent::OpenStaffEntry{});
+    CHECK(stand.kiosk->staff().pin_locked_for(stand.now) == 30s);
+    stand.now += 31s;
+    stand.type_pin("1111");
+    CHECK(stand.kiosk->staff().pin_locked_for(stand.now) == 60s);  // the sixth wrong try doubles it
+    stand.now += 61s;
+    stand.type_pin("2468");
+    CHECK(stand.kiosk->screen() == ScreenId::staff_home);
+    CHECK(*stand.store.setting("staff_pin_failures") == std::optional<std::string>("0"));
+}
+
+TEST_CASE("no staff intent does anything outside staff mode") {
+    Stand stand;
+    stand.set_pin("2468");
+    const std::vector<Intent> staff_only{intent::StaffGo{ScreenId::staff_home}, intent::StaffGo{ScreenId::staff_leads},
+                                         intent::PinDigit{'2'}, intent::PinSubmit{}, intent::ExitKiosk{},
+                                         intent::StartSync{}, intent::SaveEvent{}, intent::OpenLead{"x"},
+                                         intent::StartAssistedSignUp{}, intent::ExportTo{"/tmp"}};
+    for (const ScreenId screen : {ScreenId::attract, ScreenId::jewel_box, ScreenId::sign_up_household,
+                                  ScreenId::sign_up_contact}) {
+        stand.kiosk = stand.make();
+        if (screen != ScreenId::attract) stand.apply(intent::Start{});
+        if (screen == ScreenId::sign_up_household || screen == ScreenId::sign_up_contact) stand.apply(intent::OpenSignUp{});
+        if (screen == ScreenId::sign_up_contact) stand.apply(intent::Next{});
+        REQUIRE(stand.kiosk->screen() == screen);
+        for (const auto& intent : staff_only) {
+            stand.apply(intent);
+            CHECK(stand.kiosk->screen() == screen);
+            CHECK_FALSE(stand.kiosk->exit_requested());
+        }
+    }
+    // The PIN pad itself lets nothing through but the PIN.
+    stand.kiosk = stand.make();
+    stand.apply(intent::OpenStaffEntry{});
+    for (const auto& intent : staff_only) {
+        if (std::holds_alternative<intent::PinDigit>(intent) || std::holds_alternative<intent::PinSubmit>(intent)) continue;
+        stand.apply(intent);
+        CHECK(stand.kiosk->screen() == ScreenId::pin_entry);
+    }
+    CHECK_FALSE(stand.kiosk->exit_requested());
+}
+
+TEST_CASE("event setup tags every following lead with the event and its campaign") {
+    Stand stand;
+    stand.set_pin("2468");
+    stand.enter_staff();
+    stand.apply(intent::StaffGo{ScreenId::staff_event});
+    stand.apply(intent::SaveEvent{});
+    CHECK(stand.kiosk->staff().error() == "staff.event_name_missing");
+    stand.apply(intent::StaffFocus{StaffField::event_name});
+    stand.apply(intent::TypeText{"Oslo Plaza"});
+    stand.apply(intent::StaffFocus{StaffField::event_place});
+    stand.apply(intent::TypeText{"Oslo"});
+    stand.apply(intent::ChooseCampaign{"forste-klasse"});
+    stand.apply(intent::ToggleEventMunicipality{"tynset"});
+    stand.apply(intent::SaveEvent{});
+    REQUIRE(stand.kiosk->screen() == ScreenId::staff_home);
+    const std::string event_id = stand.kiosk->staff().current_event().id;
+    CHECK(event_id.rfind("oslo-plaza-", 0) == 0);
+    CHECK(stand.kiosk->staff().current_event().municipalities == std::vector<std::string>{"tynset"});
+    stand.apply(intent::LeaveStaff{});
+
+    stand.sign_up("Kari Nordmann");
+    std::vector<Lead> leads;
+    REQUIRE(stand.store.for_each_lead([&](const Lead& lead) { leads.push_back(lead); }).ok());
+    REQUIRE(leads.size() == 1);
+    CHECK(leads[0].draft.event_id == event_id);
+    CHECK(leads[0].draft.campaign_id == "forste-klasse");
+    CHECK_FALSE(leads[0].draft.staff_assisted);
+
+    // The event survives a restart.
+    stand.kiosk = stand.make();
+    CHECK(stand.kiosk->staff().current_event().id == event_id);
+}
+
+TEST_CASE("staff qualify a lead: rating, follow-up and note; a synced lead goes back to pending to carry it") {
+    Stand stand;
+    stand.set_pin("2468");
+    stand.sign_up("Ola Nordmann");
+    std::string id;
+    REQUIRE(stand.store.for_each_lead([&](const Lead& lead) { id = lead.id; }).ok());
+    REQUIRE(stand.store.record_sync_outcomes({{id, SyncState::synced, {}}}).ok());
+    CHECK(*stand.store.count_pending() == 0);
+
+    stand.enter_staff();
+    stand.apply(intent::StaffGo{ScreenId::staff_leads});
+    REQUIRE(stand.kiosk->staff().leads_rows().size() == 1);
+    stand.apply(intent::OpenLead{id});
+    REQUIRE(stand.kiosk->screen() == ScreenId::staff_lead);
+    stand.apply(intent::SetRating{"hot"});
+    stand.apply(intent::SetFollowUp{"tolga"});
+    stand.apply(intent::TypeText{"Sykepleier, vil se på bolig i mai"});
+    stand.apply(intent::SaveLead{});
+    CHECK(stand.kiosk->screen() == ScreenId::staff_leads);
+
+    auto lead = stand.store.lead(id);
+    REQUIRE(lead.ok());
+    REQUIRE(lead->has_value());
+    CHECK((*lead)->staff.rating == "hot");
+    CHECK((*lead)->staff.follow_up == "tolga");
+    CHECK((*lead)->staff.note == "Sykepleier, vil se på bolig i mai");
+    CHECK((*lead)->sync_state == SyncState::pending);
+}
+
+TEST_CASE("counters count today, this event, per municipality and per campaign") {
+    Stand stand;
+    stand.set_pin("2468");
+    stand.sign_up("A");
+    stand.sign_up("B");
+    stand.enter_staff();
+    const LeadCounters& counters = stand.kiosk->staff().counters();
+    CHECK(counters.today == 2);
+    CHECK(counters.this_event == 2);
+    CHECK(counters.pending == 2);
+    CHECK(counters.total == 2);
+    REQUIRE(counters.per_municipality.size() == 1);
+    CHECK(counters.per_municipality[0] == std::pair<std::string, std::int64_t>{"tolga", 2});
+    CHECK(stand.kiosk->staff().health().database_bytes > 0);
+    CHECK(stand.kiosk->staff().health().total_bytes > 0);
+}
+
+TEST_CASE("a staff-assisted sign-up is marked as such, and staff mode is left behind") {
+    Stand stand;
+    stand.set_pin("2468");
+    stand.enter_staff();
+    stand.apply(intent::StartAssistedSignUp{});
+    CHECK(stand.kiosk->screen() == ScreenId::jewel_box);
+    stand.apply(intent::OpenSignUp{});
+    stand.apply(intent::Next{});
+    stand.apply(intent::FocusField{ContactField::name});
+    stand.apply(intent::TypeText{"Per"});
+    stand.apply(intent::FocusField{ContactField::email});
+    stand.apply(intent::TypeText{"per@example.no"});
+    stand.apply(intent::ToggleConsent{});
+    stand.apply(intent::Submit{});
+    REQUIRE(stand.kiosk->screen() == ScreenId::thank_you);
+    std::vector<Lead> leads;
+    REQUIRE(stand.store.for_each_lead([&](const Lead& lead) { leads.push_back(lead); }).ok());
+    REQUIRE(leads.size() == 1);
+    CHECK(leads[0].draft.staff_assisted);
+}
+
+TEST_CASE("staff mode locks itself when left alone, and leaving the kiosk needs staff mode") {
+    Stand stand;
+    stand.set_pin("2468");
+    stand.enter_staff();
+    stand.apply(intent::StaffGo{ScreenId::staff_leads});
+    stand.now += 179s;
+    stand.kiosk->tick(stand.now);
+    CHECK(stand.kiosk->screen() == ScreenId::staff_leads);
+    stand.now += 1s;
+    stand.kiosk->tick(stand.now);
+    CHECK(stand.kiosk->screen() == ScreenId::attract);
+    stand.apply(intent::ExitKiosk{});
+    CHECK_FALSE(stand.kiosk->exit_requested());
+    stand.enter_staff();
+    stand.apply(intent::ExitKiosk{});
+    CHECK(stand.kiosk->exit_requested());
+}
