@@ -36,7 +36,7 @@ void draw_staff_leads(const Kiosk& kiosk, UiFrame& frame) {
     const StaffMode& staff = kiosk.staff();
     float y = staff_header(frame, language, ui_text(language, "staff.leads"));
     const float margin = frame.px(32);
-    const ImVec2 scope{frame.px(280), frame.px(56)};
+    const ImVec2 scope{frame.px(360), frame.px(56)};
     if (toggle_chip(frame, "leads:event", ui_text(language, "staff.this_event_only"), !staff.leads_all_events(), {margin, y},
                     scope)) {
         frame.emit(intent::LeadsScope{false});

@@ -33,7 +33,7 @@ void draw_staff_sync(const Kiosk& kiosk, UiFrame& frame) {
         ImDrawList* draw = ImGui::GetWindowDrawList();
         const float bar = frame.px(40);
         const float share = progress->total > 0 ? static_cast<float>(progress->sent) / static_cast<float>(progress->total)
-                                                 : (progress->finished ? 1.0f : 0.0f);
+                                                 : (progress->succeeded ? 1.0f : 0.0f);
         draw->AddRectFilled({margin, y}, {margin + width, y + bar}, theme::panel, frame.px(8));
         draw->AddRectFilled({margin, y}, {margin + width * share, y + bar}, theme::gold, frame.px(8));
         draw->AddRect({margin, y}, {margin + width, y + bar}, theme::text_muted, frame.px(8));
