@@ -17,12 +17,6 @@ using flytthit::test::valid_draft;
 
 namespace {
 
-ValidationRules rules() {
-    ValidationRules rules;
-    rules.current_year = current_year();
-    return rules;
-}
-
 std::vector<Lead> all_leads(LeadStore& store) {
     std::vector<Lead> leads;
     REQUIRE(store.for_each_lead([&](const Lead& lead) { leads.push_back(lead); }).ok());
@@ -37,7 +31,7 @@ TEST_CASE("a stored lead is there, whole, after the store is closed and reopened
     {
         auto store = LeadStore::open(dir.path());
         REQUIRE(store.ok());
-        auto lead = store->add(valid_draft(), rules());
+        auto lead = store->add(valid_draft(), test::current_rules());
         REQUIRE(lead.ok());
         id = lead->id;
         CHECK(is_uuid(id));
@@ -86,7 +80,7 @@ TEST_CASE("a lead whose add() returned survives the process being killed at once
     REQUIRE(child >= 0);
     if (child == 0) {
         auto store = LeadStore::open(dir.path());
-        auto lead = store ? store->add(valid_draft("Ola Killed"), rules()) : Result<Lead>(make_error("open"));
+        auto lead = store ? store->add(valid_draft("Ola Killed"), test::current_rules()) : Result<Lead>(make_error("open"));
         const std::string id = lead ? lead->id : "";
         (void)!write(pipe_ends[1], id.data(), id.size());
         kill(getpid(), SIGKILL);
@@ -116,19 +110,19 @@ TEST_CASE("invalid leads are refused and nothing is stored") {
 
     LeadDraft no_consent = valid_draft();
     no_consent.consent.given = false;
-    auto refused = store->add(no_consent, rules());
+    auto refused = store->add(no_consent, test::current_rules());
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.error().message.find("consent") != std::string::npos);
 
     LeadDraft bad_utf8 = valid_draft();
     bad_utf8.contact.name = "Kari \xC3\x28";
-    refused = store->add(bad_utf8, rules());
+    refused = store->add(bad_utf8, test::current_rules());
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.error().message.find("contact.name") != std::string::npos);
 
     LeadDraft hostile = valid_draft();
     hostile.contact.name = "Robert'); DROP TABLE leads;--";
-    CHECK(store->add(hostile, rules()).ok());  // stored as text through a bound parameter
+    CHECK(store->add(hostile, test::current_rules()).ok());  // stored as text through a bound parameter
     CHECK(*store->count() == 1);
     CHECK(all_leads(*store)[0].draft.contact.name == "Robert'); DROP TABLE leads;--");
 }
@@ -164,7 +158,7 @@ INSERT INTO leads VALUES ('%s', '2026-01-01T10:00:00Z', 'boot', 5, 'ev', 'en', '
     CHECK(leads[1].sync_state == SyncState::pending);
     CHECK(leads[1].draft.municipalities == std::vector<std::string>{"os"});
     // And the store keeps working on the migrated file.
-    CHECK(store->add(valid_draft(), rules()).ok());
+    CHECK(store->add(valid_draft(), test::current_rules()).ok());
     CHECK(*store->count() == 3);
 }
 
@@ -194,7 +188,7 @@ TEST_CASE("every lead gets its own random UUID") {
     REQUIRE(store.ok());
     std::set<std::string> ids;
     for (int i = 0; i < 50; ++i) {
-        auto lead = store->add(valid_draft(), rules());
+        auto lead = store->add(valid_draft(), test::current_rules());
         REQUIRE(lead.ok());
         ids.insert(lead->id);
         CHECK(lead->id[14] == '4');  // version 4

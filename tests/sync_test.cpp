@@ -25,12 +25,6 @@ using flytthit::test::valid_draft;
 
 namespace {
 
-ValidationRules rules() {
-    ValidationRules rules;
-    rules.current_year = current_year();
-    return rules;
-}
-
 // Quick settings so failure cases finish in a second, not minutes.
 SyncSettings fast_settings() {
     SyncSettings settings;
@@ -51,7 +45,7 @@ struct Kiosk {
 
     void add_leads(int count) {
         for (int i = 0; i < count; ++i) {
-            auto lead = store.add(valid_draft("Lead " + std::to_string(ids.size())), rules());
+            auto lead = store.add(valid_draft("Lead " + std::to_string(ids.size())), test::current_rules());
             REQUIRE(lead.ok());
             ids.push_back(lead->id);
         }

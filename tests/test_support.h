@@ -3,7 +3,9 @@
 // validation.
 #pragma once
 
+#include "device_clock.h"
 #include "lead.h"
+#include "lead_validation.h"
 #include "ui_text.h"
 
 #include <sys/wait.h>
@@ -71,6 +73,13 @@ inline CommandResult run_command(const std::string& command_line, const std::fil
     result.out = read_file(out_path);
     result.err = read_file(err_path);
     return result;
+}
+
+// Validation rules for this year, accepting any municipality.
+inline ValidationRules current_rules() {
+    ValidationRules rules;
+    rules.current_year = current_year();
+    return rules;
 }
 
 // A lead a visitor could have entered, valid under the default content's rules.

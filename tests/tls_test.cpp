@@ -67,9 +67,7 @@ struct TlsSetup {
         return client.run([](const SyncProgress&) {}, {});
     }
     void add_leads(int count) {
-        ValidationRules rules;
-        rules.current_year = current_year();
-        for (int i = 0; i < count; ++i) REQUIRE(store.add(valid_draft(), rules).ok());
+        for (int i = 0; i < count; ++i) REQUIRE(store.add(valid_draft(), test::current_rules()).ok());
     }
 };
 

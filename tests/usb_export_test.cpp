@@ -31,9 +31,7 @@ TEST_CASE("kioskctl export, then register import twice: stored once, the second 
     {
         auto store = LeadStore::open(kiosk_dir.path());
         REQUIRE(store.ok());
-        ValidationRules rules;
-        rules.current_year = current_year();
-        for (int i = 0; i < 25; ++i) REQUIRE(store->add(valid_draft("Lead " + std::to_string(i)), rules).ok());
+        for (int i = 0; i < 25; ++i) REQUIRE(store->add(valid_draft("Lead " + std::to_string(i)), test::current_rules()).ok());
         std::string id;
         REQUIRE(store->for_each_lead([&](const Lead& lead) { id = lead.id; }).ok());
         REQUIRE(store->annotate(id, {"warm", "Ring etter jul", "os"}).ok());
@@ -72,9 +70,7 @@ TEST_CASE("staff export from the kiosk screen writes the same file; a missing st
     auto store = LeadStore::open(kiosk_dir.path());
     REQUIRE(store.ok());
     const ContentPack content = *load_content_pack(builtin_content_dir()).pack;
-    ValidationRules rules;
-    rules.current_year = current_year();
-    for (int i = 0; i < 3; ++i) REQUIRE(store->add(valid_draft(), rules).ok());
+    for (int i = 0; i < 3; ++i) REQUIRE(store->add(valid_draft(), test::current_rules()).ok());
 
     auto missing = export_leads(*store, usb / "not-mounted", "stand-1");
     REQUIRE_FALSE(missing.ok());

@@ -53,7 +53,9 @@ void HeadlessDriver::run_frame(std::chrono::milliseconds elapsed) {
     apply_all(ui_.run_frame(kiosk_, seconds));
 }
 
-bool HeadlessDriver::tap(const std::string& name) {
+bool HeadlessDriver::tap(const std::string& name) { return long_press(name, std::chrono::milliseconds(0)); }
+
+bool HeadlessDriver::long_press(const std::string& name, std::chrono::milliseconds duration) {
     const auto target = ui_.touch_targets().find(name);
     if (!target) return false;
     ImGuiIO& io = ImGui::GetIO();
@@ -62,26 +64,13 @@ bool HeadlessDriver::tap(const std::string& name) {
     io.MousePos = target->centre();
     io.MouseDown[0] = true;
     frame();
-    io.MouseDown[0] = false;
-    frame();  // release: ImGui buttons fire here
-    // The pointer stays where the finger lifted, as SDL's touch-to-mouse events leave it:
-    // the next tap starts with this item hovered in the previous frame.
-    frame();
-    return true;
-}
-
-bool HeadlessDriver::long_press(const std::string& name, std::chrono::milliseconds duration) {
-    const auto target = ui_.touch_targets().find(name);
-    if (!target) return false;
-    ImGuiIO& io = ImGui::GetIO();
-    io.MousePos = target->centre();
-    io.MouseDown[0] = true;
-    frame();
     for (auto held = std::chrono::milliseconds(0); held < duration; held += std::chrono::milliseconds(100)) {
         run_frame(std::chrono::milliseconds(100));
     }
     io.MouseDown[0] = false;
-    frame();
+    frame();  // release: ImGui buttons fire here
+    // The pointer stays where the finger lifted, as SDL's touch-to-mouse events leave it:
+    // the next tap starts with this item hovered in the previous frame.
     frame();
     return true;
 }

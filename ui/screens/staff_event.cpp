@@ -60,19 +60,13 @@ void draw_staff_event(const Kiosk& kiosk, UiFrame& frame) {
 
     draw_text(frame.fonts.body, ui_text(language, "staff.event_present"), {margin, y}, theme::text_muted);
     y += frame.fonts.body->FontSize + frame.px(4);
-    const auto& municipalities = kiosk.content().municipalities;
-    const float place_gap = frame.px(8);
-    const float place_width = (width - place_gap * static_cast<float>(municipalities.size() - 1)) /
-                              static_cast<float>(municipalities.size());
-    for (std::size_t i = 0; i < municipalities.size(); ++i) {
-        const auto& municipality = municipalities[i];
-        const bool on = std::find(draft.municipalities.begin(), draft.municipalities.end(), municipality.id) !=
-                        draft.municipalities.end();
-        if (toggle_chip(frame, "present:" + municipality.id, municipality.name, on,
-                        {margin + static_cast<float>(i) * (place_width + place_gap), y}, {place_width, chip_height})) {
-            frame.emit(intent::ToggleEventMunicipality{municipality.id});
-        }
-    }
+    const auto tapped = municipality_chip_row(
+        frame, kiosk.content(), "present:",
+        [&](const std::string& id) {
+            return std::find(draft.municipalities.begin(), draft.municipalities.end(), id) != draft.municipalities.end();
+        },
+        {margin, y}, width);
+    if (tapped) frame.emit(intent::ToggleEventMunicipality{*tapped});
     y += chip_height + frame.px(14);
 
     const float bottom = frame.size.y - frame.px(110);

@@ -43,16 +43,10 @@ void draw_staff_lead(const Kiosk& kiosk, UiFrame& frame) {
 
     draw_text(frame.fonts.body, ui_text(language, "staff.follow_up"), {margin, y}, theme::text_muted);
     y += frame.fonts.body->FontSize + frame.px(4);
-    const auto& municipalities = kiosk.content().municipalities;
-    const float gap = frame.px(8);
-    const float place_width = (width - gap * static_cast<float>(municipalities.size() - 1)) / static_cast<float>(municipalities.size());
-    for (std::size_t i = 0; i < municipalities.size(); ++i) {
-        const auto& municipality = municipalities[i];
-        if (toggle_chip(frame, "follow_up:" + municipality.id, municipality.name, annotation.follow_up == municipality.id,
-                        {margin + static_cast<float>(i) * (place_width + gap), y}, {place_width, chip_height})) {
-            frame.emit(intent::SetFollowUp{municipality.id});
-        }
-    }
+    const auto tapped = municipality_chip_row(
+        frame, kiosk.content(), "follow_up:", [&](const std::string& id) { return annotation.follow_up == id; },
+        {margin, y}, width);
+    if (tapped) frame.emit(intent::SetFollowUp{*tapped});
     y += chip_height + frame.px(10);
 
     TextFieldView note{"field:note", ui_text(language, "staff.note"), annotation.note, true, {}};

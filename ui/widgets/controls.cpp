@@ -95,6 +95,25 @@ bool toggle_chip(UiFrame& frame, const std::string& name, std::string_view label
     return touch.tapped;
 }
 
+std::optional<std::string> municipality_chip_row(UiFrame& frame, const ContentPack& content, const std::string& prefix,
+                                                 const std::function<bool(const std::string&)>& is_on, ImVec2 pos,
+                                                 float width) {
+    const auto& municipalities = content.municipalities;
+    if (municipalities.empty()) return std::nullopt;
+    const float gap = frame.px(8);
+    const auto count = static_cast<float>(municipalities.size());
+    const float chip_width = (width - gap * (count - 1)) / count;
+    std::optional<std::string> tapped;
+    for (std::size_t i = 0; i < municipalities.size(); ++i) {
+        const auto& municipality = municipalities[i];
+        if (toggle_chip(frame, prefix + municipality.id, municipality.name, is_on(municipality.id),
+                        {pos.x + static_cast<float>(i) * (chip_width + gap), pos.y}, {chip_width, frame.px(56)})) {
+            tapped = municipality.id;
+        }
+    }
+    return tapped;
+}
+
 void language_bar(const Kiosk& kiosk, UiFrame& frame) {
     const ImVec2 size{frame.px(150), frame.px(56)};
     float x = frame.size.x - frame.px(24) - size.x * 3 - frame.px(12) * 2;

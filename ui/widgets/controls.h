@@ -5,6 +5,8 @@
 #include "kiosk.h"
 #include "ui_frame.h"
 
+#include <functional>
+#include <optional>
 #include <string_view>
 
 namespace flytthit::ui {
@@ -25,6 +27,12 @@ float draw_text(ImFont* font, std::string_view text, ImVec2 pos, ImU32 colour, b
 // Text wrapped at wrap_width with every line centred on centre_x. Returns the height used.
 float draw_text_centred_wrapped(ImFont* font, std::string_view text, float centre_x, float y, ImU32 colour,
                                 float wrap_width);
+
+// One row of toggle chips, one per municipality of the content, named <prefix><id>. Returns
+// the id tapped, if any.
+std::optional<std::string> municipality_chip_row(UiFrame& frame, const ContentPack& content, const std::string& prefix,
+                                                 const std::function<bool(const std::string&)>& is_on, ImVec2 pos,
+                                                 float width);
 
 // The language buttons at the top right of every screen: switching keeps what was entered.
 void language_bar(const Kiosk& kiosk, UiFrame& frame);
