@@ -64,14 +64,25 @@ struct CreatedAt {
 // under the same id. Only pending leads are sent.
 enum class SyncState { pending, synced, rejected, conflict };
 
+// What the kiosk keeps of a lead's personal data once stored: sealed boxes it cannot open,
+// and the little staff need to recognise the lead.
+struct SealedPersonal {
+    std::vector<unsigned char> personal;  // contact, children's birth years, free text; empty once purged
+    std::vector<unsigned char> note;      // the staff's note; empty when none
+    std::string sealed_to;                // hex public key it was sealed to
+    std::string initials;                 // "KN"
+    int children_count = 0;
+};
+
 struct Lead {
     std::string id;  // random UUID (v4), assigned inside the storing transaction
     CreatedAt created;
     std::string consent_given_at;  // wall clock when consent was committed with the lead
     SyncState sync_state = SyncState::pending;
     std::string sync_error;  // the register's reason, for rejected and conflict
-    LeadDraft draft;
-    StaffAnnotation staff;
+    LeadDraft draft;          // as stored: personal fields empty; see sealed
+    StaffAnnotation staff;    // as stored: note empty; see sealed.note
+    SealedPersonal sealed;
 };
 
 }  // namespace flytthit

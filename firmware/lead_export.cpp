@@ -13,7 +13,10 @@ namespace flytthit {
 Result<ExportSummary> export_leads(LeadStore& store, const std::filesystem::path& dir, const std::string& device) {
     if (!std::filesystem::is_directory(dir)) return make_error(dir.string() + ": not a directory (is the stick mounted?)");
     std::vector<protocol::BatchItem> items;
-    auto listed = store.for_each_lead([&](const Lead& lead) { items.push_back({lead, {}}); });
+    // Leads whose personal data was deleted after sync are at the register already.
+    auto listed = store.for_each_lead([&](const Lead& lead) {
+        if (!lead.sealed.personal.empty()) items.push_back({lead, {}});
+    });
     if (!listed) return listed.error();
 
     std::string stamp = utc_timestamp_now();

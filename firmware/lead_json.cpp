@@ -2,6 +2,8 @@
 // returned as an Error with the field that was wrong.
 #include "lead_json.h"
 
+#include "sealing.h"
+
 #include <nlohmann/json.hpp>
 
 namespace flytthit {
@@ -121,7 +123,7 @@ Result<Lead> lead_from_wire(const json& wire) {
 
 json lead_to_wire(const Lead& lead) {
     const LeadDraft& draft = lead.draft;
-    return json{
+    json out{
         {"id", lead.id},
         {"created",
          {{"wall_clock_utc", lead.created.wall_clock_utc},
@@ -141,6 +143,15 @@ json lead_to_wire(const Lead& lead) {
         {"campaign_id", draft.campaign_id},
         {"staff_assisted", draft.staff_assisted},
     };
+    if (!lead.sealed.personal.empty()) {
+        // The kiosk's stored form: the personal part travels sealed, readable only by the register.
+        out.erase("contact");
+        out.erase("free_text");
+        out["household"] = {{"adults", draft.household.adults}, {"children_count", lead.sealed.children_count}};
+        out["initials"] = lead.sealed.initials;
+        out["sealed_personal"] = {{"to", lead.sealed.sealed_to}, {"box", to_base64(lead.sealed.personal)}};
+    }
+    return out;
 }
 
 std::string lead_to_json(const Lead& lead) {

@@ -25,7 +25,8 @@ const char* const lead_columns = R"sql(
 id, created_wall_utc, boot_id, created_monotonic_ns, event_id, language,
 consent_text_version, consent_given_at, adults, children_birth_years,
 municipalities, topics, contact_name, contact_phone, contact_email, free_text, sync_state, sync_error,
-campaign_id, staff_assisted, rating, staff_note, follow_up)sql";
+campaign_id, staff_assisted, rating, staff_note, follow_up,
+sealed_personal, sealed_note, sealed_to, initials, children_count)sql";
 
 Lead read_lead(const Statement& row) {
     Lead lead;
@@ -46,6 +47,11 @@ Lead read_lead(const Statement& row) {
     lead.draft.campaign_id = row.column_text(18);
     lead.draft.staff_assisted = row.column_int(19) != 0;
     lead.staff = {row.column_text(20), row.column_text(21), row.column_text(22)};
+    lead.sealed.personal = row.column_blob(23);
+    lead.sealed.note = row.column_blob(24);
+    lead.sealed.sealed_to = row.column_text(25);
+    lead.sealed.initials = row.column_text(26);
+    lead.sealed.children_count = static_cast<int>(row.column_int(27));
     return lead;
 }
 

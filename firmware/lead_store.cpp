@@ -6,6 +6,8 @@
 #include "lead_rows.h"
 #include "random_id.h"
 #include "schema_migrations.h"
+#include "sealing.h"
+#include "utf8.h"
 
 #include <nlohmann/json.hpp>
 
@@ -54,12 +56,74 @@ Result<LeadStore> LeadStore::open(const std::filesystem::path& data_dir) {
                           "\"); is the data directory on a file system that supports it?");
     }
     if (auto migrated = migrate_to_latest(*db); !migrated) return migrated.error();
-    return LeadStore(std::move(*db));
+    LeadStore store(std::move(*db), data_dir);
+    if (auto sealed = store.seal_clear_rows(); !sealed) return sealed.error();
+    return store;
+}
+
+Status LeadStore::seal_clear_rows() {
+    auto select = db_.prepare(R"sql(
+SELECT id, contact_name, contact_phone, contact_email, children_birth_years, free_text, staff_note FROM leads
+WHERE contact_name != '' OR contact_phone != '' OR contact_email != '' OR free_text != ''
+   OR children_birth_years != '[]' OR staff_note != '')sql");
+    if (!select) return select.error();
+    struct ClearRow {
+        std::string id;
+        PersonalData personal;
+        std::string note;
+    };
+    std::vector<ClearRow> rows;
+    for (;;) {
+        auto row = select->step();
+        if (!row) return row.error();
+        if (!*row) break;
+        ClearRow clear{select->column_text(0),
+                       {{select->column_text(1), select->column_text(2), select->column_text(3)}, {}, select->column_text(5)},
+                       select->column_text(6)};
+        const auto years = nlohmann::json::parse(select->column_text(4), nullptr, false);
+        if (years.is_array()) {
+            for (const auto& year : years) {
+                if (year.is_number_integer()) clear.personal.children_birth_years.push_back(year.get<int>());
+            }
+        }
+        rows.push_back(std::move(clear));
+    }
+    if (rows.empty()) return ok_status();
+    auto key = current_sealing_key(data_dir_);
+    if (!key) return with_context("sealing leads an older kiosk stored in clear", key.error());
+    auto transaction = Transaction::begin_immediate(db_);
+    if (!transaction) return transaction.error();
+    auto update = db_.prepare(R"sql(
+UPDATE leads SET sealed_personal = ?2, sealed_note = ?3, sealed_to = ?4, initials = ?5, children_count = ?6,
+    contact_name = '', contact_phone = '', contact_email = '', children_birth_years = '[]', free_text = '', staff_note = ''
+WHERE id = ?1)sql");
+    if (!update) return update.error();
+    for (const auto& row : rows) {
+        update->reset();
+        update->bind(1, row.id)
+            .bind_blob(2, seal(personal_to_json(row.personal), *key))
+            .bind_blob(3, row.note.empty() ? SealedBox{} : seal(row.note, *key))
+            .bind(4, key->public_hex)
+            .bind(5, initials_of(row.personal.contact.name))
+            .bind(6, static_cast<std::int64_t>(row.personal.children_birth_years.size()));
+        if (auto ran = update->run(); !ran) return ran.error();
+    }
+    if (auto committed = transaction->commit(); !committed) return committed.error();
+    // secure_delete zeroed the old pages in the database; the WAL still holds them until a
+    // checkpoint, so take one and truncate it.
+    return db_.exec("PRAGMA wal_checkpoint(TRUNCATE)");
 }
 
 Result<Lead> LeadStore::add(const LeadDraft& given, const ValidationRules& rules) {
     const LeadDraft draft = normalised(given);
     if (auto problems = validate_lead(draft, rules); !problems.empty()) return make_error(describe_problems(problems));
+
+    // Seal before anything touches SQLite: plaintext must never reach a page, the WAL or a
+    // free page.
+    auto key = current_sealing_key(data_dir_);
+    if (!key) return with_context("storing lead", key.error());
+    const SealedBox sealed = seal(personal_to_json({draft.contact, draft.household.children_birth_years, draft.free_text}), *key);
+    if (sealed.empty()) return make_error("storing lead: sealing failed");
 
     auto transaction = Transaction::begin_immediate(db_);
     if (!transaction) return with_context("storing lead", transaction.error());
@@ -71,13 +135,18 @@ Result<Lead> LeadStore::add(const LeadDraft& given, const ValidationRules& rules
     lead.created = created_now();
     lead.consent_given_at = lead.created.wall_clock_utc;
     lead.draft = draft;
+    lead.draft.contact = {};
+    lead.draft.household.children_birth_years.clear();
+    lead.draft.free_text.clear();
+    lead.sealed = {sealed, {}, key->public_hex, initials_of(draft.contact.name),
+                   static_cast<int>(draft.household.children_birth_years.size())};
 
     auto insert = db_.prepare(R"sql(
 INSERT INTO leads (id, created_wall_utc, boot_id, created_monotonic_ns, event_id, language,
                    consent_text_version, consent_given_at, adults, children_birth_years,
                    municipalities, topics, contact_name, contact_phone, contact_email, free_text,
-                   campaign_id, staff_assisted)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18))sql");
+                   campaign_id, staff_assisted, sealed_personal, sealed_to, initials, children_count)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, '[]', ?11, ?12, '', '', '', '', ?17, ?18, ?19, ?20, ?21, ?22))sql");
     if (!insert) return insert.error();
     insert->bind(1, lead.id)
         .bind(2, lead.created.wall_clock_utc)
@@ -88,15 +157,14 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?
         .bind(7, draft.consent.text_version)
         .bind(8, lead.consent_given_at)
         .bind(9, std::int64_t{draft.household.adults})
-        .bind(10, json_list(draft.household.children_birth_years))
         .bind(11, json_list(draft.municipalities))
         .bind(12, json_list(draft.topics))
-        .bind(13, draft.contact.name)
-        .bind(14, draft.contact.phone)
-        .bind(15, draft.contact.email)
-        .bind(16, draft.free_text)
         .bind(17, draft.campaign_id)
-        .bind(18, std::int64_t{draft.staff_assisted ? 1 : 0});
+        .bind(18, std::int64_t{draft.staff_assisted ? 1 : 0})
+        .bind_blob(19, lead.sealed.personal)
+        .bind(20, lead.sealed.sealed_to)
+        .bind(21, lead.sealed.initials)
+        .bind(22, std::int64_t{lead.sealed.children_count});
     if (auto inserted = insert->run(); !inserted) return with_context("storing lead " + lead.id, inserted.error());
     if (auto committed = transaction->commit(); !committed) return with_context("committing lead " + lead.id, committed.error());
     return lead;

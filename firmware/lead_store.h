@@ -91,16 +91,25 @@ public:
     // Newest first; event_id empty: every event.
     Result<std::vector<Lead>> leads_page(const std::string& event_id, std::size_t offset, std::size_t limit);
     Result<std::int64_t> count_leads(const std::string& event_id);
-    // Saves the staff's rating, note and follow-up. A lead already synced becomes pending
-    // again, so the register gets the annotation too (as a duplicate with news).
+    // Saves the staff's rating, note (sealed; an empty note keeps the one sealed before) and
+    // follow-up. A lead already synced becomes pending again, so the register gets the
+    // annotation too (as a duplicate with news). A lead whose personal data was purged after
+    // sync cannot be annotated any more.
     Status annotate(const std::string& lead_id, const StaffAnnotation& annotation);
     Result<LeadCounters> counters(const std::string& event_id, const std::string& today_utc_date);
 
     const std::filesystem::path& database_path() const { return db_.path(); }
 
+    // Deletes the sealed personal data of leads the register acknowledged more than
+    // retention_days ago; the leads (and so the counters) stay. Returns how many were purged.
+    Result<std::int64_t> purge_personal_data(int retention_days);
+
 private:
-    explicit LeadStore(Database db) : db_(std::move(db)) {}
+    LeadStore(Database db, std::filesystem::path data_dir) : db_(std::move(db)), data_dir_(std::move(data_dir)) {}
+    // Seals rows an older kiosk stored in clear, and flushes the clear pages out of the WAL.
+    Status seal_clear_rows();
     Database db_;
+    std::filesystem::path data_dir_;
 };
 
 }  // namespace flytthit

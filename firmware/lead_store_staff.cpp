@@ -3,6 +3,7 @@
 #include "device_clock.h"
 #include "lead_rows.h"
 #include "lead_store.h"
+#include "sealing.h"
 
 #include <nlohmann/json.hpp>
 
@@ -125,15 +126,31 @@ Result<std::int64_t> LeadStore::count_leads(const std::string& event_id) {
 }
 
 Status LeadStore::annotate(const std::string& lead_id, const StaffAnnotation& annotation) {
+    auto key = current_sealing_key(data_dir_);
+    if (!key) return key.error();
     auto update = db_.prepare(R"sql(
-UPDATE leads SET rating = ?2, staff_note = ?3, follow_up = ?4,
+UPDATE leads SET rating = ?2, follow_up = ?4, sealed_note = coalesce(?3, sealed_note),
     sync_state = CASE sync_state WHEN 'synced' THEN 'pending' ELSE sync_state END
-WHERE id = ?1)sql");
+WHERE id = ?1 AND sealed_personal IS NOT NULL)sql");
     if (!update) return update.error();
-    update->bind(1, lead_id).bind(2, annotation.rating).bind(3, annotation.note).bind(4, annotation.follow_up);
+    update->bind(1, lead_id)
+        .bind(2, annotation.rating)
+        .bind_blob(3, annotation.note.empty() ? SealedBox{} : seal(annotation.note, *key))
+        .bind(4, annotation.follow_up);
     if (auto ran = update->run(); !ran) return with_context("saving the staff's note on " + lead_id, ran.error());
-    if (sqlite3_changes(db_.raw()) != 1) return make_error("no lead " + lead_id);
+    if (sqlite3_changes(db_.raw()) != 1) return make_error("no lead " + lead_id + " with personal data to annotate");
     return ok_status();
+}
+
+Result<std::int64_t> LeadStore::purge_personal_data(int retention_days) {
+    auto purge = db_.prepare(R"sql(
+UPDATE leads SET sealed_personal = NULL, sealed_note = NULL
+WHERE sync_state = 'synced' AND sealed_personal IS NOT NULL
+  AND synced_at <= strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-' || ?1 || ' days'))sql");
+    if (!purge) return purge.error();
+    purge->bind(1, static_cast<std::int64_t>(std::max(retention_days, 0)));
+    if (auto ran = purge->run(); !ran) return with_context("deleting personal data after its retention", ran.error());
+    return static_cast<std::int64_t>(sqlite3_changes(db_.raw()));
 }
 
 Result<LeadCounters> LeadStore::counters(const std::string& event_id, const std::string& today_utc_date) {

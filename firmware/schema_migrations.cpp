@@ -68,6 +68,15 @@ CREATE TABLE settings (
     value TEXT NOT NULL
 ) STRICT;
 )sql"},
+    // 4: personal data sealed at rest. The clear columns stay in the table but are left empty;
+    // LeadStore::open seals any row an older kiosk left in clear (see seal_clear_rows).
+    Migration{4, R"sql(
+ALTER TABLE leads ADD COLUMN sealed_personal BLOB;
+ALTER TABLE leads ADD COLUMN sealed_note BLOB;
+ALTER TABLE leads ADD COLUMN sealed_to TEXT NOT NULL DEFAULT '';
+ALTER TABLE leads ADD COLUMN initials TEXT NOT NULL DEFAULT '';
+ALTER TABLE leads ADD COLUMN children_count INTEGER NOT NULL DEFAULT 0;
+)sql"},
 };
 
 }  // namespace

@@ -18,6 +18,12 @@ Statement& Statement::bind(int index, std::int64_t number) {
     return *this;
 }
 
+Statement& Statement::bind_blob(int index, const std::vector<unsigned char>& bytes) {
+    if (bytes.empty()) return bind_null(index);
+    sqlite3_bind_blob(stmt_.get(), index, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+
 Statement& Statement::bind_null(int index) {
     sqlite3_bind_null(stmt_.get(), index);
     return *this;
@@ -51,6 +57,13 @@ std::string Statement::column_text(int column) const {
 std::optional<std::string> Statement::column_optional_text(int column) const {
     if (sqlite3_column_type(stmt_.get(), column) == SQLITE_NULL) return std::nullopt;
     return column_text(column);
+}
+
+std::vector<unsigned char> Statement::column_blob(int column) const {
+    const auto* data = static_cast<const unsigned char*>(sqlite3_column_blob(stmt_.get(), column));
+    const int size = sqlite3_column_bytes(stmt_.get(), column);
+    if (data == nullptr || size <= 0) return {};
+    return std::vector<unsigned char>(data, data + size);
 }
 
 std::int64_t Statement::column_int(int column) const { return sqlite3_column_int64(stmt_.get(), column); }

@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace flytthit {
 
@@ -33,6 +34,8 @@ public:
     Statement& bind(int index, std::int64_t number);
     Statement& bind_null(int index);
     Statement& bind_optional(int index, const std::optional<std::string>& text);
+    // Binds bytes as a BLOB; empty binds NULL.
+    Statement& bind_blob(int index, const std::vector<unsigned char>& bytes);
 
     // Runs one step. Returns true while a row is available, false when done; an error
     // carries SQLite's message.
@@ -48,6 +51,7 @@ public:
     std::string column_text(int column) const;
     std::optional<std::string> column_optional_text(int column) const;
     std::int64_t column_int(int column) const;
+    std::vector<unsigned char> column_blob(int column) const;
 
 private:
     sqlite3* db_;

@@ -3,6 +3,7 @@
 
 #include "lead_export.h"
 #include "pairing.h"
+#include "sealing.h"
 #include "utf8.h"
 
 #include <algorithm>
@@ -145,6 +146,8 @@ void StaffMode::refresh_home() {
         error_ = counters.error().message;
     }
     health_ = read_device_health(data_dir_, store_.database_path());
+    auto key = current_sealing_key(data_dir_);
+    sealing_is_demo_ = !key || key->demo;
 }
 
 void StaffMode::refresh_leads() {

@@ -64,6 +64,7 @@ public:
     const LeadCounters& counters() const { return counters_; }
     const DeviceHealth& health() const { return health_; }
     const std::string& last_sync() const { return last_sync_; }
+    bool sealing_is_demo() const { return sealing_is_demo_; }
     std::optional<SyncProgress> sync_progress() const;
     bool sync_running() const;
 
@@ -103,6 +104,7 @@ private:
     LeadCounters counters_;
     DeviceHealth health_;
     std::string last_sync_;
+    bool sealing_is_demo_ = true;
     std::unique_ptr<SyncWorker> sync_;
     bool sync_recorded_ = true;
     std::vector<std::filesystem::path> usb_mounts_;

@@ -42,8 +42,12 @@ json encode_items(const std::vector<BatchItem>& items) {
         if (!item.clock.corrected_utc.empty()) clock["corrected_utc"] = item.clock.corrected_utc;
         json entry = {{"lead", lead_to_wire(item.lead)}, {"clock", clock}};
         const StaffAnnotation& staff = item.lead.staff;
-        if (!staff.rating.empty() || !staff.note.empty() || !staff.follow_up.empty()) {
-            entry["staff"] = {{"rating", staff.rating}, {"note", staff.note}, {"follow_up", staff.follow_up}};
+        const auto& sealed_note = item.lead.sealed.note;
+        if (!staff.rating.empty() || !staff.note.empty() || !staff.follow_up.empty() || !sealed_note.empty()) {
+            json annotation = {{"rating", staff.rating}, {"follow_up", staff.follow_up}};
+            if (!sealed_note.empty()) annotation["sealed_note"] = {{"to", item.lead.sealed.sealed_to}, {"box", to_base64(sealed_note)}};
+            else annotation["note"] = staff.note;
+            entry["staff"] = std::move(annotation);
         }
         leads.push_back(std::move(entry));
     }
@@ -72,7 +76,39 @@ Result<json> parse_envelope(std::string_view body, std::size_t limit) {
     return root;
 }
 
-Result<std::vector<ReceivedItem>> decode_batch(std::string_view body, int current_year) {
+namespace {
+
+// Opens {"to": hex, "box": base64} with keys.
+Result<std::string> open_box(const json& sealed, const SealingKeyPair* keys) {
+    if (!sealed.is_object() || !sealed.contains("box") || !sealed["box"].is_string()) return make_error("sealed data malformed");
+    if (keys == nullptr) return make_error("sealed, and no key to open it");
+    const std::string to = sealed.value("to", "");
+    if (!to.empty() && to != keys->public_hex) {
+        return make_error("sealed to another key (" + to.substr(0, 8) + "…): was the kiosk paired with this register?");
+    }
+    auto box = from_base64(sealed["box"].get<std::string>());
+    if (!box) return box.error();
+    return open_sealed(*box, keys->public_hex, keys->secret_hex);
+}
+
+}  // namespace
+
+Status open_wire_lead(json& wire, const SealingKeyPair* keys) {
+    if (!wire.contains("sealed_personal")) return ok_status();
+    auto plaintext = open_box(wire["sealed_personal"], keys);
+    if (!plaintext) return with_context("sealed_personal", plaintext.error());
+    auto personal = personal_from_json(*plaintext);
+    if (!personal) return personal.error();
+    wire.erase("sealed_personal");
+    wire.erase("initials");
+    const int adults = wire.contains("household") && wire["household"].is_object() ? wire["household"].value("adults", 1) : 1;
+    wire["household"] = {{"adults", adults}, {"children_birth_years", personal->children_birth_years}};
+    wire["contact"] = {{"name", personal->contact.name}, {"phone", personal->contact.phone}, {"email", personal->contact.email}};
+    wire["free_text"] = personal->free_text;
+    return ok_status();
+}
+
+Result<std::vector<ReceivedItem>> decode_batch(std::string_view body, int current_year, const SealingKeyPair* keys) {
     auto root = parse_envelope(body, max_batch_bytes);
     if (!root) return root.error();
     const auto leads = root->find("leads");
@@ -80,18 +116,24 @@ Result<std::vector<ReceivedItem>> decode_batch(std::string_view body, int curren
     if (leads->size() > max_batch_leads) {
         return make_error(std::to_string(leads->size()) + " leads; at most " + std::to_string(max_batch_leads) + " per batch");
     }
-    return decode_items(*leads, current_year);
+    return decode_items(*leads, current_year, keys);
 }
 
-std::vector<ReceivedItem> decode_items(const json& leads, int current_year) {
+std::vector<ReceivedItem> decode_items(const json& leads, int current_year, const SealingKeyPair* keys) {
     ValidationRules rules;
     rules.current_year = current_year;
     std::vector<ReceivedItem> items;
     if (!leads.is_array()) return items;
     for (const auto& entry : leads) {
         ReceivedItem item;
+        json opened;
         const json* wire = nullptr;
-        if (entry.is_object() && entry.contains("lead") && entry["lead"].is_object()) wire = &entry["lead"];
+        std::string sealing_problem;
+        if (entry.is_object() && entry.contains("lead") && entry["lead"].is_object()) {
+            opened = entry["lead"];
+            if (auto open = open_wire_lead(opened, keys); !open) sealing_problem = open.error().message;
+            wire = &opened;
+        }
         if (wire && wire->contains("id") && (*wire)["id"].is_string()) item.id = (*wire)["id"].get<std::string>();
         if (entry.is_object() && entry.contains("clock") && entry["clock"].is_object()) {
             const json& clock = entry["clock"];
@@ -105,6 +147,8 @@ std::vector<ReceivedItem> decode_items(const json& leads, int current_year) {
             item.problem = "no \"lead\" object";
         } else if (!is_uuid(item.id)) {
             item.problem = "id: not a UUID";
+        } else if (!sealing_problem.empty()) {
+            item.problem = sealing_problem;
         } else if (auto lead = lead_from_wire(*wire); !lead) {
             item.problem = lead.error().message;
         } else if (auto problems = validate_lead(lead->draft, rules); !problems.empty()) {
@@ -120,6 +164,10 @@ std::vector<ReceivedItem> decode_items(const json& leads, int current_year) {
                                                                          : std::string();
                 };
                 item.lead->staff = {text("rating"), text("note"), text("follow_up")};
+                if (staff.contains("sealed_note")) {
+                    auto note = open_box(staff["sealed_note"], keys);
+                    item.lead->staff.note = note ? note->substr(0, 2000) : "";
+                }
                 if (item.lead->staff.rating != "hot" && item.lead->staff.rating != "warm" &&
                     item.lead->staff.rating != "cold") {
                     item.lead->staff.rating.clear();

@@ -6,6 +6,7 @@
 
 #include "lead.h"
 #include "result.h"
+#include "sealing.h"
 
 #include <nlohmann/json.hpp>
 
@@ -59,9 +60,14 @@ nlohmann::json encode_items(const std::vector<BatchItem>& items);
 std::string encode_batch(const std::vector<BatchItem>& items);
 // Fails only when the batch as a whole is unusable (not JSON, wrong version, too many leads);
 // a bad lead inside becomes a ReceivedItem with a problem.
-Result<std::vector<ReceivedItem>> decode_batch(std::string_view body, int current_year);
+// keys open sealed personal data; without them a sealed lead is rejected.
+Result<std::vector<ReceivedItem>> decode_batch(std::string_view body, int current_year, const SealingKeyPair* keys);
 // Reads items from a JSON array, however many (an export file holds a whole fair).
-std::vector<ReceivedItem> decode_items(const nlohmann::json& items, int current_year);
+std::vector<ReceivedItem> decode_items(const nlohmann::json& items, int current_year, const SealingKeyPair* keys);
+
+// Opens a lead's sealed personal part in place, turning the wire lead into its clear form.
+// Clear leads pass unchanged. Errors say why a lead cannot be read.
+Status open_wire_lead(nlohmann::json& wire, const SealingKeyPair* keys);
 
 std::string encode_reply(const std::vector<LeadAck>& acks);
 // Checks a register's reply: size, version, and that every acknowledged id was sent. Ids the

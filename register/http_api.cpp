@@ -51,6 +51,7 @@ std::optional<std::string> content_bundle(const std::filesystem::path& dir) {
 // Everything the handlers share, owned by serve() for the server's lifetime.
 struct Service {
     RegisterStore store;
+    SealingKeyPair keys;
     std::mutex store_mutex;  // one writer at a time; SQLite serialises writes anyway
     std::filesystem::path dir;
     int exit_after_commits = 0;
@@ -85,7 +86,7 @@ void add_routes(httplib::Server& server, Service& service) {
     server.Post("/v1/leads", [&service](const httplib::Request& req, httplib::Response& res) {
         const auto device = service.authenticate(req);
         if (!device) return reply_error(res, 401, "unknown or missing device token");
-        auto items = protocol::decode_batch(req.body, current_year());
+        auto items = protocol::decode_batch(req.body, current_year(), &service.keys);
         if (!items) return reply_error(res, 400, "batch refused: " + items.error().message);
         std::vector<protocol::LeadAck> acks;
         {
@@ -164,7 +165,12 @@ int serve(const ServeOptions& options) {
         std::cerr << "flytthit-register: " << store.error().message << "\n";
         return 1;
     }
-    Service service{std::move(*store), {}, options.dir, options.exit_after_commits, 0};
+    auto keys = read_sealing_key_pair(options.dir);
+    if (!keys) {
+        std::cerr << "flytthit-register: " << keys.error().message << "\n";
+        return 1;
+    }
+    Service service{std::move(*store), std::move(*keys), {}, options.dir, options.exit_after_commits, 0};
 
     std::unique_ptr<httplib::Server> server;
     if (tls) {

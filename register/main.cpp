@@ -30,7 +30,8 @@ using namespace flytthit::reg;
 constexpr const char* usage = R"(usage: flytthit-register COMMAND [ARGS]
 
 Commands:
-  init DIR                               create a register: database and key pairs
+  init DIR [--demo-keys yes]             create a register: database and key pairs (the
+                                         published demo pairs with --demo-keys: demos only)
   serve --dir DIR --listen HOST:PORT [--tls-cert F --tls-key F]
                                          serve protocol v1 (TLS; plain HTTP on loopback only)
   add-device --dir DIR NAME [--url URL] [--ca-file F] [--pairing-file FILE]
@@ -86,8 +87,9 @@ int init(const Arguments& args) {
     if (error) return fail("creating " + dir.string() + ": " + error.message());
     std::filesystem::permissions(dir, std::filesystem::perms::owner_all, error);
     if (auto store = RegisterStore::open(dir); !store) return fail(store.error().message);
-    if (auto keys = create_key_pairs(dir); !keys) return fail(keys.error().message);
-    std::cout << "register created in " << dir.string() << "\n";
+    const bool demo = args.get("--demo-keys") == "yes";
+    if (auto keys = create_key_pairs(dir, demo); !keys) return fail(keys.error().message);
+    std::cout << "register created in " << dir.string() << (demo ? " with the DEMO keys: not for real events" : "") << "\n";
     return 0;
 }
 
@@ -198,7 +200,9 @@ int import_file(const Arguments& args) {
         if (!added) return fail(added.error().message);
         device = *added;
     }
-    const auto items = protocol::decode_items((*root)["leads"], current_year());
+    auto keys = read_sealing_key_pair(*dir);
+    if (!keys) return fail(keys.error().message);
+    const auto items = protocol::decode_items((*root)["leads"], current_year(), &*keys);
     auto acks = store->store_batch(*device, items);
     if (!acks) return fail(acks.error().message);
     std::map<protocol::AckStatus, int> counts;

@@ -1,6 +1,7 @@
 // The register's secrets; see register_secrets.h.
 #include "register_secrets.h"
 
+#include "demo_keys.h"
 #include "file_io.h"
 
 #include <sodium.h>
@@ -40,7 +41,7 @@ std::string token_hash(const std::string& token) {
     return to_hex(digest, sizeof digest);
 }
 
-Status create_key_pairs(const std::filesystem::path& dir) {
+Status create_key_pairs(const std::filesystem::path& dir, bool demo) {
     const auto keys = dir / "keys";
     if (std::filesystem::exists(keys / "sealing.secret")) return make_error(keys.string() + ": keys exist already; not replaced");
     std::error_code error;
@@ -53,10 +54,10 @@ Status create_key_pairs(const std::filesystem::path& dir) {
     unsigned char sign_public[crypto_sign_PUBLICKEYBYTES], sign_secret[crypto_sign_SECRETKEYBYTES];
     crypto_sign_keypair(sign_public, sign_secret);
     const std::pair<const char*, std::string> files[] = {
-        {"sealing.public", to_hex(seal_public, sizeof seal_public)},
-        {"sealing.secret", to_hex(seal_secret, sizeof seal_secret)},
-        {"signing.public", to_hex(sign_public, sizeof sign_public)},
-        {"signing.secret", to_hex(sign_secret, sizeof sign_secret)},
+        {"sealing.public", demo ? demo::sealing_public_key : to_hex(seal_public, sizeof seal_public)},
+        {"sealing.secret", demo ? demo::sealing_secret_key : to_hex(seal_secret, sizeof seal_secret)},
+        {"signing.public", demo ? demo::signing_public_key : to_hex(sign_public, sizeof sign_public)},
+        {"signing.secret", demo ? demo::signing_secret_key : to_hex(sign_secret, sizeof sign_secret)},
     };
     sodium_memzero(seal_secret, sizeof seal_secret);
     sodium_memzero(sign_secret, sizeof sign_secret);
@@ -65,6 +66,14 @@ Status create_key_pairs(const std::filesystem::path& dir) {
         if (auto written = write_file_atomically(keys / name, text + "\n", secret ? 0600 : 0644); !written) return written;
     }
     return ok_status();
+}
+
+Result<SealingKeyPair> read_sealing_key_pair(const std::filesystem::path& dir) {
+    auto public_hex = read_text(dir / "keys/sealing.public");
+    if (!public_hex) return public_hex.error();
+    auto secret_hex = read_text(dir / "keys/sealing.secret");
+    if (!secret_hex) return secret_hex.error();
+    return SealingKeyPair{*public_hex, *secret_hex};
 }
 
 Result<PublicKeys> read_public_keys(const std::filesystem::path& dir) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "result.h"
+#include "sealing.h"
 
 #include <filesystem>
 #include <string>
@@ -22,8 +23,10 @@ struct PublicKeys {
 };
 
 // Creates <dir>/keys/ with both key pairs; secret files are readable by the owner only.
-// Refuses to overwrite existing keys.
-Status create_key_pairs(const std::filesystem::path& dir);
+// Refuses to overwrite existing keys. demo: use the published demo key pairs instead of new
+// ones (for demos and for reading what unpaired kiosks sealed), never for real events.
+Status create_key_pairs(const std::filesystem::path& dir, bool demo);
 Result<PublicKeys> read_public_keys(const std::filesystem::path& dir);
+Result<SealingKeyPair> read_sealing_key_pair(const std::filesystem::path& dir);
 
 }  // namespace flytthit::reg

@@ -44,11 +44,17 @@ TEST_CASE("a stored lead is there, whole, after the store is closed and reopened
     REQUIRE(leads.size() == 1);
     const Lead& lead = leads[0];
     CHECK(lead.id == id);
-    CHECK(lead.draft.contact.name == "Kari Nordmann");
-    CHECK(lead.draft.contact.phone == "91234567");  // spaces normalised away
-    CHECK(lead.draft.contact.email == "kari@example.no");
+    CHECK(lead.draft.contact.name.empty());  // the kiosk itself cannot read it back
+    CHECK(lead.sealed.initials == "KN");
+    CHECK(lead.sealed.children_count == 2);
+    CHECK(lead.sealed.sealed_to == demo::sealing_public_key);  // not paired: the demo key
+    const PersonalData personal = test::open_personal(lead);
+    CHECK(personal.contact.name == "Kari Nordmann");
+    CHECK(personal.contact.phone == "91234567");  // spaces normalised away
+    CHECK(personal.contact.email == "kari@example.no");
+    CHECK(personal.free_text == "Vi ser etter jobb for to.");
     CHECK(lead.draft.household.adults == 2);
-    CHECK(lead.draft.household.children_birth_years == std::vector<int>{2019, 2022});
+    CHECK(personal.children_birth_years == std::vector<int>{2019, 2022});
     CHECK(lead.draft.municipalities == std::vector<std::string>{"tynset", "roros"});
     CHECK(lead.draft.topics == std::vector<std::string>{"work", "childhood"});
     CHECK(lead.draft.consent.text_version == "contact-v1");
@@ -100,7 +106,7 @@ TEST_CASE("a lead whose add() returned survives the process being killed at once
     const auto leads = all_leads(*store);
     REQUIRE(leads.size() == 1);
     CHECK(leads[0].id == id);
-    CHECK(leads[0].draft.contact.name == "Ola Killed");
+    CHECK(test::open_personal(leads[0]).contact.name == "Ola Killed");
 }
 
 TEST_CASE("invalid leads are refused and nothing is stored") {
@@ -124,7 +130,7 @@ TEST_CASE("invalid leads are refused and nothing is stored") {
     hostile.contact.name = "Robert'); DROP TABLE leads;--";
     CHECK(store->add(hostile, test::current_rules()).ok());  // stored as text through a bound parameter
     CHECK(*store->count() == 1);
-    CHECK(all_leads(*store)[0].draft.contact.name == "Robert'); DROP TABLE leads;--");
+    CHECK(test::open_personal(all_leads(*store)[0]).contact.name == "Robert'); DROP TABLE leads;--");
 }
 
 TEST_CASE("a database of the previous schema version is migrated with its leads intact") {
@@ -154,7 +160,8 @@ INSERT INTO leads VALUES ('%s', '2026-01-01T10:00:00Z', 'boot', 5, 'ev', 'en', '
     const auto leads = all_leads(*store);
     REQUIRE(leads.size() == 2);
     CHECK(leads[0].sync_state == SyncState::synced);
-    CHECK(leads[0].draft.contact.name == "Name One");
+    CHECK(test::open_personal(leads[0]).contact.name == "Name One");  // sealed on the way
+    CHECK(leads[0].draft.contact.name.empty());
     CHECK(leads[1].sync_state == SyncState::pending);
     CHECK(leads[1].draft.municipalities == std::vector<std::string>{"os"});
     // And the store keeps working on the migrated file.

@@ -90,7 +90,7 @@ TEST_CASE("household: adults 1 to 10, birth years of children up to 25 and expec
     CHECK(has(fields, "household.children[3]"));
 }
 
-TEST_CASE("municipalities must be in the content; topics must be known") {
+TEST_CASE("municipalities must be in the content - topics must be known") {
     ValidationRules rules;
     rules.municipality_ids = {"tynset", "roros"};
     LeadDraft draft = valid_draft();
@@ -102,7 +102,7 @@ TEST_CASE("municipalities must be in the content; topics must be known") {
     CHECK_FALSE(has(fields, "municipalities[0]"));
 }
 
-TEST_CASE("text: any valid UTF-8 within its limit; invalid UTF-8 refused") {
+TEST_CASE("text: any valid UTF-8 within its limit - invalid UTF-8 refused") {
     LeadDraft draft = valid_draft();
     draft.contact.name = "Zoë Ødegård 👋 مرحبا e\xCC\x81";  // Dutch, Norwegian, emoji, RTL, combining mark
     CHECK(problem_fields(draft).empty());

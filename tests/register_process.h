@@ -27,9 +27,10 @@ public:
     };
 
     explicit RegisterProcess(std::filesystem::path dir, std::optional<Tls> tls = std::nullopt,
-                             std::vector<std::string> environment = {})
+                             std::vector<std::string> environment = {}, bool demo_keys = false)
         : dir_(std::move(dir)), tls_(std::move(tls)), environment_(std::move(environment)) {
-        const auto init = run_command(register_binary + " init '" + dir_.string() + "'", dir_.parent_path());
+        const auto init = run_command(register_binary + " init '" + dir_.string() + "'" + (demo_keys ? " --demo-keys yes" : ""),
+                                      dir_.parent_path());
         if (init.exit_code != 0) throw std::runtime_error("register init failed: " + init.err);
         start();
     }

@@ -63,7 +63,7 @@ TEST_CASE("the register refuses bad batches as a whole with a reason, and bad le
     CHECK(reg.lead_count() == 0);
 }
 
-TEST_CASE("the example batch is stored, then acknowledged as a duplicate; stats and export show it") {
+TEST_CASE("the example batch is stored, then acknowledged as a duplicate - stats and export show it") {
     TempDir dir;
     RegisterProcess reg(dir / "register");
     const std::string token = token_of(reg.add_device("stand-1"));

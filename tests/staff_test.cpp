@@ -182,7 +182,7 @@ TEST_CASE("event setup tags every following lead with the event and its campaign
     CHECK(stand.kiosk->staff().current_event().id == event_id);
 }
 
-TEST_CASE("staff qualify a lead: rating, follow-up and note; a synced lead goes back to pending to carry it") {
+TEST_CASE("staff qualify a lead: rating, follow-up and note - a synced lead goes back to pending to carry it") {
     Stand stand;
     stand.set_pin("2468");
     stand.sign_up("Ola Nordmann");
@@ -207,7 +207,10 @@ TEST_CASE("staff qualify a lead: rating, follow-up and note; a synced lead goes 
     REQUIRE(lead->has_value());
     CHECK((*lead)->staff.rating == "hot");
     CHECK((*lead)->staff.follow_up == "tolga");
-    CHECK((*lead)->staff.note == "Sykepleier, vil se på bolig i mai");
+    CHECK((*lead)->staff.note.empty());  // sealed, like the rest of the personal data
+    auto note = open_sealed((*lead)->sealed.note, demo::sealing_public_key, demo::sealing_secret_key);
+    REQUIRE(note.ok());
+    CHECK(*note == "Sykepleier, vil se på bolig i mai");
     CHECK((*lead)->sync_state == SyncState::pending);
 }
 

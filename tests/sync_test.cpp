@@ -115,7 +115,7 @@ void finish_cleanly(Kiosk& kiosk, RegisterProcess& reg) {
 
 }  // namespace
 
-TEST_CASE("happy path: every pending lead reaches the register once; a second sync sends nothing") {
+TEST_CASE("happy path: every pending lead reaches the register once - a second sync sends nothing") {
     TempDir reg_dir;
     RegisterProcess reg(reg_dir / "register");
     Kiosk kiosk;
@@ -364,7 +364,7 @@ TEST_CASE("the same id with different content is a conflict, kept aside at the r
     CHECK(exported.out.find("Lead 0") != std::string::npos);  // the first one stands
 }
 
-TEST_CASE("leads made in this boot get the register's time; others are marked approximate") {
+TEST_CASE("leads made in this boot get the register's time - others are marked approximate") {
     TempDir reg_dir;
     RegisterProcess reg(reg_dir / "register");
     Kiosk kiosk;

@@ -3,7 +3,9 @@
 // validation.
 #pragma once
 
+#include "demo_keys.h"
 #include "device_clock.h"
+#include "sealing.h"
 #include "lead.h"
 #include "lead_validation.h"
 #include "ui_text.h"
@@ -80,6 +82,17 @@ inline ValidationRules current_rules() {
     ValidationRules rules;
     rules.current_year = current_year();
     return rules;
+}
+
+// Opens a stored lead's sealed personal data, as only the register can: with the demo secret
+// key unless told otherwise. Fails the test when it cannot.
+inline PersonalData open_personal(const Lead& lead, const std::string& public_hex = demo::sealing_public_key,
+                                  const std::string& secret_hex = demo::sealing_secret_key) {
+    auto plaintext = open_sealed(lead.sealed.personal, public_hex, secret_hex);
+    if (!plaintext) throw std::runtime_error("cannot open sealed lead: " + plaintext.error().message);
+    auto personal = personal_from_json(*plaintext);
+    if (!personal) throw std::runtime_error(personal.error().message);
+    return *personal;
 }
 
 // A lead a visitor could have entered, valid under the default content's rules.

@@ -54,16 +54,22 @@ struct TlsSetup {
     RegisterProcess start(const std::string& cert) {
         return RegisterProcess(dir / ("register-" + cert), RegisterProcess::Tls{dir / (cert + ".crt"), dir / (cert + ".key")});
     }
-    SyncProgress sync_with(RegisterProcess& reg) {
+    // Pairs the kiosk with reg (so leads are sealed to its key), then adds leads.
+    Pairing pair_and_add(RegisterProcess& reg, int leads) {
         auto text = read_file_limited(reg.add_device("stand", (dir / "ca.crt").string()), 1 << 20);
         REQUIRE(text.ok());
         auto pairing = pairing_from_json(*text);
         REQUIRE(pairing.ok());
         CHECK(pairing->ca_certificate_pem.find("BEGIN CERTIFICATE") != std::string::npos);
+        REQUIRE(save_pairing(kiosk_dir.path(), *pairing).ok());
+        add_leads(leads);
+        return *pairing;
+    }
+    SyncProgress sync_with(const Pairing& pairing) {
         SyncSettings settings;
         settings.max_attempts = 2;
         settings.backoff_base = 10ms;
-        SyncClient client(store, *pairing, settings);
+        SyncClient client(store, pairing, settings);
         return client.run([](const SyncProgress&) {}, {});
     }
     void add_leads(int count) {
@@ -75,10 +81,9 @@ struct TlsSetup {
 
 TEST_CASE("sync over TLS with the register's CA from the pairing file") {
     TlsSetup setup;
-    setup.add_leads(25);
     RegisterProcess reg = setup.start("server");
     CHECK(reg.url().rfind("https://localhost:", 0) == 0);
-    const SyncProgress done = setup.sync_with(reg);
+    const SyncProgress done = setup.sync_with(setup.pair_and_add(reg, 25));
     CAPTURE(done.last_error);
     CHECK(done.succeeded);
     CHECK(reg.lead_count() == 25);
@@ -90,9 +95,8 @@ TEST_CASE("certificates that must not be trusted are refused, and nothing is sen
                                          std::pair{"otherhost", "localhost"}}) {
         CAPTURE(cert);
         TlsSetup setup;
-        setup.add_leads(3);
         RegisterProcess reg = setup.start(cert);
-        const SyncProgress done = setup.sync_with(reg);
+        const SyncProgress done = setup.sync_with(setup.pair_and_add(reg, 3));
         CAPTURE(done.last_error);
         CHECK_FALSE(done.succeeded);
         CHECK(done.last_error.find(expected) != std::string::npos);

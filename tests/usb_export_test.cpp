@@ -28,6 +28,10 @@ std::vector<std::filesystem::path> files_in(const std::filesystem::path& dir) {
 
 TEST_CASE("kioskctl export, then register import twice: stored once, the second import changes nothing") {
     TempDir kiosk_dir, usb, reg_dir;
+    RegisterProcess reg(reg_dir / "register");
+    // Paired first, so the leads are sealed to this register's key.
+    REQUIRE(run_command(kioskctl + " --data-dir '" + kiosk_dir.path().string() + "' pair '" + reg.add_device("stand-1").string() + "'",
+                        reg_dir.path()).exit_code == 0);
     {
         auto store = LeadStore::open(kiosk_dir.path());
         REQUIRE(store.ok());
@@ -46,7 +50,6 @@ TEST_CASE("kioskctl export, then register import twice: stored once, the second 
     CHECK((std::filesystem::status(files[0]).permissions() & std::filesystem::perms::others_read) ==
           std::filesystem::perms::none);
 
-    RegisterProcess reg(reg_dir / "register");
     const std::string import = "import --dir '" + reg.dir().string() + "' '" + files[0].string() + "'";
     const auto first = reg.run(import);
     CAPTURE(first.err);
@@ -61,11 +64,11 @@ TEST_CASE("kioskctl export, then register import twice: stored once, the second 
     CHECK(reg.conflict_count() == 0);
     const auto csv = reg.run("export --dir '" + reg.dir().string() + "' --municipality tynset");
     CHECK(csv.out.find("\"warm\";\"Ring etter jul\";\"os\"") != std::string::npos);
-
-    // And a later network sync of the same leads is all duplicates: still 25.
+    CHECK(csv.out.find("\"Lead 3\"") != std::string::npos);  // opened at the register, in clear
+    CHECK(test::read_file(files[0]).find("Lead 3") == std::string::npos);  // but sealed on the stick
 }
 
-TEST_CASE("staff export from the kiosk screen writes the same file; a missing stick is a clear error") {
+TEST_CASE("staff export from the kiosk screen writes the same file - a missing stick is a clear error") {
     TempDir kiosk_dir, usb, reg_dir;
     auto store = LeadStore::open(kiosk_dir.path());
     REQUIRE(store.ok());
@@ -81,7 +84,14 @@ TEST_CASE("staff export from the kiosk screen writes the same file; a missing st
     CHECK(exported->leads == 3);
     CHECK(exported->file.filename().string().find("stand_1__") != std::string::npos);  // a safe file name
 
-    RegisterProcess reg(reg_dir / "register");
+    // An unpaired kiosk seals to the published demo key: only a demo register reads it.
+    RegisterProcess strange(reg_dir / "real-register");
+    const auto refused_sealed = strange.run("import --dir '" + strange.dir().string() + "' '" + exported->file.string() + "'");
+    CHECK(refused_sealed.out.find("rejected: 3") != std::string::npos);
+    CHECK(refused_sealed.err.find("sealed to another key") != std::string::npos);
+    CHECK(strange.lead_count() == 0);
+
+    RegisterProcess reg(reg_dir / "register", std::nullopt, {}, true);
     for (int round = 0; round < 2; ++round) {
         CHECK(reg.run("import --dir '" + reg.dir().string() + "' '" + exported->file.string() + "'").exit_code == 0);
         CHECK(reg.lead_count() == 3);

@@ -8,6 +8,7 @@
 #include "lead_export.h"
 #include "staff_pin.h"
 #include "pairing.h"
+#include "sealing.h"
 #include "sync_client.h"
 #include "sync_protocol.h"
 #include "lead_json.h"
@@ -38,6 +39,13 @@ std::string paired_with(const std::filesystem::path& data_dir) {
     return pairing ? pairing->register_url : "no";
 }
 
+std::string sealing_description(const std::filesystem::path& data_dir) {
+    auto key = current_sealing_key(data_dir);
+    if (!key) return "broken pairing: " + key.error().message;
+    if (key->demo) return "DEMO key (published; not for real events): pair the kiosk with its register";
+    return "register key " + key->public_hex.substr(0, 16) + "…";
+}
+
 ValidationRules rules_for_builtin_content() {
     ValidationRules rules;
     rules.current_year = current_year();
@@ -65,6 +73,7 @@ int status(const Context& context) {
                 << "leads: " << *total << "\n"
                 << "pending: " << *pending << "\n"
                 << "paired: " << paired_with(context.data_dir) << "\n"
+                << "sealing: " << sealing_description(context.data_dir) << "\n"
                 << "journal: " << durability->journal_mode << " synchronous=" << durability->synchronous << "\n";
     return 0;
 }
@@ -134,7 +143,8 @@ int list(const Context& context) {
         const auto& draft = lead.draft;
         context.out << lead.id << " " << lead.created.wall_clock_utc << " " << sync_state_name(lead.sync_state)
                     << " event=" << draft.event_id << " adults=" << draft.household.adults
-                    << " children=" << draft.household.children_birth_years.size() << " municipalities=";
+                    << " children=" << lead.sealed.children_count << " initials=" << lead.sealed.initials
+                << (lead.sealed.personal.empty() ? " personal=deleted" : "") << " municipalities=";
         for (std::size_t i = 0; i < draft.municipalities.size(); ++i) {
             context.out << (i ? "," : "") << draft.municipalities[i];
         }

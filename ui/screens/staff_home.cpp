@@ -71,6 +71,7 @@ void draw_staff_home(const Kiosk& kiosk, UiFrame& frame) {
           {text("staff.database"), format_bytes(health.database_bytes)},
           {text("staff.last_sync"), staff.last_sync().empty() ? text("staff.never") : staff.last_sync()},
           {text("staff.clock_status"), clock},
+          {text("staff.sealing"), text(staff.sealing_is_demo() ? "staff.sealing_demo" : "staff.sealing_register")},
           {text("staff.versions"), std::string("app ") + app_version + ", content " + kiosk.content().pack_version},
           {text("staff.uptime"), uptime_text(health.uptime_seconds)}});
 

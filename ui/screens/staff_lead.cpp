@@ -22,9 +22,9 @@ void draw_staff_lead(const Kiosk& kiosk, UiFrame& frame) {
     const float width = frame.size.x - margin * 2;
 
     draw_text(frame.fonts.large,
-              initials_of(lead.draft.contact.name) + "  ·  " + lead.created.wall_clock_utc + "  ·  " +
+              lead.sealed.initials + "  ·  " + lead.created.wall_clock_utc + "  ·  " +
                   std::to_string(lead.draft.household.adults) + " " + std::string(ui_text(language, "staff.adults")) + ", " +
-                  std::to_string(lead.draft.household.children_birth_years.size()) + " " +
+                  std::to_string(lead.sealed.children_count) + " " +
                   std::string(ui_text(language, "staff.children")),
               {margin, y}, theme::text);
     y += frame.fonts.large->FontSize + frame.px(14);
@@ -49,7 +49,10 @@ void draw_staff_lead(const Kiosk& kiosk, UiFrame& frame) {
     if (tapped) frame.emit(intent::SetFollowUp{*tapped});
     y += chip_height + frame.px(10);
 
-    TextFieldView note{"field:note", ui_text(language, "staff.note"), annotation.note, true, {}};
+    // Notes are sealed like the rest: staff can add a new one but not read the old one back.
+    const std::string note_label = std::string(ui_text(language, "staff.note")) +
+                                   (lead.sealed.note.empty() ? "" : " (" + std::string(ui_text(language, "staff.note_sealed")) + ")");
+    TextFieldView note{"field:note", note_label, annotation.note, true, {}};
     draw_text_field(frame, note, {margin, y}, width);
     y += text_field_height(frame);
     const float bottom = frame.size.y - frame.px(110);

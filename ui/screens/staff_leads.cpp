@@ -13,10 +13,10 @@ namespace {
 
 std::string lead_line(const Kiosk& kiosk, const Lead& lead, Language language) {
     const auto text = [&](const char* key) { return std::string(ui_text(language, key)); };
-    std::string line = lead.created.wall_clock_utc.substr(5, 11) + "  " + initials_of(lead.draft.contact.name) + "  " +
+    std::string line = lead.created.wall_clock_utc.substr(5, 11) + "  " + lead.sealed.initials + "  " +
                        std::to_string(lead.draft.household.adults) + " " + text("staff.adults");
-    if (!lead.draft.household.children_birth_years.empty()) {
-        line += ", " + std::to_string(lead.draft.household.children_birth_years.size()) + " " + text("staff.children");
+    if (lead.sealed.children_count > 0) {
+        line += ", " + std::to_string(lead.sealed.children_count) + " " + text("staff.children");
     }
     std::string places;
     for (const auto& id : lead.draft.municipalities) {
