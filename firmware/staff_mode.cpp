@@ -47,11 +47,20 @@ std::tm utc_now_tm() {
 
 }  // namespace
 
+int retention_days(LeadStore& store) {
+    auto value = store.setting(retention_days_key);
+    if (!value || !*value) return default_retention_days;
+    return std::max(0, std::atoi((*value)->c_str()));
+}
+
 StaffMode::StaffMode(LeadStore& store, const ContentPack& content, std::filesystem::path data_dir,
                      MonotonicClock::time_point now)
     : store_(store), content_(content), data_dir_(std::move(data_dir)), lockout_(stored_failures(store), now) {
     load_current_event();
     if (auto last = store_.setting(last_sync_key); last && *last) last_sync_ = **last;
+    // Personal data past its retention goes at every start too: a kiosk may sit in a
+    // cupboard for weeks between fairs.
+    (void)store_.purge_personal_data(retention_days(store_));
 }
 
 void StaffMode::load_current_event() {
@@ -170,6 +179,7 @@ void StaffMode::poll() {
                                      : "failed after " + std::to_string(progress.sent) + " sent: " + progress.last_error);
     (void)store_.set_setting(last_sync_key, last_sync_);
     sync_recorded_ = true;
+    (void)store_.purge_personal_data(retention_days(store_));
 }
 
 std::optional<SyncProgress> StaffMode::sync_progress() const {

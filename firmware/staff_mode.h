@@ -20,6 +20,12 @@
 
 namespace flytthit {
 
+// How many days a lead's sealed personal data stays on the kiosk after the register
+// acknowledged it (setting "retention_days"; kioskctl set-retention changes it).
+inline constexpr int default_retention_days = 7;
+inline constexpr const char* retention_days_key = "retention_days";
+int retention_days(LeadStore& store);
+
 enum class PinStage {
     enter,    // a PIN is set: type it
     choose,   // no PIN yet: choose one

@@ -6,6 +6,7 @@
 #include "device_clock.h"
 #include "file_io.h"
 #include "lead_export.h"
+#include "staff_mode.h"
 #include "staff_pin.h"
 #include "pairing.h"
 #include "sealing.h"
@@ -74,6 +75,7 @@ int status(const Context& context) {
                 << "pending: " << *pending << "\n"
                 << "paired: " << paired_with(context.data_dir) << "\n"
                 << "sealing: " << sealing_description(context.data_dir) << "\n"
+                << "retention: " << retention_days(*store) << " days after sync\n"
                 << "journal: " << durability->journal_mode << " synchronous=" << durability->synchronous << "\n";
     return 0;
 }
@@ -282,6 +284,28 @@ int set_pin(const Context& context, std::istream& in) {
         }
     }
     context.out << "staff PIN set\n";
+    return 0;
+}
+
+int set_retention(const Context& context, const std::string& days) {
+    int value = -1;
+    try {
+        value = std::stoi(days);
+    } catch (const std::exception&) {
+    }
+    if (value < 0 || value > 365) {
+        context.err << "flytthit-kioskctl: set-retention: \"" << days << "\": expected 0 to 365 days\n";
+        return 1;
+    }
+    auto store = open_store(context);
+    if (!store) return 2;
+    if (auto saved = store->set_setting(retention_days_key, std::to_string(value)); !saved) {
+        context.err << "flytthit-kioskctl: set-retention: " << saved.error().message << "\n";
+        return 2;
+    }
+    auto purged = store->purge_personal_data(value);
+    context.out << "personal data is kept " << value << " days after the register has it"
+                << (purged ? "; deleted now: " + std::to_string(*purged) : "") << "\n";
     return 0;
 }
 

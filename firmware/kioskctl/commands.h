@@ -27,5 +27,6 @@ int pair_online(const Context& context, const std::string& url, const std::strin
 int sync(const Context& context);
 int export_to(const Context& context, const std::filesystem::path& dir);
 int set_pin(const Context& context, std::istream& in);  // reads the new PIN from a line of in
+int set_retention(const Context& context, const std::string& days);
 
 }  // namespace flytthit::kioskctl

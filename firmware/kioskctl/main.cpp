@@ -26,6 +26,8 @@ Commands:
   export DIR           write every lead to one file in DIR (a USB stick) for
                        flytthit-register import; written atomically, read back
   set-pin              set the staff PIN (4 to 8 digits) from a line on stdin
+  set-retention DAYS   keep sealed personal data DAYS days after the register has
+                       acknowledged it (default 7), then delete it
 
 Options:
   --data-dir DIR       the kiosk's data directory (default: $FLYTTHIT_DATA_DIR,
@@ -78,6 +80,7 @@ int main(int argc, char** argv) {
     if (command == "sync" && rest.empty()) return kioskctl::sync(context);
     if (command == "export" && rest.size() == 1) return kioskctl::export_to(context, rest[0]);
     if (command == "set-pin" && rest.empty()) return kioskctl::set_pin(context, std::cin);
+    if (command == "set-retention" && rest.size() == 1) return kioskctl::set_retention(context, rest[0]);
     std::cerr << "flytthit-kioskctl: unknown command or wrong arguments: " << command << "\n" << usage;
     return 2;
 }
