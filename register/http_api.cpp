@@ -11,6 +11,7 @@
 
 #include <chrono>
 #include <fstream>
+#include <map>
 #include <iostream>
 #include <memory>
 #include <mutex>
@@ -48,6 +49,36 @@ std::optional<std::string> content_bundle(const std::filesystem::path& dir) {
     return json{{"protocol", protocol::version}, {"files", files}}.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
+// A token bucket per device: a kiosk syncs a few requests a second at most, so anything far
+// beyond that is a fault or an attack, and gets 429 (the client backs off and retries).
+class RateLimiter {
+public:
+    static constexpr double burst = 30;
+    static constexpr double per_second = 10;
+
+    bool allow(std::int64_t device) {
+        std::lock_guard lock(mutex_);
+        const auto now = std::chrono::steady_clock::now();
+        auto [bucket, fresh] = buckets_.try_emplace(device, Bucket{burst, now});
+        if (!fresh) {
+            const double elapsed = std::chrono::duration<double>(now - bucket->second.last).count();
+            bucket->second.tokens = std::min(burst, bucket->second.tokens + elapsed * per_second);
+            bucket->second.last = now;
+        }
+        if (bucket->second.tokens < 1) return false;
+        bucket->second.tokens -= 1;
+        return true;
+    }
+
+private:
+    struct Bucket {
+        double tokens;
+        std::chrono::steady_clock::time_point last;
+    };
+    std::mutex mutex_;
+    std::map<std::int64_t, Bucket> buckets_;
+};
+
 // Everything the handlers share, owned by serve() for the server's lifetime.
 struct Service {
     RegisterStore store;
@@ -56,14 +87,29 @@ struct Service {
     std::filesystem::path dir;
     int exit_after_commits = 0;
     int commits = 0;
+    RateLimiter limiter;
 
-    std::optional<Device> authenticate(const httplib::Request& req) {
+    // The device the request's bearer token belongs to; answers 401 or 429 itself and
+    // returns nullopt when the request must go no further.
+    std::optional<Device> authenticate(const httplib::Request& req, httplib::Response& res) {
         const std::string header = req.get_header_value("Authorization");
         const std::string prefix = "Bearer ";
-        if (header.rfind(prefix, 0) != 0) return std::nullopt;
-        const std::string hash = token_hash(header.substr(prefix.size()));
-        std::lock_guard lock(store_mutex);
-        return store.device_by_token_hash(hash);
+        std::optional<Device> device;
+        if (header.rfind(prefix, 0) == 0) {
+            const std::string hash = token_hash(header.substr(prefix.size()));
+            std::lock_guard lock(store_mutex);
+            device = store.device_by_token_hash(hash);
+        }
+        if (!device) {
+            reply_error(res, 401, "unknown or missing device token");
+            return std::nullopt;
+        }
+        if (!limiter.allow(device->id)) {
+            res.set_header("Retry-After", "1");
+            reply_error(res, 429, "too many requests from this device; slow down");
+            return std::nullopt;
+        }
+        return device;
     }
 };
 
@@ -73,7 +119,7 @@ void add_routes(httplib::Server& server, Service& service) {
     });
 
     server.Get("/v1/keys", [&service](const httplib::Request& req, httplib::Response& res) {
-        if (!service.authenticate(req)) return reply_error(res, 401, "unknown or missing device token");
+        if (!service.authenticate(req, res)) return;
         auto keys = read_public_keys(service.dir);
         if (!keys) return reply_error(res, 500, keys.error().message);
         res.set_content(json{{"protocol", protocol::version},
@@ -84,8 +130,8 @@ void add_routes(httplib::Server& server, Service& service) {
     });
 
     server.Post("/v1/leads", [&service](const httplib::Request& req, httplib::Response& res) {
-        const auto device = service.authenticate(req);
-        if (!device) return reply_error(res, 401, "unknown or missing device token");
+        const auto device = service.authenticate(req, res);
+        if (!device) return;
         auto items = protocol::decode_batch(req.body, current_year(), &service.keys);
         if (!items) return reply_error(res, 400, "batch refused: " + items.error().message);
         std::vector<protocol::LeadAck> acks;
@@ -107,7 +153,7 @@ void add_routes(httplib::Server& server, Service& service) {
     });
 
     server.Get("/v1/content", [&service](const httplib::Request& req, httplib::Response& res) {
-        if (!service.authenticate(req)) return reply_error(res, 401, "unknown or missing device token");
+        if (!service.authenticate(req, res)) return;
         const auto bundle = content_bundle(service.dir);
         if (!bundle) return reply_error(res, 404, "the register has no content pack");
         const std::string etag = "\"" + token_hash(*bundle).substr(0, 32) + "\"";
@@ -170,7 +216,7 @@ int serve(const ServeOptions& options) {
         std::cerr << "flytthit-register: " << keys.error().message << "\n";
         return 1;
     }
-    Service service{std::move(*store), std::move(*keys), {}, options.dir, options.exit_after_commits, 0};
+    Service service{std::move(*store), std::move(*keys), {}, options.dir, options.exit_after_commits, 0, {}};
 
     std::unique_ptr<httplib::Server> server;
     if (tls) {

@@ -5,6 +5,8 @@
 #include "lead_json.h"
 #include "schema_migrations.h"
 
+#include <sodium.h>
+
 #include <array>
 
 namespace flytthit::reg {
@@ -90,12 +92,20 @@ std::optional<Device> RegisterStore::device_by_name(const std::string& name) {
 }
 
 std::optional<Device> RegisterStore::device_by_token_hash(const std::string& token_hash) {
-    auto select = db_.prepare("SELECT id, name FROM devices WHERE token_hash = ?1");
+    // Every device's hash is compared, in constant time, whether or not one matched already:
+    // how long this takes says nothing about any token.
+    auto select = db_.prepare("SELECT id, name, token_hash FROM devices");
     if (!select) return std::nullopt;
-    select->bind(1, token_hash);
-    auto row = select->step();
-    if (!row || !*row) return std::nullopt;
-    return Device{select->column_int(0), select->column_text(1)};
+    std::optional<Device> found;
+    for (;;) {
+        auto row = select->step();
+        if (!row || !*row) break;
+        const std::string stored = select->column_text(2);
+        if (stored.size() == token_hash.size() && sodium_memcmp(stored.data(), token_hash.data(), stored.size()) == 0) {
+            found = Device{select->column_int(0), select->column_text(1)};
+        }
+    }
+    return found;
 }
 
 Result<std::vector<protocol::LeadAck>> RegisterStore::store_batch(const Device& device,

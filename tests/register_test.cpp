@@ -136,3 +136,28 @@ TEST_CASE("the register serves its content pack with an ETag, and 304 when the k
     CHECK(unchanged->status == 304);
     CHECK(client.Get("/v1/content")->status == 401);
 }
+
+TEST_CASE("a device that floods the register is slowed down with 429 and Retry-After") {
+    TempDir dir;
+    RegisterProcess reg(dir / "register");
+    const std::string token = token_of(reg.add_device("stand-1"));
+    httplib::Client client(reg.host(), reg.port());
+    const httplib::Headers auth{{"Authorization", "Bearer " + token}};
+    int ok = 0, limited = 0;
+    std::string retry_after;
+    for (int i = 0; i < 80; ++i) {
+        auto res = client.Get("/v1/keys", auth);
+        REQUIRE(res);
+        if (res->status == 200) ++ok;
+        if (res->status == 429) {
+            ++limited;
+            retry_after = res->get_header_value("Retry-After");
+        }
+    }
+    CHECK(ok >= 30);       // the burst goes through
+    CHECK(limited > 0);    // the flood does not
+    CHECK(retry_after == "1");
+    // Another device is not affected by this one.
+    const std::string other = token_of(reg.add_device("stand-2"));
+    CHECK(client.Get("/v1/keys", {{"Authorization", "Bearer " + other}})->status == 200);
+}
