@@ -76,3 +76,15 @@ TEST_CASE("--help and --version answer without a display") {
     CHECK(bad.exit_code == 2);
     CHECK(bad.err.find("--size \"huge\"") != std::string::npos);
 }
+
+TEST_CASE("lockdown: under a window manager no key combination closes the kiosk, and SIGTERM ends it cleanly") {
+    TempDir dir;
+    const auto run = run_command("xvfb-run -a -s '-screen 0 1280x800x24' bash " FLYTTHIT_SOURCE_DIR "/tests/lockdown_check.sh " +
+                                     kiosk + " '" + (dir / "data").string() + "'",
+                                 dir.path());
+    CAPTURE(run.out);
+    CAPTURE(run.err);
+    CHECK(run.exit_code == 0);
+    CHECK(run.out.find("survived: alt+F4") != std::string::npos);
+    CHECK(run.out.find("SIGTERM: exit 0") != std::string::npos);
+}

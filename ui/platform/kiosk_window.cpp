@@ -10,6 +10,10 @@
 #include <imgui_impl_sdl.h>
 #include <stb_image_write.h>
 
+#include <signal.h>
+#include <sys/signalfd.h>
+#include <unistd.h>
+
 #include <cstdlib>
 #include <iostream>
 #include <vector>
@@ -24,6 +28,35 @@ constexpr int frames_after_event = 3;
 constexpr int attract_frame_ms = 33;
 // With nothing to draw, wake this often to run the kiosk's timers (the idle wipe).
 constexpr int idle_wake_ms = 250;
+
+// SIGTERM (systemd stopping the unit) and SIGINT (Ctrl+C in a terminal) end the kiosk
+// cleanly. They arrive through a signalfd the loop polls, not as SDL_QUIT: the window system
+// can send SDL_QUIT too (Alt+F4, a close button), and that must not close a kiosk.
+class TerminationSignals {
+public:
+    TerminationSignals() {
+        sigemptyset(&signals_);
+        sigaddset(&signals_, SIGTERM);
+        sigaddset(&signals_, SIGINT);
+        pthread_sigmask(SIG_BLOCK, &signals_, nullptr);
+        fd_ = signalfd(-1, &signals_, SFD_NONBLOCK | SFD_CLOEXEC);
+    }
+    ~TerminationSignals() {
+        if (fd_ >= 0) close(fd_);
+        pthread_sigmask(SIG_UNBLOCK, &signals_, nullptr);
+    }
+    TerminationSignals(const TerminationSignals&) = delete;
+    TerminationSignals& operator=(const TerminationSignals&) = delete;
+
+    bool received() const {
+        signalfd_siginfo info{};
+        return fd_ >= 0 && read(fd_, &info, sizeof info) == static_cast<ssize_t>(sizeof info);
+    }
+
+private:
+    sigset_t signals_{};
+    int fd_ = -1;
+};
 
 void explain_missing_display(const std::string& sdl_error) {
     std::cerr << "flytthit-kiosk: no display to open (" << sdl_error << ").\n"
@@ -54,6 +87,12 @@ Status save_screenshot(const GlFunctions& gl, int width, int height, const std::
 }  // namespace
 
 int run_kiosk_window(Kiosk& kiosk, const WindowOptions& options) {
+    const TerminationSignals termination;
+    // Lockdown: SDL must not turn signals into SDL_QUIT, must not minimise when focus goes,
+    // and in full screen takes the keyboard so window-manager shortcuts (Alt+Tab) stay out.
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    SDL_SetHint(SDL_HINT_GRAB_KEYBOARD, "1");
     auto video = SdlVideo::start();
     if (!video) {
         explain_missing_display(video.error().message);
@@ -85,7 +124,10 @@ int run_kiosk_window(Kiosk& kiosk, const WindowOptions& options) {
         std::cerr << "flytthit-kiosk: " << gl.error().message << "\n";
         return 1;
     }
-    if (options.fullscreen) SDL_ShowCursor(SDL_DISABLE);  // a touch screen has no pointer to show
+    if (options.fullscreen) {
+        SDL_ShowCursor(SDL_DISABLE);  // a touch screen has no pointer to show
+        SDL_SetWindowKeyboardGrab(window.get(), SDL_TRUE);
+    }
 
     int width = 0, height = 0;
     SDL_GL_GetDrawableSize(window.get(), &width, &height);
@@ -100,9 +142,8 @@ int run_kiosk_window(Kiosk& kiosk, const WindowOptions& options) {
     const auto started = MonotonicClock::now();
     int frames_to_draw = frames_after_event;
     int frames_drawn = 0;
-    bool running = true;
     std::vector<Intent> input_intents;
-    while (running && !kiosk.exit_requested()) {
+    while (!kiosk.exit_requested()) {
         // A held press (the staff gesture) needs frames too, or its three seconds never pass.
         const bool animates = screen_animates(kiosk) || ImGui::GetIO().MouseDown[0];
         const int timeout = options.screenshot || frames_to_draw > 0 ? 0 : animates ? attract_frame_ms : idle_wake_ms;
@@ -110,7 +151,8 @@ int run_kiosk_window(Kiosk& kiosk, const WindowOptions& options) {
         if (SDL_WaitEventTimeout(&event, timeout) != 0) {
             do {
                 ImGui_ImplSDL2_ProcessEvent(&event);
-                if (event.type == SDL_QUIT) running = false;
+                // SDL_QUIT and window-close requests come from the window system (Alt+F4, a
+                // close button): ignored. Staff leave the kiosk from staff mode, systemd by SIGTERM.
                 // A physical keyboard types into the focused field like the on-screen one.
                 if (event.type == SDL_TEXTINPUT) input_intents.push_back(intent::TypeText{event.text.text});
                 if (event.type == SDL_KEYDOWN && event.key.keysym.sym == SDLK_BACKSPACE) {
@@ -119,6 +161,7 @@ int run_kiosk_window(Kiosk& kiosk, const WindowOptions& options) {
             } while (SDL_PollEvent(&event) != 0);
             frames_to_draw = frames_after_event;
         }
+        if (termination.received()) break;
         const auto now = MonotonicClock::now();
         for (const auto& intent : input_intents) kiosk.apply(intent, now);
         input_intents.clear();
