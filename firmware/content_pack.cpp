@@ -55,7 +55,7 @@ std::optional<json> read_json_file(const fs::path& path, const std::string& name
     }
     try {
         return json::parse(text);
-    } catch (const json::parse_error& parse) {
+    } catch (const json::exception& parse) {  // parse_error, and out_of_range for numbers like 1e999
         log.error(name, std::string("not valid JSON: ") + parse.what());
         return std::nullopt;
     }

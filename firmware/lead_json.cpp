@@ -98,6 +98,8 @@ Result<LeadDraft> lead_draft_from_json(std::string_view json_text) {
         root = json::parse(json_text);
     } catch (const json::parse_error& error) {
         return make_error("not valid JSON (at byte " + std::to_string(error.byte) + ")");
+    } catch (const json::exception&) {  // out_of_range: a number no double can hold
+        return make_error("not valid JSON (a number out of range)");
     }
     return draft_from_object(root);
 }

@@ -25,7 +25,7 @@ Result<Pairing> pairing_from_json(std::string_view text) {
     json root;
     try {
         root = json::parse(text);
-    } catch (const json::parse_error&) {
+    } catch (const json::exception&) {  // parse_error, and out_of_range for numbers like 1e999
         return make_error("not valid JSON");
     }
     if (!root.is_object()) return make_error("not a JSON object");

@@ -64,7 +64,7 @@ Result<json> parse_envelope(std::string_view body, std::size_t limit) {
     json root;
     try {
         root = json::parse(body);
-    } catch (const json::parse_error&) {
+    } catch (const json::exception&) {  // parse_error, and out_of_range for numbers like 1e999
         return make_error("not valid JSON");
     }
     if (!root.is_object()) return make_error("not a JSON object");

@@ -98,6 +98,9 @@ TEST_CASE("unreadable files are refused with the file named") {
     TempDir dir;
     CHECK(contains(report(load_content_pack(dir / "nowhere")), "is not a directory"));
 
+    write_pack(dir.path(), R"({"format": 1e999})");
+    CHECK(contains(report(load_content_pack(dir.path())), "error: manifest.json: not valid JSON"));
+
     write_pack(dir.path(), "{ not json");
     CHECK(contains(report(load_content_pack(dir.path())), "error: manifest.json: not valid JSON"));
 

@@ -106,6 +106,12 @@ TEST_CASE("protocol: a reply is checked against the batch it answers") {
     CHECK_FALSE(protocol::decode_reply(R"({"protocol":1,"results":[{"id":"x","status":"stored"}]})", sent).ok());
     CHECK_FALSE(protocol::decode_reply(R"({"results":[]})", sent).ok());
     CHECK_FALSE(protocol::decode_reply("\xFF", sent).ok());
+    // Found by the sync reply fuzzer: a number no double can hold threw out_of_range, which
+    // nothing caught, and a hostile reply could end the kiosk.
+    CHECK_FALSE(protocol::decode_reply("333E333", sent).ok());
+    CHECK_FALSE(protocol::decode_reply(R"({"protocol":1,"results":[],"x":1e999})", sent).ok());
+    CHECK_FALSE(protocol::decode_batch(R"({"protocol":1,"leads":[1e999]})", 2026, nullptr).ok());
+    CHECK_FALSE(lead_draft_from_json(R"({"household":{"adults":1e999}})").ok());
 }
 
 TEST_CASE("the register serves its content pack with an ETag, and 304 when the kiosk has it") {
