@@ -1,5 +1,7 @@
 // flytthit-register: the host register the kiosks sync to after an event, and the tools
 // the region's staff use on it (devices, statistics, per-municipality export).
+#include "content_pack.h"
+#include "content_signature.h"
 #include "csv_export.h"
 #include "file_io.h"
 #include "device_clock.h"
@@ -42,6 +44,9 @@ Commands:
                                          CSV for that municipality's host on stdout
   import --dir DIR FILE                  import a kiosk's USB export; importing the same
                                          file again changes nothing
+  publish-content --dir DIR PACKDIR      check and sign a content pack with the register's
+                                         key and serve it to kiosks (GET /v1/content); the
+                                         signed copy in DIR/content can go on a USB stick too
   --help, --version
 )";
 
@@ -217,6 +222,33 @@ int import_file(const Arguments& args) {
     return 0;
 }
 
+int publish_content(const Arguments& args) {
+    const auto dir = args.get("--dir");
+    if (!dir || args.words.size() != 1) return fail("publish-content needs --dir DIR and a PACKDIR", 2);
+    const std::filesystem::path source = args.words[0];
+    const ContentLoad load = load_content_pack(source);
+    if (load.has_errors()) {
+        for (const auto& problem : load.problems) std::cerr << problem.to_string() << "\n";
+        return fail(source.string() + ": not a valid content pack");
+    }
+    const auto keys_dir = std::filesystem::path(*dir) / "keys";
+    auto secret = read_file_limited(keys_dir / "signing.secret", 1024);
+    auto public_key = read_file_limited(keys_dir / "signing.public", 1024);
+    if (!secret || !public_key) return fail("cannot read the register's signing key in " + keys_dir.string());
+    auto trimmed = [](std::string text) { return text.substr(0, text.find('\n')); };
+    const auto target = std::filesystem::path(*dir) / "content";
+    std::error_code error;
+    std::filesystem::remove_all(target, error);
+    std::filesystem::copy(source, target, std::filesystem::copy_options::recursive, error);
+    if (error) return fail("copying " + source.string() + ": " + error.message());
+    std::filesystem::remove(target / signature_file_name, error);
+    if (auto signed_pack = sign_pack(target, trimmed(*secret), trimmed(*public_key)); !signed_pack) {
+        return fail(signed_pack.error().message);
+    }
+    std::cout << "published and signed: " << target.string() << " (pack " << load.pack->pack_version << ")\n";
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -243,6 +275,7 @@ int main(int argc, char** argv) {
     if (command == "stats") return stats(*args);
     if (command == "export") return export_csv(*args);
     if (command == "import") return import_file(*args);
+    if (command == "publish-content") return publish_content(*args);
     std::cerr << "flytthit-register: unknown command " << command << "\n" << usage;
     return 2;
 }

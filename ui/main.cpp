@@ -2,6 +2,7 @@
 // kiosk to the window's frame loop.
 #include "builtin_content.h"
 #include "content_pack.h"
+#include "content_signature.h"
 #include "data_dir.h"
 #include "kiosk.h"
 #include "lead_store.h"
@@ -23,7 +24,8 @@ The touch kiosk for Fjellregionen's stand.
 Options:
   --data-dir DIR      where leads are stored (default: $FLYTTHIT_DATA_DIR, else
                       ~/.local/share/flytthit-kiosk; the board uses /var/lib/flytthit-kiosk)
-  --content DIR       content pack directory (default: the built-in Fjellregionen pack)
+  --content DIR       content pack directory (default: a signed pack installed with
+                      flytthit-kioskctl install-content, else the built-in one)
   --windowed          run in a window (development)
   --fullscreen        run full screen (the default; the board)
   --size WxH          window size (default 1280x800; the official 7" display is 800x480)
@@ -37,7 +39,7 @@ On the board's framebuffer:         SDL_VIDEODRIVER=kmsdrm flytthit-kiosk
 
 struct Options {
     std::filesystem::path data_dir = flytthit::default_data_dir();
-    std::filesystem::path content_dir = flytthit::builtin_content_dir();
+    std::optional<std::filesystem::path> content_dir;  // default: an installed signed pack, else the built-in one
     std::string screen = "attract";
     flytthit::ui::WindowOptions window;
 };
@@ -66,7 +68,7 @@ std::optional<int> parse(const std::vector<std::string>& args, Options& options)
             return 2;
         }
         if (arg == "--data-dir") options.data_dir = *given;
-        else if (arg == "--content") options.content_dir = *given;
+        else if (arg == "--content") options.content_dir = std::filesystem::path(*given);
         else if (arg == "--screen") options.screen = *given;
         else if (arg == "--screenshot") options.window.screenshot = *given;
         else if (arg == "--size") {
@@ -112,14 +114,25 @@ int main(int argc, char** argv) {
         std::cerr << "flytthit-kiosk: cannot open the lead store: " << store.error().message << "\n";
         return 1;
     }
-    auto content = choose_content(options.content_dir, options.data_dir);
+    // A pack installed from a USB stick or the network is checked again at every start: one
+    // changed on the card since is refused, and the built-in pack takes its place.
+    std::filesystem::path content_dir = options.content_dir.value_or(builtin_content_dir());
+    const auto installed = options.data_dir / installed_content_dir_name;
+    if (!options.content_dir && std::filesystem::exists(installed)) {
+        if (auto verified = verify_pack(installed, trusted_signing_key(options.data_dir)); verified) {
+            content_dir = installed;
+        } else {
+            std::cerr << "flytthit-kiosk: installed content refused: " << verified.error().message << "\n";
+        }
+    }
+    auto content = choose_content(content_dir, options.data_dir);
     if (!content) {
         std::cerr << "flytthit-kiosk: " << content.error().message << "\n";
         return 1;
     }
     for (const auto& problem : content->problems) std::cerr << "flytthit-kiosk: content: " << problem.to_string() << "\n";
     if (content->fell_back) {
-        std::cerr << "flytthit-kiosk: content pack " << options.content_dir.string() << " refused; running on the last good pack\n";
+        std::cerr << "flytthit-kiosk: content pack " << content_dir.string() << " refused; running on the last good pack\n";
     }
 
     KioskSettings settings;

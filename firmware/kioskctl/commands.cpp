@@ -3,6 +3,7 @@
 
 #include "builtin_content.h"
 #include "content_pack.h"
+#include "content_signature.h"
 #include "device_clock.h"
 #include "file_io.h"
 #include "lead_export.h"
@@ -306,6 +307,56 @@ int set_retention(const Context& context, const std::string& days) {
     auto purged = store->purge_personal_data(value);
     context.out << "personal data is kept " << value << " days after the register has it"
                 << (purged ? "; deleted now: " + std::to_string(*purged) : "") << "\n";
+    return 0;
+}
+
+int install_content(const Context& context, const std::filesystem::path& pack) {
+    if (auto installed = install_pack(pack, context.data_dir, trusted_signing_key(context.data_dir)); !installed) {
+        context.err << "flytthit-kioskctl: install-content: refused, the current pack stays: " << installed.error().message << "\n";
+        return 1;
+    }
+    context.out << "installed " << pack.string() << "; the kiosk uses it from its next start\n";
+    return 0;
+}
+
+int update_content(const Context& context) {
+    auto pairing = load_pairing(context.data_dir);
+    if (!pairing) {
+        context.err << "flytthit-kioskctl: update-content: " << pairing.error().message << "\n";
+        return 2;
+    }
+    HttpSettings settings;
+    settings.ca_certificate_pem = pairing->ca_certificate_pem;
+    settings.pinned_public_key = pairing->pinned_public_key;
+    settings.max_reply_bytes = 64 * 1024 * 1024;
+    HttpClient http(settings);
+    auto outcome = http.request(pairing->register_url + "/v1/content", {"Authorization: Bearer " + pairing->token}, nullptr, {});
+    if (auto* failure = std::get_if<HttpFailure>(&outcome)) {
+        context.err << "flytthit-kioskctl: update-content: " << failure->message << "\n";
+        return 1;
+    }
+    const auto& response = std::get<HttpResponse>(outcome);
+    if (response.status != 200) {
+        context.err << "flytthit-kioskctl: update-content: the register answered HTTP " << response.status << "\n";
+        return 1;
+    }
+    auto bundle = protocol::parse_envelope(response.body, settings.max_reply_bytes);
+    if (!bundle) {
+        context.err << "flytthit-kioskctl: update-content: " << bundle.error().message << "\n";
+        return 1;
+    }
+    const auto staging = context.data_dir / "content-download";
+    std::error_code error;
+    std::filesystem::remove_all(staging, error);
+    std::filesystem::create_directories(staging, error);
+    Status unpacked = unpack_bundle(*bundle, staging);
+    if (unpacked) unpacked = install_pack(staging, context.data_dir, pairing->signing_public_key);
+    std::filesystem::remove_all(staging, error);
+    if (!unpacked) {
+        context.err << "flytthit-kioskctl: update-content: refused, the current pack stays: " << unpacked.error().message << "\n";
+        return 1;
+    }
+    context.out << "content updated from " << pairing->register_url << "; the kiosk uses it from its next start\n";
     return 0;
 }
 

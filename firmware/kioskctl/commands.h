@@ -28,5 +28,7 @@ int sync(const Context& context);
 int export_to(const Context& context, const std::filesystem::path& dir);
 int set_pin(const Context& context, std::istream& in);  // reads the new PIN from a line of in
 int set_retention(const Context& context, const std::string& days);
+int install_content(const Context& context, const std::filesystem::path& pack);  // from a USB stick
+int update_content(const Context& context);  // from the paired register, over verified TLS
 
 }  // namespace flytthit::kioskctl

@@ -26,6 +26,9 @@ Commands:
   export DIR           write every lead to one file in DIR (a USB stick) for
                        flytthit-register import; written atomically, read back
   set-pin              set the staff PIN (4 to 8 digits) from a line on stdin
+  install-content DIR  install a signed content pack (from a USB stick); refused
+                       unless signed by the paired register
+  update-content       fetch the register's signed content pack and install it
   set-retention DAYS   keep sealed personal data DAYS days after the register has
                        acknowledged it (default 7), then delete it
 
@@ -80,6 +83,8 @@ int main(int argc, char** argv) {
     if (command == "sync" && rest.empty()) return kioskctl::sync(context);
     if (command == "export" && rest.size() == 1) return kioskctl::export_to(context, rest[0]);
     if (command == "set-pin" && rest.empty()) return kioskctl::set_pin(context, std::cin);
+    if (command == "install-content" && rest.size() == 1) return kioskctl::install_content(context, rest[0]);
+    if (command == "update-content" && rest.empty()) return kioskctl::update_content(context);
     if (command == "set-retention" && rest.size() == 1) return kioskctl::set_retention(context, rest[0]);
     std::cerr << "flytthit-kioskctl: unknown command or wrong arguments: " << command << "\n" << usage;
     return 2;
