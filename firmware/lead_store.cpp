@@ -5,6 +5,7 @@
 #include "lead_json.h"
 #include "lead_rows.h"
 #include "random_id.h"
+#include "pairing.h"
 #include "schema_migrations.h"
 #include "sealing.h"
 #include "utf8.h"
@@ -120,7 +121,7 @@ Result<Lead> LeadStore::add(const LeadDraft& given, const ValidationRules& rules
 
     // Seal before anything touches SQLite: plaintext must never reach a page, the WAL or a
     // free page.
-    auto key = current_sealing_key(data_dir_);
+    auto key = sealing_key();
     if (!key) return with_context("storing lead", key.error());
     const SealedBox sealed = seal(personal_to_json({draft.contact, draft.household.children_birth_years, draft.free_text}), *key);
     if (sealed.empty()) return make_error("storing lead: sealing failed");
@@ -141,14 +142,19 @@ Result<Lead> LeadStore::add(const LeadDraft& given, const ValidationRules& rules
     lead.sealed = {sealed, {}, key->public_hex, initials_of(draft.contact.name),
                    static_cast<int>(draft.household.children_birth_years.size())};
 
-    auto insert = db_.prepare(R"sql(
+    if (!insert_) {
+        auto prepared = db_.prepare(R"sql(
 INSERT INTO leads (id, created_wall_utc, boot_id, created_monotonic_ns, event_id, language,
                    consent_text_version, consent_given_at, adults, children_birth_years,
                    municipalities, topics, contact_name, contact_phone, contact_email, free_text,
                    campaign_id, staff_assisted, sealed_personal, sealed_to, initials, children_count)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, '[]', ?11, ?12, '', '', '', '', ?17, ?18, ?19, ?20, ?21, ?22))sql");
-    if (!insert) return insert.error();
-    insert->bind(1, lead.id)
+        if (!prepared) return prepared.error();
+        insert_.emplace(std::move(*prepared));
+    }
+    Statement& insert = *insert_;
+    insert.reset();
+    insert.bind(1, lead.id)
         .bind(2, lead.created.wall_clock_utc)
         .bind(3, lead.created.boot_id)
         .bind(4, lead.created.monotonic_ns)
@@ -165,9 +171,25 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, '[]', ?11, ?12, '', '', '', '', ?17,
         .bind(20, lead.sealed.sealed_to)
         .bind(21, lead.sealed.initials)
         .bind(22, std::int64_t{lead.sealed.children_count});
-    if (auto inserted = insert->run(); !inserted) return with_context("storing lead " + lead.id, inserted.error());
+    if (auto inserted = insert.run(); !inserted) return with_context("storing lead " + lead.id, inserted.error());
     if (auto committed = transaction->commit(); !committed) return with_context("committing lead " + lead.id, committed.error());
     return lead;
+}
+
+Result<SealingKey> LeadStore::sealing_key() {
+    std::error_code error;
+    const auto stamp = std::filesystem::last_write_time(data_dir_ / pairing_file_name, error);
+    const auto current = error ? std::filesystem::file_time_type{} : stamp;
+    if (!cached_key_ || current != cached_key_stamp_) {
+        auto key = current_sealing_key(data_dir_);
+        if (!key) {
+            cached_key_.reset();
+            return key.error();
+        }
+        cached_key_ = *key;
+        cached_key_stamp_ = current;
+    }
+    return *cached_key_;
 }
 
 Result<std::int64_t> LeadStore::count() { return db_.query_int("SELECT count(*) FROM leads"); }

@@ -6,6 +6,7 @@
 #include "lead.h"
 #include "lead_validation.h"
 #include "result.h"
+#include "sealing.h"
 #include "sqlite_db.h"
 
 #include <filesystem>
@@ -108,8 +109,15 @@ private:
     LeadStore(Database db, std::filesystem::path data_dir) : db_(std::move(db)), data_dir_(std::move(data_dir)) {}
     // Seals rows an older kiosk stored in clear, and flushes the clear pages out of the WAL.
     Status seal_clear_rows();
+    // The key to seal to, read again only when pairing.json changes (a stat per sign-up, not
+    // a file read and a JSON parse).
+    Result<SealingKey> sealing_key();
+
     Database db_;
     std::filesystem::path data_dir_;
+    std::optional<Statement> insert_;  // prepared once: a sign-up should cost one fsync, not a parse
+    std::optional<SealingKey> cached_key_;
+    std::filesystem::file_time_type cached_key_stamp_{};
 };
 
 }  // namespace flytthit

@@ -30,7 +30,7 @@ std::string message(const Status& status) { return status ? "" : status.error().
 
 }  // namespace
 
-TEST_CASE("a signed pack verifies; a changed, unsigned or stranger-signed one does not") {
+TEST_CASE("a signed pack verifies, a changed, unsigned or stranger-signed one does not") {
     TempDir dir;
     const auto pack = signed_copy_of_builtin(dir);
     CHECK(verify_pack(pack, demo::signing_public_key).ok());

@@ -9,7 +9,9 @@
 #include "platform/kiosk_window.h"
 #include "version.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <map>
 #include <string>
@@ -31,6 +33,8 @@ Options:
   --size WxH          window size (default 1280x800; the official 7" display is 800x480)
   --screen NAME       start on NAME: attract, jewel_box, sign_up or contact (docs, tests)
   --screenshot FILE   render the start screen, save it as PNG, and exit
+  --report-first-frame, --bench-frames N
+                      for bench/: say when the first frame is shown; time N frames
   --help, --version
 
 Without a display, run under Xvfb:  xvfb-run -a flytthit-kiosk --windowed
@@ -61,6 +65,7 @@ std::optional<int> parse(const std::vector<std::string>& args, Options& options)
             return 0;
         }
         if (arg == "--windowed") { options.window.fullscreen = false; continue; }
+        if (arg == "--report-first-frame") { options.window.report_first_frame = true; continue; }
         if (arg == "--fullscreen") { options.window.fullscreen = true; continue; }
         const auto given = value();
         if (!given) {
@@ -71,6 +76,7 @@ std::optional<int> parse(const std::vector<std::string>& args, Options& options)
         else if (arg == "--content") options.content_dir = std::filesystem::path(*given);
         else if (arg == "--screen") options.screen = *given;
         else if (arg == "--screenshot") options.window.screenshot = *given;
+        else if (arg == "--bench-frames") options.window.bench_frames = std::max(1, std::atoi(given->c_str()));
         else if (arg == "--size") {
             int width = 0, height = 0;
             if (std::sscanf(given->c_str(), "%dx%d", &width, &height) != 2 || width < 320 || height < 240) {

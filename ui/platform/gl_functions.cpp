@@ -21,7 +21,8 @@ Result<GlFunctions> GlFunctions::load() {
                                std::pair{look_up(gl.clear_color, "glClearColor"), "glClearColor"},
                                std::pair{look_up(gl.clear, "glClear"), "glClear"},
                                std::pair{look_up(gl.read_pixels, "glReadPixels"), "glReadPixels"},
-                               std::pair{look_up(gl.pixel_store_i, "glPixelStorei"), "glPixelStorei"}}) {
+                               std::pair{look_up(gl.pixel_store_i, "glPixelStorei"), "glPixelStorei"},
+                               std::pair{look_up(gl.finish, "glFinish"), "glFinish"}}) {
         if (!found) return make_error(std::string("GL function ") + name + " not available");
     }
     return gl;

@@ -12,6 +12,7 @@ struct GlFunctions {
     void (*clear)(unsigned int mask) = nullptr;
     void (*read_pixels)(int x, int y, int width, int height, unsigned int format, unsigned int type, void* data) = nullptr;
     void (*pixel_store_i)(unsigned int name, int value) = nullptr;
+    void (*finish)() = nullptr;
 
     // Looks the functions up in the current GL context.
     static Result<GlFunctions> load();

@@ -14,6 +14,7 @@
 #include <sys/signalfd.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 #include <vector>
@@ -24,8 +25,13 @@ namespace {
 
 // After any input, draw this many frames: one frame leaves ImGui's hover and popups stale.
 constexpr int frames_after_event = 3;
-// The attract loop animates at most at this rate; a kiosk does not need 60 fps to sparkle.
-constexpr int attract_frame_ms = 33;
+// The attract loop animates at most at this rate: the ring turns once a minute, so 20 fps is
+// smooth, and a kiosk does not need 60 fps to sparkle.
+constexpr int attract_frame_ms = 50;
+// After this long without a touch the attract loop slows to a few frames a second: nobody is
+// watching closely, and the board may be on battery for days.
+constexpr std::chrono::seconds deep_idle_after{120};
+constexpr int deep_idle_frame_ms = 200;
 // With nothing to draw, wake this often to run the kiosk's timers (the idle wipe).
 constexpr int idle_wake_ms = 250;
 
@@ -83,6 +89,22 @@ Status save_screenshot(const GlFunctions& gl, int width, int height, const std::
     }
     return ok_status();
 }
+
+// Per-frame timings for --bench-frames, printed as percentiles in microseconds.
+struct FrameTimes {
+    std::vector<double> build_us;
+    std::vector<double> draw_us;
+
+    static double percentile(std::vector<double> values, double share) {
+        if (values.empty()) return 0;
+        std::sort(values.begin(), values.end());
+        return values[static_cast<std::size_t>(share * static_cast<double>(values.size() - 1))];
+    }
+    void print() const {
+        std::cout << "frame-build-us p50 " << percentile(build_us, 0.5) << " p99 " << percentile(build_us, 0.99) << "\n"
+                  << "frame-draw-us p50 " << percentile(draw_us, 0.5) << " p99 " << percentile(draw_us, 0.99) << std::endl;
+    }
+};
 
 }  // namespace
 
@@ -142,11 +164,17 @@ int run_kiosk_window(Kiosk& kiosk, const WindowOptions& options) {
     const auto started = MonotonicClock::now();
     int frames_to_draw = frames_after_event;
     int frames_drawn = 0;
+    FrameTimes frame_times;
+    auto last_input = MonotonicClock::now();
     std::vector<Intent> input_intents;
     while (!kiosk.exit_requested()) {
         // A held press (the staff gesture) needs frames too, or its three seconds never pass.
         const bool animates = screen_animates(kiosk) || ImGui::GetIO().MouseDown[0];
-        const int timeout = options.screenshot || frames_to_draw > 0 ? 0 : animates ? attract_frame_ms : idle_wake_ms;
+        const bool deep_idle = MonotonicClock::now() - last_input > deep_idle_after;
+        const int frame_ms = deep_idle ? deep_idle_frame_ms : attract_frame_ms;
+        const int timeout = options.screenshot || options.bench_frames > 0 || frames_to_draw > 0 ? 0
+                            : animates                                                            ? frame_ms
+                                                                                                  : idle_wake_ms;
         SDL_Event event;
         if (SDL_WaitEventTimeout(&event, timeout) != 0) {
             do {
@@ -160,6 +188,7 @@ int run_kiosk_window(Kiosk& kiosk, const WindowOptions& options) {
                 }
             } while (SDL_PollEvent(&event) != 0);
             frames_to_draw = frames_after_event;
+            last_input = MonotonicClock::now();
         }
         if (termination.received()) break;
         const auto now = MonotonicClock::now();
@@ -168,11 +197,13 @@ int run_kiosk_window(Kiosk& kiosk, const WindowOptions& options) {
         const ScreenId before = kiosk.screen();
         kiosk.tick(now);
         if (kiosk.screen() != before) frames_to_draw = frames_after_event;
-        if (!animates && frames_to_draw == 0 && !options.screenshot) continue;
+        if (!animates && frames_to_draw == 0 && !options.screenshot && options.bench_frames == 0) continue;
 
+        const auto build_start = MonotonicClock::now();
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplSDL2_NewFrame();
         const auto intents = ui.run_frame(kiosk, std::chrono::duration<double>(now - started).count());
+        const auto build_end = MonotonicClock::now();
         for (const auto& intent : intents) kiosk.apply(intent, now);
         if (!intents.empty()) frames_to_draw = frames_after_event;
 
@@ -193,6 +224,16 @@ int run_kiosk_window(Kiosk& kiosk, const WindowOptions& options) {
             return 0;
         }
         SDL_GL_SwapWindow(window.get());
+        if (options.bench_frames > 0) {
+            gl->finish();  // count the GPU's (here: Mesa's) work too, not only its queueing
+            frame_times.build_us.push_back(std::chrono::duration<double, std::micro>(build_end - build_start).count());
+            frame_times.draw_us.push_back(std::chrono::duration<double, std::micro>(MonotonicClock::now() - build_end).count());
+            if (frames_drawn >= options.bench_frames) {
+                frame_times.print();
+                return 0;
+            }
+        }
+        if (options.report_first_frame && frames_drawn == 1) std::cout << "first-frame" << std::endl;
     }
     return 0;
 }

@@ -15,6 +15,10 @@ struct WindowOptions {
     int height = 800;
     bool fullscreen = true;
     std::optional<std::filesystem::path> screenshot;  // render a few frames, save PNG, exit
+    // For bench/: print "first-frame" when the first frame is on screen; or draw this many
+    // frames back to back and print their build and draw times, then exit.
+    bool report_first_frame = false;
+    int bench_frames = 0;
 };
 
 // Runs until the window is closed. Returns the process exit code: 0 after a normal close or

@@ -1,0 +1,336 @@
+// flytthit-bench: measures what a Raspberry Pi kiosk lives by (start time, frame cost, idle
+// CPU, commit latency, sync throughput, memory) and prints a table and writes results.json.
+// Benchmarks are not tests: nothing here fails because a machine is slow.
+#include "bench_support.h"
+#include "builtin_content.h"
+#include "headless_driver.h"
+#include "http_client.h"
+#include "kiosk.h"
+#include "lead_store.h"
+
+#include <fcntl.h>
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+#include <sys/resource.h>
+#include <sys/utsname.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <thread>
+
+namespace {
+
+using namespace flytthit;
+using namespace flytthit::bench;
+using Clock = std::chrono::steady_clock;
+namespace fs = std::filesystem;
+
+const std::string kiosk_binary = FLYTTHIT_KIOSK_PATH;
+const std::string kioskctl_binary = FLYTTHIT_KIOSKCTL_PATH;
+const std::string register_binary = FLYTTHIT_REGISTER_PATH;
+
+struct Sizes {
+    int start_leads = 100'000;
+    int frames = 300;
+    int idle_seconds = 30;
+    int commits = 500;
+    int sync_leads = 10'000;
+};
+
+struct Row {
+    std::string name;
+    double value;
+    std::string unit;
+    std::string target;
+};
+
+class Report {
+public:
+    void add(std::string name, double value, std::string unit, std::string target = "") {
+        rows_.push_back({std::move(name), value, std::move(unit), std::move(target)});
+        const Row& row = rows_.back();
+        std::printf("%-52s %12.2f %-8s %s\n", row.name.c_str(), row.value, row.unit.c_str(), row.target.c_str());
+        std::fflush(stdout);
+    }
+    void write_json(const fs::path& path, const std::string& machine, bool smoke) const {
+        nlohmann::json rows = nlohmann::json::array();
+        for (const auto& row : rows_) {
+            rows.push_back({{"name", row.name}, {"value", row.value}, {"unit", row.unit}, {"target", row.target}});
+        }
+        std::ofstream(path) << nlohmann::json{{"machine", machine}, {"smoke", smoke}, {"results", rows}}.dump(2) << "\n";
+    }
+
+private:
+    std::vector<Row> rows_;
+};
+
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        std::string pattern = (fs::temp_directory_path() / "flytthit-bench-XXXXXX").string();
+        path = mkdtemp(pattern.data());
+    }
+    ~TempDir() {
+        std::error_code ignored;
+        fs::remove_all(path, ignored);
+    }
+};
+
+std::string machine_description() {
+    utsname name{};
+    uname(&name);
+    std::ifstream cpuinfo("/proc/cpuinfo");
+    std::string line, model = "unknown cpu";
+    while (std::getline(cpuinfo, line)) {
+        if (line.rfind("model name", 0) == 0) {
+            model = line.substr(line.find(':') + 2);
+            break;
+        }
+    }
+    return model + ", " + std::to_string(std::thread::hardware_concurrency()) + " cores, " + name.machine + ", Linux " +
+           name.release;
+}
+
+double start_to_first_frame_ms(const fs::path& data_dir) {
+    std::vector<double> runs;
+    for (int i = 0; i < 5; ++i) {
+        const auto started = Clock::now();
+        Child kiosk({kiosk_binary, "--windowed", "--size", "1280x800", "--data-dir", data_dir.string(), "--report-first-frame"});
+        const std::string line = kiosk.read_line(std::chrono::seconds(30));
+        if (line == "first-frame") runs.push_back(std::chrono::duration<double, std::milli>(Clock::now() - started).count());
+    }
+    return percentile(runs, 0.5);
+}
+
+void bench_start(Report& report, const Sizes& sizes) {
+    TempDir empty, full;
+    fill_leads(full.path, sizes.start_leads);
+    report.add("start to first frame, default content", start_to_first_frame_ms(empty.path), "ms", "flat in stored leads");
+    report.add("start to first frame, " + std::to_string(sizes.start_leads) + " leads stored",
+               start_to_first_frame_ms(full.path), "ms", "same as above");
+}
+
+void bench_frames(Report& report, const Sizes& sizes) {
+    TempDir dir;
+    auto store = LeadStore::open(dir.path);
+    const ContentPack content = *load_content_pack(builtin_content_dir()).pack;
+    const std::vector<std::pair<const char*, std::vector<Intent>>> screens{
+        {"attract", {}},
+        {"jewel_box", {intent::Start{}}},
+        {"sign_up_household", {intent::Start{}, intent::OpenSignUp{}}},
+        {"sign_up_contact", {intent::Start{}, intent::OpenSignUp{}, intent::Next{}}},
+    };
+    for (const auto& [name, path] : screens) {
+        KioskSettings settings;
+        settings.data_dir = dir.path;
+        Kiosk kiosk(*store, content, settings, MonotonicClock::now());
+        ui::HeadlessDriver driver(kiosk, {1920, 1080}, MonotonicClock::now());
+        for (const auto& step : path) kiosk.apply(step, driver.now());
+        std::vector<double> times;
+        for (int i = 0; i < sizes.frames; ++i) {
+            const auto started = Clock::now();
+            driver.frame();
+            times.push_back(std::chrono::duration<double, std::micro>(Clock::now() - started).count());
+        }
+        report.add(std::string("UI frame CPU (NewFrame..Render) ") + name + " p50", percentile(times, 0.5), "us", "1920x1080");
+        report.add(std::string("UI frame CPU (NewFrame..Render) ") + name + " p99", percentile(times, 0.99), "us", "");
+    }
+    for (const char* screen : {"attract", "jewel_box", "contact"}) {
+        Child kiosk({kiosk_binary, "--windowed", "--size", "1920x1080", "--data-dir", dir.path.string(), "--screen", screen,
+                     "--bench-frames", std::to_string(sizes.frames)});
+        for (std::string line; !(line = kiosk.read_line(std::chrono::seconds(120))).empty();) {
+            double p50 = 0, p99 = 0;
+            if (std::sscanf(line.c_str(), "frame-draw-us p50 %lf p99 %lf", &p50, &p99) == 2) {
+                report.add(std::string("GL draw + swap (Mesa llvmpipe) ") + screen + " p50", p50, "us", "1920x1080, software GL");
+                report.add(std::string("GL draw + swap (Mesa llvmpipe) ") + screen + " p99", p99, "us", "");
+            }
+        }
+    }
+}
+
+void bench_idle(Report& report, const Sizes& sizes) {
+    TempDir dir;
+    for (const char* screen : {"attract", "jewel_box"}) {
+        Child kiosk({kiosk_binary, "--windowed", "--size", "1280x800", "--data-dir", dir.path.string(), "--screen", screen,
+                     "--report-first-frame"});
+        kiosk.read_line(std::chrono::seconds(30));
+        std::this_thread::sleep_for(std::chrono::seconds(2));  // settle: the first frames after start
+        const double before = kiosk.cpu_seconds();
+        std::this_thread::sleep_for(std::chrono::seconds(sizes.idle_seconds));
+        const double used = kiosk.cpu_seconds() - before;
+        report.add(std::string("idle CPU, ") + screen + (std::string(screen) == "attract" ? " (animated, 30 fps cap)" : " (static)"),
+                   100.0 * used / sizes.idle_seconds, "% core", std::string(screen) == "attract" ? "software GL here" : "<= 1%");
+    }
+}
+
+void bench_commit(Report& report, const Sizes& sizes) {
+    TempDir dir;
+    auto store = LeadStore::open(dir.path);
+    const auto wal = dir.path / "leads.db-wal";
+    ValidationRules rules;
+    rules.current_year = current_year();
+    LeadDraft draft;
+    draft.consent = {true, "contact-v1"};
+    draft.contact = {"Bench Person", "91234567", ""};
+    std::vector<double> commit_us;
+    std::uintmax_t wal_growth = 0;
+    for (int i = 0; i < sizes.commits; ++i) {
+        const auto wal_before = file_size_or_zero(wal);
+        const auto started = Clock::now();
+        if (!store->add(draft, rules)) throw std::runtime_error("commit failed");
+        commit_us.push_back(std::chrono::duration<double, std::micro>(Clock::now() - started).count());
+        const auto wal_after = file_size_or_zero(wal);
+        if (wal_after > wal_before && wal_growth == 0) wal_growth = wal_after - wal_before;
+    }
+    // The same bytes, written and fdatasync'ed on the same file system: the floor for one sync.
+    const std::string block(std::max<std::uintmax_t>(wal_growth, 4096), 'x');
+    const int fd = open((dir.path / "bare").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    std::vector<double> bare_us;
+    for (int i = 0; i < sizes.commits; ++i) {
+        const auto started = Clock::now();
+        if (pwrite(fd, block.data(), block.size(), static_cast<off_t>(i) * static_cast<off_t>(block.size())) < 0 ||
+            fdatasync(fd) != 0) {
+            throw std::runtime_error("bare write failed");
+        }
+        bare_us.push_back(std::chrono::duration<double, std::micro>(Clock::now() - started).count());
+    }
+    close(fd);
+    report.add("sign-up commit p50", percentile(commit_us, 0.5), "us", "");
+    report.add("sign-up commit p99", percentile(commit_us, 0.99), "us", "");
+    report.add("bare write+fdatasync of " + std::to_string(block.size()) + " bytes p50", percentile(bare_us, 0.5), "us", "");
+    report.add("commit / bare ratio p50", percentile(commit_us, 0.5) / percentile(bare_us, 0.5), "x", "<= 1.5");
+}
+
+// A register on loopback, paired with a kiosk holding `leads` pending leads; syncs them with
+// kioskctl in a child and returns (seconds, peak RSS KiB).
+std::pair<double, long> sync_once(int leads, std::uintmax_t* export_bytes) {
+    TempDir dir;
+    const auto reg = dir.path / "register";
+    Child(std::vector<std::string>{register_binary, "init", reg.string()}).wait();
+    Child server({register_binary, "serve", "--dir", reg.string(), "--listen", "127.0.0.1:0"});
+    const std::string listening = server.read_line(std::chrono::seconds(10));
+    const std::string url = "http://127.0.0.1:" + listening.substr(listening.rfind(':') + 1);
+    const auto pairing = dir.path / "pairing.json";
+    Child(std::vector<std::string>{register_binary, "add-device", "--dir", reg.string(), "stand", "--url", url,
+                                   "--pairing-file", pairing.string()}).wait();
+    const auto kiosk_dir = dir.path / "kiosk";
+    Child(std::vector<std::string>{kioskctl_binary, "--data-dir", kiosk_dir.string(), "pair", pairing.string()}).wait();
+    fill_leads(kiosk_dir, leads);
+    if (export_bytes != nullptr) {
+        const auto usb = dir.path / "usb";
+        fs::create_directories(usb);
+        Child(std::vector<std::string>{kioskctl_binary, "--data-dir", kiosk_dir.string(), "export", usb.string()}).wait();
+        for (const auto& entry : fs::directory_iterator(usb)) *export_bytes = entry.file_size();
+    }
+    const auto started = Clock::now();
+    Child sync({kioskctl_binary, "--data-dir", kiosk_dir.string(), "sync"});
+    sync.read_all();
+    const auto [status, peak_kib] = sync.wait();
+    if (status != 0) throw std::runtime_error("sync failed");
+    return {std::chrono::duration<double>(Clock::now() - started).count(), peak_kib};
+}
+
+double upload_seconds(std::uintmax_t bytes) {
+    httplib::Server sink;
+    sink.set_payload_max_length(bytes + 1024);
+    sink.Post("/sink", [](const httplib::Request&, httplib::Response& res) { res.set_content("{}", "application/json"); });
+    const int port = sink.bind_to_any_port("127.0.0.1");
+    std::thread serving([&] { sink.listen_after_bind(); });
+    const std::string body(bytes, 'x');
+    HttpSettings settings;
+    HttpClient client(settings);
+    const auto started = Clock::now();
+    (void)client.request("http://127.0.0.1:" + std::to_string(port) + "/sink", {"Content-Type: application/json"}, &body, {});
+    const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
+    sink.stop();
+    serving.join();
+    return seconds;
+}
+
+void bench_sync(Report& report, const Sizes& sizes) {
+    std::uintmax_t bytes = 0;
+    const auto [seconds, peak] = sync_once(sizes.sync_leads, &bytes);
+    const auto [small_seconds, small_peak] = sync_once(sizes.sync_leads / 10, nullptr);
+    (void)small_seconds;
+    const double upload = upload_seconds(bytes);
+    report.add("sync " + std::to_string(sizes.sync_leads) + " leads to a local register", sizes.sync_leads / seconds, "leads/s", "");
+    report.add("sync time / one upload of the same " + std::to_string(bytes / 1024) + " KiB", seconds / upload, "x", "");
+    report.add("kioskctl sync peak RSS, " + std::to_string(sizes.sync_leads) + " leads", peak / 1024.0, "MiB", "flat in leads");
+    report.add("kioskctl sync peak RSS, " + std::to_string(sizes.sync_leads / 10) + " leads", small_peak / 1024.0, "MiB", "same as above");
+}
+
+void bench_memory(Report& report) {
+    // A scripted visitor session through the real UI, headless, in a child of its own so its
+    // peak resident size is its alone.
+    const pid_t child = fork();
+    if (child == 0) {
+        TempDir dir;
+        auto store = LeadStore::open(dir.path);
+        const ContentPack content = *load_content_pack(builtin_content_dir()).pack;
+        KioskSettings settings;
+        settings.data_dir = dir.path;
+        Kiosk kiosk(*store, content, settings, MonotonicClock::now());
+        ui::HeadlessDriver driver(kiosk, {1920, 1080}, MonotonicClock::now());
+        for (int visitor = 0; visitor < 20; ++visitor) {
+            for (const char* tap : {"start", "jewel:roros", "jewel:os", "sign_up", "adults:+", "child:add", "topic:work", "next", "field:name"}) {
+                driver.tap(tap);
+            }
+            driver.type_on_keyboard("Kari Nordmann");
+            driver.tap("field:phone");
+            driver.type_on_keyboard("91234567");
+            driver.tap("consent");
+            driver.tap("submit");
+            driver.tap("done");
+        }
+        _exit(*store->count() == 20 ? 0 : 1);
+    }
+    int status = 0;
+    rusage usage{};
+    wait4(child, &status, 0, &usage);
+    report.add("peak RSS, 20 scripted visitors through the UI (headless)", usage.ru_maxrss / 1024.0, "MiB", "");
+    TempDir dir;
+    Child kiosk({kiosk_binary, "--windowed", "--size", "1280x800", "--data-dir", dir.path.string(), "--bench-frames", "200"});
+    kiosk.read_all();
+    report.add("peak RSS, flytthit-kiosk with SDL + GL, 200 frames", kiosk.wait().second / 1024.0, "MiB", "");
+    for (const auto& [name, path] : {std::pair{"flytthit-kiosk", kiosk_binary}, std::pair{"flytthit-kioskctl", kioskctl_binary},
+                                     std::pair{"flytthit-register", register_binary}}) {
+        report.add(std::string("binary size ") + name, file_size_or_zero(path) / 1024.0 / 1024.0, "MiB", "");
+    }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const std::vector<std::string> args(argv + 1, argv + argc);
+    const bool smoke = std::find(args.begin(), args.end(), "--smoke") != args.end();
+    fs::path out = "results.json";
+    for (std::size_t i = 0; i + 1 < args.size(); ++i) {
+        if (args[i] == "--out") out = args[i + 1];
+    }
+    Sizes sizes;
+    if (smoke) sizes = Sizes{2'000, 20, 2, 30, 500};
+    const CurlGlobal curl;
+    const std::string machine = machine_description();
+    std::printf("flytthit-bench%s on %s\n\n%-52s %12s %-8s %s\n", smoke ? " (smoke sizes)" : "", machine.c_str(), "what",
+                "value", "unit", "target");
+    Report report;
+    try {
+        const VirtualDisplay display;
+        bench_start(report, sizes);
+        bench_frames(report, sizes);
+        bench_idle(report, sizes);
+        bench_commit(report, sizes);
+        bench_sync(report, sizes);
+        bench_memory(report);
+    } catch (const std::exception& error) {
+        std::fprintf(stderr, "flytthit-bench: %s\n", error.what());
+        report.write_json(out, machine, smoke);
+        return 1;
+    }
+    report.write_json(out, machine, smoke);
+    std::printf("\nwritten: %s\n", out.c_str());
+    return 0;
+}
