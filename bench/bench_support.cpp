@@ -111,8 +111,10 @@ void Child::terminate() {
 
 VirtualDisplay::VirtualDisplay() {
     for (int display = 90; display < 110; ++display) {
-        if (std::filesystem::exists("/tmp/.X11-unix/X" + std::to_string(display))) continue;
-        const std::string name = ":" + std::to_string(display);
+        const std::string number = std::to_string(display);
+        if (std::filesystem::exists("/tmp/.X11-unix/X" + number)) continue;
+        std::string name = ":";
+        name += number;
         server_ = std::make_unique<Child>(std::vector<std::string>{"Xvfb", name, "-screen", "0", "1920x1080x24", "-nolisten", "tcp"});
         for (int i = 0; i < 100 && !std::filesystem::exists("/tmp/.X11-unix/X" + std::to_string(display)); ++i) {
             std::this_thread::sleep_for(std::chrono::milliseconds(20));

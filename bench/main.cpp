@@ -161,7 +161,7 @@ void bench_idle(Report& report, const Sizes& sizes) {
         const double before = kiosk.cpu_seconds();
         std::this_thread::sleep_for(std::chrono::seconds(sizes.idle_seconds));
         const double used = kiosk.cpu_seconds() - before;
-        report.add(std::string("idle CPU, ") + screen + (std::string(screen) == "attract" ? " (animated, 30 fps cap)" : " (static)"),
+        report.add(std::string("idle CPU, ") + screen + (std::string(screen) == "attract" ? " (animated, 20 fps cap)" : " (static)"),
                    100.0 * used / sizes.idle_seconds, "% core", std::string(screen) == "attract" ? "software GL here" : "<= 1%");
     }
 }
