@@ -56,9 +56,15 @@ Result<LeadStore> LeadStore::open(const std::filesystem::path& data_dir) {
         return make_error(db->path().string() + ": could not switch to WAL journal (got \"" + *mode +
                           "\"); is the data directory on a file system that supports it?");
     }
+    auto version_before = db->query_int("PRAGMA user_version");
+    if (!version_before) return version_before.error();
     if (auto migrated = migrate_to_latest(*db); !migrated) return migrated.error();
     LeadStore store(std::move(*db), data_dir);
-    if (auto sealed = store.seal_clear_rows(); !sealed) return sealed.error();
+    // Only a store from before sealing (schema 4) can hold clear rows; a newer one is not
+    // scanned, so start time does not grow with the leads stored.
+    if (*version_before < 4) {
+        if (auto sealed = store.seal_clear_rows(); !sealed) return sealed.error();
+    }
     return store;
 }
 
