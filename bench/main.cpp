@@ -122,6 +122,11 @@ void bench_frames(Report& report, const Sizes& sizes) {
         {"jewel_box", {intent::Start{}}},
         {"sign_up_household", {intent::Start{}, intent::OpenSignUp{}}},
         {"sign_up_contact", {intent::Start{}, intent::OpenSignUp{}, intent::Next{}}},
+        {"thank_you",
+         {intent::Start{}, intent::OpenSignUp{}, intent::Next{}, intent::FocusField{ContactField::name},
+          intent::TypeText{"Kari"}, intent::FocusField{ContactField::phone}, intent::TypeText{"91234567"},
+          intent::ToggleConsent{}, intent::Submit{}}},
+        {"pin_entry", {intent::OpenStaffEntry{}}},
     };
     for (const auto& [name, path] : screens) {
         KioskSettings settings;

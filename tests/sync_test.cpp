@@ -425,3 +425,23 @@ TEST_CASE("a sync on the worker thread reports progress and can be cancelled, lo
     CHECK(worker.progress().stored == 40);
     CHECK(reg.lead_count() == 40);
 }
+
+TEST_CASE("pair URL TOKEN fetches the register's keys online, and a wrong token is refused") {
+    TempDir reg_dir;
+    RegisterProcess reg(reg_dir / "register");
+    const auto pairing_file = reg.add_device("stand-1");
+    const std::string token = nlohmann::json::parse(test::read_file(pairing_file))["token"];
+    TempDir kiosk_dir;
+    const std::string kioskctl = std::string(FLYTTHIT_KIOSKCTL_PATH) + " --data-dir '" + kiosk_dir.path().string() + "' ";
+    const auto refused = test::run_command(kioskctl + "pair " + reg.url() + " " + std::string(64, 'b'), reg_dir.path());
+    CHECK(refused.exit_code == 1);
+    CHECK(refused.err.find("not known") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(kiosk_dir / "pairing.json"));
+    const auto paired = test::run_command(kioskctl + "pair " + reg.url() + " " + token, reg_dir.path());
+    CAPTURE(paired.err);
+    REQUIRE(paired.exit_code == 0);
+    auto pairing = load_pairing(kiosk_dir.path());
+    REQUIRE(pairing.ok());
+    CHECK(pairing->sealing_public_key == test::read_file(reg.dir() / "keys/sealing.public").substr(0, 64));
+    CHECK(test::run_command(kioskctl + "status", reg_dir.path()).out.find("sealing: register key") != std::string::npos);
+}

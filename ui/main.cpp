@@ -9,6 +9,9 @@
 #include "platform/kiosk_window.h"
 #include "version.h"
 
+#include <sys/prctl.h>
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -112,6 +115,11 @@ bool go_to_screen(flytthit::Kiosk& kiosk, const std::string& screen) {
 
 int main(int argc, char** argv) {
     using namespace flytthit;
+    // What a visitor types lives in this process's memory until it is sealed: no core dump,
+    // and no ptrace by other users, may carry it off.
+    prctl(PR_SET_DUMPABLE, 0);
+    const rlimit no_core{0, 0};
+    setrlimit(RLIMIT_CORE, &no_core);
     Options options;
     if (auto leave = parse(std::vector<std::string>(argv + 1, argv + argc), options)) return *leave;
 
