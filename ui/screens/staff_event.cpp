@@ -5,7 +5,6 @@
 #include "theme.h"
 #include "ui_text.h"
 #include "widgets/controls.h"
-#include "widgets/on_screen_keyboard.h"
 #include "widgets/text_field.h"
 
 #include <algorithm>
@@ -69,13 +68,7 @@ void draw_staff_event(const Kiosk& kiosk, UiFrame& frame) {
     if (tapped) frame.emit(intent::ToggleEventMunicipality{*tapped});
     y += chip_height + frame.px(14);
 
-    const float bottom = frame.size.y - frame.px(110);
-    draw_keyboard(frame, KeyboardLayout::letters, staff.shift(), language, {margin, y}, {width, bottom - y});
-    const ImVec2 save{frame.px(300), frame.px(76)};
-    if (touch_button(frame, "staff:save_event", ui_text(language, "staff.save"),
-                     {frame.size.x - save.x - frame.px(24), frame.size.y - save.y - frame.px(20)}, save, ButtonStyle::primary)) {
-        frame.emit(intent::SaveEvent{});
-    }
+    if (staff_keyboard_and_save(frame, staff.shift(), language, y, "staff:save_event")) frame.emit(intent::SaveEvent{});
 }
 
 }  // namespace flytthit::ui

@@ -5,7 +5,6 @@
 #include "ui_text.h"
 #include "utf8.h"
 #include "widgets/controls.h"
-#include "widgets/on_screen_keyboard.h"
 #include "widgets/text_field.h"
 
 namespace flytthit::ui {
@@ -55,15 +54,10 @@ void draw_staff_lead(const Kiosk& kiosk, UiFrame& frame) {
     TextFieldView note{"field:note", note_label, annotation.note, true, {}};
     draw_text_field(frame, note, {margin, y}, width);
     y += text_field_height(frame);
-    const float bottom = frame.size.y - frame.px(110);
-    draw_keyboard(frame, KeyboardLayout::letters, staff.shift(), language, {margin, y}, {width, bottom - y});
-    const ImVec2 save{frame.px(300), frame.px(76)};
-    if (touch_button(frame, "staff:save_lead", ui_text(language, "staff.save"),
-                     {frame.size.x - save.x - frame.px(24), frame.size.y - save.y - frame.px(20)}, save, ButtonStyle::primary)) {
-        frame.emit(intent::SaveLead{});
-    }
-    if (touch_button(frame, "staff:back_to_leads", ui_text(language, "nav.back"), {frame.px(24), frame.size.y - save.y - frame.px(20)},
-                     save)) {
+    if (staff_keyboard_and_save(frame, staff.shift(), language, y, "staff:save_lead")) frame.emit(intent::SaveLead{});
+    const ImVec2 back{frame.px(300), frame.px(76)};
+    if (touch_button(frame, "staff:back_to_leads", ui_text(language, "nav.back"), {frame.px(24), frame.size.y - back.y - frame.px(20)},
+                     back)) {
         frame.emit(intent::StaffGo{ScreenId::staff_leads});
     }
 }

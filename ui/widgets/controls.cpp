@@ -2,6 +2,7 @@
 #include "widgets/controls.h"
 
 #include "theme.h"
+#include "widgets/on_screen_keyboard.h"
 #include "ui_text.h"
 
 namespace flytthit::ui {
@@ -167,6 +168,15 @@ float staff_header(UiFrame& frame, Language language, std::string_view title, bo
         }
     }
     return frame.px(100);
+}
+
+bool staff_keyboard_and_save(UiFrame& frame, bool shift, Language language, float top, const std::string& save_name) {
+    const float margin = frame.px(32);
+    const float bottom = frame.size.y - frame.px(110);
+    draw_keyboard(frame, KeyboardLayout::letters, shift, language, {margin, top}, {frame.size.x - margin * 2, bottom - top});
+    const ImVec2 save{frame.px(300), frame.px(76)};
+    return touch_button(frame, save_name, ui_text(language, "staff.save"),
+                        {frame.size.x - save.x - frame.px(24), frame.size.y - save.y - frame.px(20)}, save, ButtonStyle::primary);
 }
 
 }  // namespace flytthit::ui

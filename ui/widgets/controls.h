@@ -50,6 +50,10 @@ void staff_corner(UiFrame& frame);
 // home). Returns the y where content starts.
 float staff_header(UiFrame& frame, Language language, std::string_view title, bool is_home = false);
 
+// A staff form's lower part: the on-screen keyboard from top down to the button row, and a
+// Save button at the bottom right. Returns true when Save was tapped.
+bool staff_keyboard_and_save(UiFrame& frame, bool shift, Language language, float top, const std::string& save_name);
+
 // The screen's dark background with its subtle vertical gradient.
 void draw_background(const UiFrame& frame);
 
