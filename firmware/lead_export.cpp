@@ -11,13 +11,20 @@
 namespace flytthit {
 
 Result<ExportSummary> export_leads(LeadStore& store, const std::filesystem::path& dir, const std::string& device) {
-    if (!std::filesystem::is_directory(dir)) return make_error(dir.string() + ": not a directory (is the stick mounted?)");
-    std::vector<protocol::BatchItem> items;
+    std::vector<Lead> leads;
     // Leads whose personal data was deleted after sync are at the register already.
     auto listed = store.for_each_lead([&](const Lead& lead) {
-        if (!lead.sealed.personal.empty()) items.push_back({lead, {}});
+        if (!lead.sealed.personal.empty()) leads.push_back(lead);
     });
     if (!listed) return listed.error();
+    return write_export_file(leads, dir, device);
+}
+
+Result<ExportSummary> write_export_file(const std::vector<Lead>& leads, const std::filesystem::path& dir,
+                                        const std::string& device) {
+    if (!std::filesystem::is_directory(dir)) return make_error(dir.string() + ": not a directory (is the stick mounted?)");
+    std::vector<protocol::BatchItem> items;
+    for (const auto& lead : leads) items.push_back({lead, {}});
 
     std::string stamp = utc_timestamp_now();
     std::erase_if(stamp, [](char c) { return c == '-' || c == ':'; });

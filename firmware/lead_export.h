@@ -18,6 +18,10 @@ struct ExportSummary {
 // Writes every lead (all states: the register sorts out duplicates) to a new file in dir.
 Result<ExportSummary> export_leads(LeadStore& store, const std::filesystem::path& dir, const std::string& device);
 
+// Writes leads as one export file in dir: atomically, then read back and compared.
+Result<ExportSummary> write_export_file(const std::vector<Lead>& leads, const std::filesystem::path& dir,
+                                        const std::string& device);
+
 // Mounted removable media: mount points under /media and /run/media from /proc/mounts.
 std::vector<std::filesystem::path> find_usb_mounts();
 

@@ -157,6 +157,8 @@ void StaffMode::refresh_home() {
     health_ = read_device_health(data_dir_, store_.database_path());
     auto key = current_sealing_key(data_dir_);
     sealing_is_demo_ = !key || key->demo;
+    auto alert = store_.setting("store_alert");
+    store_alert_ = alert && *alert ? **alert : "";
 }
 
 void StaffMode::refresh_leads() {

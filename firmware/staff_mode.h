@@ -71,6 +71,7 @@ public:
     const DeviceHealth& health() const { return health_; }
     const std::string& last_sync() const { return last_sync_; }
     bool sealing_is_demo() const { return sealing_is_demo_; }
+    const std::string& store_alert() const { return store_alert_; }
     std::optional<SyncProgress> sync_progress() const;
     bool sync_running() const;
 
@@ -111,6 +112,7 @@ private:
     DeviceHealth health_;
     std::string last_sync_;
     bool sealing_is_demo_ = true;
+    std::string store_alert_;
     std::unique_ptr<SyncWorker> sync_;
     bool sync_recorded_ = true;
     std::vector<std::filesystem::path> usb_mounts_;

@@ -6,6 +6,7 @@
 #include "data_dir.h"
 #include "kiosk.h"
 #include "lead_store.h"
+#include "store_recovery.h"
 #include "platform/kiosk_window.h"
 #include "version.h"
 
@@ -123,11 +124,13 @@ int main(int argc, char** argv) {
     Options options;
     if (auto leave = parse(std::vector<std::string>(argv + 1, argv + argc), options)) return *leave;
 
-    auto store = LeadStore::open(options.data_dir);
-    if (!store) {
-        std::cerr << "flytthit-kiosk: cannot open the lead store: " << store.error().message << "\n";
+    auto opened = open_store_recovering(options.data_dir);
+    if (!opened) {
+        std::cerr << "flytthit-kiosk: cannot open the lead store: " << opened.error().message << "\n";
         return 1;
     }
+    if (opened->alert) std::cerr << "flytthit-kiosk: " << *opened->alert << "\n";
+    LeadStore* store = &opened->store;
     // A pack installed from a USB stick or the network is checked again at every start: one
     // changed on the card since is refused, and the built-in pack takes its place.
     std::filesystem::path content_dir = options.content_dir.value_or(builtin_content_dir());

@@ -8,6 +8,7 @@
 #include "file_io.h"
 #include "lead_export.h"
 #include "staff_mode.h"
+#include "store_recovery.h"
 #include "staff_pin.h"
 #include "pairing.h"
 #include "sealing.h"
@@ -28,12 +29,18 @@ namespace {
 
 // Opens the store or explains why not; the caller returns 2 on nullopt.
 std::optional<LeadStore> open_store(const Context& context) {
-    auto store = LeadStore::open(context.data_dir);
-    if (!store) {
-        context.err << "flytthit-kioskctl: " << store.error().message << "\n";
+    auto opened = open_store_recovering(context.data_dir);
+    if (!opened) {
+        context.err << "flytthit-kioskctl: " << opened.error().message << "\n";
         return std::nullopt;
     }
-    return std::move(*store);
+    if (opened->alert) context.err << "flytthit-kioskctl: " << *opened->alert << "\n";
+    return std::move(opened->store);
+}
+
+std::string alert_text(LeadStore& store) {
+    auto alert = store.setting(store_alert_key);
+    return alert && *alert ? **alert : "none";
 }
 
 std::string paired_with(const std::filesystem::path& data_dir) {
@@ -77,6 +84,7 @@ int status(const Context& context) {
                 << "paired: " << paired_with(context.data_dir) << "\n"
                 << "sealing: " << sealing_description(context.data_dir) << "\n"
                 << "retention: " << retention_days(*store) << " days after sync\n"
+                << "alert: " << alert_text(*store) << "\n"
                 << "journal: " << durability->journal_mode << " synchronous=" << durability->synchronous << "\n";
     return 0;
 }
@@ -357,6 +365,25 @@ int update_content(const Context& context) {
         return 1;
     }
     context.out << "content updated from " << pairing->register_url << "; the kiosk uses it from its next start\n";
+    return 0;
+}
+
+int salvage(const Context& context, const std::filesystem::path& damaged, const std::filesystem::path& dir) {
+    std::string warning;
+    auto leads = salvage_leads(damaged, warning);
+    if (!leads) {
+        context.err << "flytthit-kioskctl: salvage: " << leads.error().message << "\n";
+        return 1;
+    }
+    if (!warning.empty()) context.err << "flytthit-kioskctl: salvage: " << warning << "\n";
+    auto pairing = load_pairing(context.data_dir);
+    auto exported = write_export_file(*leads, dir, pairing ? pairing->device : "kiosk");
+    if (!exported) {
+        context.err << "flytthit-kioskctl: salvage: " << exported.error().message << "\n";
+        return 1;
+    }
+    context.out << "salvaged " << exported->leads << " leads to " << exported->file.string()
+                << " (import it with flytthit-register import)\n";
     return 0;
 }
 

@@ -30,5 +30,7 @@ int set_pin(const Context& context, std::istream& in);  // reads the new PIN fro
 int set_retention(const Context& context, const std::string& days);
 int install_content(const Context& context, const std::filesystem::path& pack);  // from a USB stick
 int update_content(const Context& context);  // from the paired register, over verified TLS
+// Reads what is readable from a damaged database moved aside, into an export file in dir.
+int salvage(const Context& context, const std::filesystem::path& damaged, const std::filesystem::path& dir);
 
 }  // namespace flytthit::kioskctl

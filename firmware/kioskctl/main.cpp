@@ -29,6 +29,8 @@ Commands:
   install-content DIR  install a signed content pack (from a USB stick); refused
                        unless signed by the paired register
   update-content       fetch the register's signed content pack and install it
+  salvage FILE DIR     read what is readable from a damaged database that was moved
+                       aside, into an export file in DIR for flytthit-register import
   set-retention DAYS   keep sealed personal data DAYS days after the register has
                        acknowledged it (default 7), then delete it
 
@@ -83,6 +85,7 @@ int main(int argc, char** argv) {
     if (command == "sync" && rest.empty()) return kioskctl::sync(context);
     if (command == "export" && rest.size() == 1) return kioskctl::export_to(context, rest[0]);
     if (command == "set-pin" && rest.empty()) return kioskctl::set_pin(context, std::cin);
+    if (command == "salvage" && rest.size() == 2) return kioskctl::salvage(context, rest[0], rest[1]);
     if (command == "install-content" && rest.size() == 1) return kioskctl::install_content(context, rest[0]);
     if (command == "update-content" && rest.empty()) return kioskctl::update_content(context);
     if (command == "set-retention" && rest.size() == 1) return kioskctl::set_retention(context, rest[0]);
