@@ -4,6 +4,7 @@
 #include "kiosk_ui.h"
 #include "platform/gl_functions.h"
 #include "platform/sdl_handles.h"
+#include "platform/service_watchdog.h"
 #include "screens/screens.h"
 
 #include <imgui_impl_opengl3.h>
@@ -167,7 +168,9 @@ int run_kiosk_window(Kiosk& kiosk, const WindowOptions& options) {
     FrameTimes frame_times;
     auto last_input = MonotonicClock::now();
     std::vector<Intent> input_intents;
+    ServiceWatchdog watchdog;
     while (!kiosk.exit_requested()) {
+        watchdog.loop_alive();  // only a loop that really runs pings: a hung one gets restarted
         // A held press (the staff gesture) needs frames too, or its three seconds never pass.
         const bool animates = screen_animates(kiosk) || ImGui::GetIO().MouseDown[0];
         const bool deep_idle = MonotonicClock::now() - last_input > deep_idle_after;
@@ -233,6 +236,7 @@ int run_kiosk_window(Kiosk& kiosk, const WindowOptions& options) {
                 return 0;
             }
         }
+        if (frames_drawn == 1) watchdog.ready();
         if (options.report_first_frame && frames_drawn == 1) std::cout << "first-frame" << std::endl;
     }
     return 0;
