@@ -1,0 +1,37 @@
+// A helper for the process-kill test: the real kiosk (core, store and UI, headless) taking
+// sign-ups by synthetic touch as fast as it can, printing each lead's id and name once the
+// thank-you screen confirms it. The test SIGKILLs it at random moments.
+#include "builtin_content.h"
+#include "headless_driver.h"
+#include "kiosk.h"
+#include "store_recovery.h"
+
+#include <iostream>
+
+int main(int argc, char** argv) {
+    using namespace flytthit;
+    if (argc != 2) return 2;
+    const std::filesystem::path data_dir = argv[1];
+    auto opened = open_store_recovering(data_dir);
+    if (!opened) {
+        std::cerr << opened.error().message << "\n";
+        return 1;
+    }
+    const ContentPack content = *load_content_pack(builtin_content_dir()).pack;
+    KioskSettings settings;
+    settings.data_dir = data_dir;
+    Kiosk kiosk(opened->store, content, settings, MonotonicClock::now());
+    ui::HeadlessDriver driver(kiosk, {1280, 800}, MonotonicClock::now());
+    for (int visitor = 0;; ++visitor) {
+        const std::string name = "Visitor " + std::to_string(getpid()) + "-" + std::to_string(visitor);
+        for (const char* tap : {"start", "sign_up", "next", "field:name"}) driver.tap(tap);
+        driver.type_on_keyboard(name);
+        driver.tap("field:phone");
+        driver.type_on_keyboard("91234567");
+        driver.tap("consent");
+        driver.tap("submit");
+        if (kiosk.screen() != ScreenId::thank_you || !kiosk.confirmed_lead_id()) return 3;
+        std::cout << *kiosk.confirmed_lead_id() << " " << name << std::endl;  // after the commit, flushed
+        driver.tap("done");
+    }
+}
