@@ -37,11 +37,13 @@ void toggle(std::vector<T>& values, const T& value) {
 Kiosk::Kiosk(LeadStore& store, const ContentPack& content, KioskSettings settings, MonotonicClock::time_point now)
     : store_(store), content_(content), settings_(std::move(settings)), language_(settings_.default_language),
       last_interaction_(now), staff_(store, content, settings_.data_dir, now) {
+    if (auto qr = make_qr_code(content_.web_url); qr) region_qr_ = std::move(*qr);
     reset_to_attract();
 }
 
 void Kiosk::reset_to_attract() {
     staff_.close();
+    idle_countdown_.reset();
     screen_ = ScreenId::attract;
     language_ = settings_.default_language;
     draft_ = SignUpDraft{};  // every partial input goes, names and numbers included
@@ -50,6 +52,7 @@ void Kiosk::reset_to_attract() {
 
 void Kiosk::apply(const Intent& intent, MonotonicClock::time_point now) {
     last_interaction_ = now;
+    idle_countdown_.reset();  // any touch answers "are you still there?"
     const ScreenId before = screen_;
     const bool typing = std::holds_alternative<intent::TypeText>(intent) || std::holds_alternative<intent::Backspace>(intent) ||
                         std::holds_alternative<intent::ToggleShift>(intent);
@@ -75,7 +78,15 @@ void Kiosk::tick(MonotonicClock::time_point now) {
         reset_to_attract();
         return;
     }
-    if (now - last_interaction_ >= settings_.idle_timeout) reset_to_attract();
+    const auto idle = now - last_interaction_;
+    if (idle >= settings_.idle_timeout) {
+        reset_to_attract();
+        return;
+    }
+    const auto left = settings_.idle_timeout - idle;
+    if (screen_ != ScreenId::thank_you && left <= settings_.idle_warning) {
+        idle_countdown_ = static_cast<int>(std::chrono::ceil<std::chrono::seconds>(left).count());
+    }
 }
 
 bool Kiosk::has_problem(const std::string& field) const {

@@ -9,6 +9,7 @@
 #include "kiosk_intent.h"
 #include "lead_store.h"
 #include "lead_validation.h"
+#include "qr_code.h"
 #include "staff_mode.h"
 
 #include <chrono>
@@ -22,6 +23,7 @@ struct KioskSettings {
     std::chrono::seconds idle_timeout{90};        // no touch this long: wipe and go to attract
     std::chrono::seconds thank_you_timeout{20};   // the thank-you screen stays this long at most
     std::chrono::seconds staff_idle_timeout{180}; // staff mode locks itself when left alone
+    std::chrono::seconds idle_warning{15};        // "are you still there?" this long before the wipe
     Language default_language = Language::nb;
     std::filesystem::path data_dir;               // for staff mode's sync and export workers
 };
@@ -51,6 +53,11 @@ public:
     const KioskSettings& settings() const { return settings_; }
     // The id of the lead the thank-you screen confirms; set only after its commit returned.
     const std::optional<std::string>& confirmed_lead_id() const { return confirmed_lead_id_; }
+    // Seconds left before the idle wipe while the "are you still there?" question shows;
+    // nullopt when it does not. Any touch answers it.
+    std::optional<int> idle_countdown() const { return idle_countdown_; }
+    // The region's web page as a QR code for the thank-you screen; empty size when none.
+    const QrCode& region_qr() const { return region_qr_; }
     // For staff and logs: why the last commit failed (never shown to the visitor).
     const std::string& last_store_error() const { return last_store_error_; }
     const StaffMode& staff() const { return staff_; }
@@ -85,6 +92,7 @@ private:
     void handle(const intent::ToggleConsent&);
     void handle(const intent::Submit&);
     void handle(const intent::Finish&);
+    void handle(const intent::StillHere&) {}  // the touch itself restarted the idle timer
     void handle_staff(const Intent& intent, MonotonicClock::time_point now);
 
     LeadStore& store_;
@@ -99,6 +107,8 @@ private:
     std::string last_store_error_;
     StaffMode staff_;
     bool exit_requested_ = false;
+    std::optional<int> idle_countdown_;
+    QrCode region_qr_;
 };
 
 }  // namespace flytthit

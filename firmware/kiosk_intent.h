@@ -39,6 +39,7 @@ struct ToggleShift {};                             // on-screen keyboard: capita
 struct ToggleConsent {};
 struct Submit {};
 struct Finish {};                                  // thank-you: done, back to attract
+struct StillHere {};                               // answers "are you still there?"
 
 // Staff mode
 struct OpenStaffEntry {};                          // the hidden gesture: opens the PIN pad
@@ -69,7 +70,7 @@ struct ExitKiosk {};
 using Intent = std::variant<intent::Start, intent::ChooseLanguage, intent::ToggleMunicipality, intent::OpenSignUp,
                             intent::Back, intent::Next, intent::ChangeAdults, intent::AddChild, intent::RemoveChild,
                             intent::ChangeChildYear, intent::ToggleTopic, intent::FocusField, intent::TypeText,
-                            intent::Backspace, intent::ToggleShift, intent::ToggleConsent, intent::Submit, intent::Finish,
+                            intent::Backspace, intent::ToggleShift, intent::ToggleConsent, intent::Submit, intent::Finish, intent::StillHere,
                             intent::OpenStaffEntry, intent::PinDigit, intent::PinBackspace, intent::PinSubmit,
                             intent::StaffGo, intent::LeaveStaff, intent::StaffFocus, intent::ChooseCampaign,
                             intent::ToggleEventMunicipality, intent::SaveEvent, intent::LeadsScope, intent::LeadsPage,

@@ -166,3 +166,30 @@ TEST_CASE("a store that cannot commit never shows registered") {
     f.apply(intent::Submit{});  // and it recovers once the store can write again
     CHECK(f.kiosk.screen() == ScreenId::thank_you);
 }
+
+TEST_CASE("fifteen seconds before the wipe the kiosk asks if the visitor is still there, and any touch answers") {
+    Fixture f;
+    f.fill_valid_contact();
+    f.wait(74s);
+    CHECK_FALSE(f.kiosk.idle_countdown().has_value());
+    f.wait(1s);
+    REQUIRE(f.kiosk.idle_countdown().has_value());
+    CHECK(*f.kiosk.idle_countdown() == 15);
+    f.wait(10s);
+    CHECK(*f.kiosk.idle_countdown() == 5);
+    f.apply(intent::StillHere{});
+    CHECK_FALSE(f.kiosk.idle_countdown().has_value());
+    f.wait(80s);
+    CHECK(f.kiosk.screen() == ScreenId::sign_up_contact);  // the timer started again
+    CHECK(f.kiosk.draft().lead.contact.name == "Kari");
+    f.wait(10s);
+    CHECK(f.kiosk.screen() == ScreenId::attract);
+    CHECK_FALSE(f.kiosk.idle_countdown().has_value());
+}
+
+TEST_CASE("the thank-you screen carries the region's web page as a QR code") {
+    Fixture f;
+    CHECK(f.kiosk.region_qr().size >= 21);  // version 1 is 21 modules, and grows with the text
+    CHECK(f.kiosk.region_qr().dark.size() == static_cast<std::size_t>(f.kiosk.region_qr().size * f.kiosk.region_qr().size));
+    CHECK(f.kiosk.region_qr().at(0, 0));  // a finder pattern's corner is dark
+}

@@ -216,3 +216,23 @@ TEST_CASE("the hidden gesture opens the PIN pad - a wrong PIN keeps staff mode s
     s.tap("staff:lock");
     CHECK(s.kiosk.screen() == ScreenId::attract);
 }
+
+TEST_CASE("the still-there question covers the form: a touch on it keeps what was typed and presses nothing below") {
+    Session s;
+    s.tap("start");
+    s.tap("sign_up");
+    s.tap("next");
+    s.tap("field:name");
+    REQUIRE(s.driver.type_on_keyboard("Kari"));
+    s.driver.advance(76s);
+    REQUIRE(s.kiosk.idle_countdown().has_value());
+    REQUIRE(s.driver.ui().touch_targets().find("still_here").has_value());
+    // A touch exactly where Send is, below the question: it answers the question only.
+    const auto send = s.driver.ui().touch_targets().find("submit");
+    REQUIRE(send.has_value());
+    s.tap("submit");
+    CHECK_FALSE(s.kiosk.idle_countdown().has_value());
+    CHECK(s.kiosk.screen() == ScreenId::sign_up_contact);
+    CHECK(s.kiosk.draft().problems.empty());  // Send was not pressed
+    CHECK(s.kiosk.draft().lead.contact.name == "Kari");
+}

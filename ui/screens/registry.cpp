@@ -3,7 +3,14 @@
 
 namespace flytthit::ui {
 
+static void draw_screen(const Kiosk& kiosk, UiFrame& frame);
+
 void draw_current_screen(const Kiosk& kiosk, UiFrame& frame) {
+    draw_screen(kiosk, frame);
+    if (kiosk.idle_countdown()) draw_still_there(kiosk, frame);
+}
+
+static void draw_screen(const Kiosk& kiosk, UiFrame& frame) {
     switch (kiosk.screen()) {
         case ScreenId::attract: draw_attract(kiosk, frame); return;
         case ScreenId::jewel_box: draw_jewel_box(kiosk, frame); return;
@@ -22,6 +29,7 @@ void draw_current_screen(const Kiosk& kiosk, UiFrame& frame) {
 }
 
 bool screen_animates(const Kiosk& kiosk) {
+    if (kiosk.idle_countdown()) return true;  // the countdown ticks
     switch (kiosk.screen()) {
         case ScreenId::attract: return true;
         case ScreenId::staff_sync: return kiosk.staff().sync_running();

@@ -21,6 +21,9 @@ void draw_staff_sync(const Kiosk& kiosk, UiFrame& frame);
 void draw_staff_export(const Kiosk& kiosk, UiFrame& frame);
 void draw_staff_clock(const Kiosk& kiosk, UiFrame& frame);
 
+// The "are you still there?" question, over whatever screen is showing.
+void draw_still_there(const Kiosk& kiosk, UiFrame& frame);
+
 // Draws whichever screen the kiosk is on: the one place screens are registered.
 void draw_current_screen(const Kiosk& kiosk, UiFrame& frame);
 

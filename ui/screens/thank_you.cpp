@@ -6,6 +6,9 @@
 #include "ui_text.h"
 #include "widgets/controls.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace flytthit::ui {
 
 void draw_thank_you(const Kiosk& kiosk, UiFrame& frame) {
@@ -25,8 +28,28 @@ void draw_thank_you(const Kiosk& kiosk, UiFrame& frame) {
     draw_text(frame.fonts.title, ui_text(language, "thank_you.title"), {frame.size.x / 2, y}, theme::text, true);
     y += frame.fonts.title->FontSize + frame.px(20);
     draw_text(frame.fonts.large, ui_text(language, "thank_you.body"), {frame.size.x / 2, y}, theme::text_muted, true);
-    y += frame.fonts.large->FontSize + frame.px(16);
-    draw_text(frame.fonts.body, kiosk.content().web_url, {frame.size.x / 2, y}, theme::gold, true);
+    y += frame.fonts.large->FontSize + frame.px(24);
+
+    // The region's web page as a QR code, dark modules on a white quiet zone.
+    const QrCode& qr = kiosk.region_qr();
+    if (qr.size > 0) {
+        const float module = std::max(2.0f, std::floor(frame.px(150) / static_cast<float>(qr.size + 8)));
+        const float side = module * static_cast<float>(qr.size + 8);
+        const ImVec2 origin{frame.size.x / 2 - side - frame.px(20), y};
+        draw->AddRectFilled(origin, {origin.x + side, origin.y + side}, theme::rgb(255, 255, 255));
+        for (int row = 0; row < qr.size; ++row) {
+            for (int column = 0; column < qr.size; ++column) {
+                if (!qr.at(column, row)) continue;
+                const ImVec2 a{origin.x + module * static_cast<float>(column + 4), origin.y + module * static_cast<float>(row + 4)};
+                draw->AddRectFilled(a, {a.x + module, a.y + module}, theme::rgb(0, 0, 0));
+            }
+        }
+        const float text_x = frame.size.x / 2 + frame.px(10);
+        draw_text(frame.fonts.body, ui_text(language, "thank_you.read_more"), {text_x, y + side / 2 - frame.px(30)}, theme::text_muted);
+        draw_text(frame.fonts.large, kiosk.content().web_url, {text_x, y + side / 2}, theme::gold);
+    } else {
+        draw_text(frame.fonts.body, kiosk.content().web_url, {frame.size.x / 2, y}, theme::gold, true);
+    }
 
     const ImVec2 size{frame.px(300), frame.px(84)};
     if (touch_button(frame, "done", ui_text(language, "thank_you.done"),
