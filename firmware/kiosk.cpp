@@ -16,8 +16,9 @@ struct index_of;
 template <class T, class... Types>
 struct index_of<T, std::variant<Types...>> {
     static constexpr std::size_t value = [] {
+        constexpr bool matches[] = {std::is_same_v<T, Types>...};
         std::size_t index = 0;
-        ((std::is_same_v<T, Types> ? false : (++index, true)) && ...);
+        while (index < sizeof...(Types) && !matches[index]) ++index;
         return index;
     }();
 };
@@ -36,7 +37,7 @@ void toggle(std::vector<T>& values, const T& value) {
 
 Kiosk::Kiosk(LeadStore& store, const ContentPack& content, KioskSettings settings, MonotonicClock::time_point now)
     : store_(store), content_(content), settings_(std::move(settings)), language_(settings_.default_language),
-      last_interaction_(now), staff_(store, content, settings_.data_dir, now) {
+      last_interaction_(now), staff_(store, settings_.data_dir, now) {
     if (auto qr = make_qr_code(content_.web_url); qr) region_qr_ = std::move(*qr);
     reset_to_attract();
 }

@@ -53,9 +53,8 @@ int retention_days(LeadStore& store) {
     return std::max(0, std::atoi((*value)->c_str()));
 }
 
-StaffMode::StaffMode(LeadStore& store, const ContentPack& content, std::filesystem::path data_dir,
-                     MonotonicClock::time_point now)
-    : store_(store), content_(content), data_dir_(std::move(data_dir)), lockout_(stored_failures(store), now) {
+StaffMode::StaffMode(LeadStore& store, std::filesystem::path data_dir, MonotonicClock::time_point now)
+    : store_(store), data_dir_(std::move(data_dir)), lockout_(stored_failures(store), now) {
     load_current_event();
     if (auto last = store_.setting(last_sync_key); last && *last) last_sync_ = **last;
     // Personal data past its retention goes at every start too: a kiosk may sit in a

@@ -36,8 +36,7 @@ class StaffMode {
 public:
     static constexpr std::size_t leads_per_page = 6;
 
-    StaffMode(LeadStore& store, const ContentPack& content, std::filesystem::path data_dir,
-              MonotonicClock::time_point now);
+    StaffMode(LeadStore& store, std::filesystem::path data_dir, MonotonicClock::time_point now);
 
     // Called by the Kiosk on the hidden gesture: a fresh, empty PIN pad.
     void open_entry();
@@ -89,7 +88,6 @@ private:
     std::string& field_text(StaffField field);
 
     LeadStore& store_;
-    const ContentPack& content_;
     std::filesystem::path data_dir_;
     PinLockout lockout_;
 
