@@ -97,7 +97,13 @@ TEST_CASE("soak: sign-ups, idle frames and syncs, with flat memory, stable open 
               << " register_leads=" << reg.lead_count() << " acknowledged_lost=" << (confirmed - reg.lead_count()) << std::endl;
     CHECK(confirmed == sign_ups / rounds * rounds);
     CHECK(reg.lead_count() == confirmed);
+#if defined(__SANITIZE_ADDRESS__)
+    // AddressSanitizer quarantines freed memory (up to 256 MiB), so resident size says nothing
+    // about leaks there; LeakSanitizer covers them in that tier, and this check in the normal one.
+    MESSAGE("resident-size check skipped under AddressSanitizer");
+#else
     CHECK(rss_growth_kib < 16 * 1024);
+#endif
     // A leak of one handle per sync or per sign-up would show as rounds - 1 or thousands more;
     // one more is allowed for a handle a library opens lazily once (seen once in the long run).
     CHECK(files_end <= files_after_first_round + 1);
