@@ -1,14 +1,14 @@
 // Content pack loading and checking; see content_pack.h.
 #include "content_pack.h"
 
+#include "content_signature.h"
+#include "file_io.h"
 #include "utf8.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 namespace flytthit {
 
@@ -35,20 +35,12 @@ private:
 };
 
 std::optional<json> read_json_file(const fs::path& path, const std::string& name, ProblemLog& log) {
-    std::error_code error;
-    const auto size = fs::file_size(path, error);
-    if (error) {
-        log.error(name, "cannot read: " + error.message());
+    auto read = read_file_limited(path, max_content_file_bytes);
+    if (!read) {
+        log.error(name, "cannot read: " + read.error().message);
         return std::nullopt;
     }
-    if (size > max_content_file_bytes) {
-        log.error(name, "larger than " + std::to_string(max_content_file_bytes) + " bytes");
-        return std::nullopt;
-    }
-    std::ifstream file(path, std::ios::binary);
-    std::stringstream buffer;
-    buffer << file.rdbuf();
-    const std::string text = buffer.str();
+    const std::string& text = *read;
     if (!is_valid_utf8(text)) {
         log.error(name, "not valid UTF-8");
         return std::nullopt;
@@ -319,7 +311,11 @@ Result<ContentChoice> choose_content(const fs::path& requested, const fs::path& 
         fs::remove_all(incoming, error);
         fs::remove_all(outgoing, error);
         fs::create_directories(state_dir, error);
-        if (fs::weakly_canonical(requested, error) != fs::weakly_canonical(last_good, error)) {
+        // Copied only when it changed: an SD card should not be rewritten at every boot.
+        const auto new_digest = pack_digest(requested);
+        const auto kept_digest = pack_digest(last_good);
+        const bool unchanged = new_digest && kept_digest && *new_digest == *kept_digest;
+        if (!unchanged && fs::weakly_canonical(requested, error) != fs::weakly_canonical(last_good, error)) {
             fs::copy(requested, incoming, fs::copy_options::recursive, error);
             if (!error) {
                 if (fs::exists(last_good)) fs::rename(last_good, outgoing, error);
