@@ -6,6 +6,7 @@
 #include "headless_driver.h"
 #include "http_client.h"
 #include "kiosk.h"
+#include "visitor_script.h"
 #include "lead_store.h"
 
 #include <fcntl.h>
@@ -120,12 +121,9 @@ void bench_frames(Report& report, const Sizes& sizes) {
     const std::vector<std::pair<const char*, std::vector<Intent>>> screens{
         {"attract", {}},
         {"jewel_box", {intent::Start{}}},
-        {"sign_up_household", {intent::Start{}, intent::OpenSignUp{}}},
-        {"sign_up_contact", {intent::Start{}, intent::OpenSignUp{}, intent::Next{}}},
-        {"thank_you",
-         {intent::Start{}, intent::OpenSignUp{}, intent::Next{}, intent::FocusField{ContactField::name},
-          intent::TypeText{"Kari"}, intent::FocusField{ContactField::phone}, intent::TypeText{"91234567"},
-          intent::ToggleConsent{}, intent::Submit{}}},
+        {"sign_up_household", {intent::Start{}, intent::OpenSignUp{}, intent::Next{}}},
+        {"sign_up_contact", intents_to_contact_step()},
+        {"thank_you", default_sign_up_intents("Kari", VisitorField::phone, "91234567")},
         {"pin_entry", {intent::OpenStaffEntry{}}},
     };
     for (const auto& [name, path] : screens) {

@@ -1,9 +1,8 @@
 // Content pack loading and checking; see content_pack.h.
 #include "content_pack.h"
 
+#include "content_reading.h"
 #include "content_signature.h"
-#include "file_io.h"
-#include "utf8.h"
 
 #include <nlohmann/json.hpp>
 
@@ -16,64 +15,10 @@ namespace {
 
 using nlohmann::json;
 namespace fs = std::filesystem;
-
-constexpr std::uintmax_t max_content_file_bytes = 1024 * 1024;
-
-// Collects problems as a pack is read, each tied to the file being read.
-class ProblemLog {
-public:
-    explicit ProblemLog(std::vector<ContentProblem>& problems) : problems_(problems) {}
-    void error(const std::string& where, const std::string& message) {
-        problems_.push_back({ContentProblem::Severity::error, where, message});
-    }
-    void warning(const std::string& where, const std::string& message) {
-        problems_.push_back({ContentProblem::Severity::warning, where, message});
-    }
-
-private:
-    std::vector<ContentProblem>& problems_;
-};
-
-std::optional<json> read_json_file(const fs::path& path, const std::string& name, ProblemLog& log) {
-    auto read = read_file_limited(path, max_content_file_bytes);
-    if (!read) {
-        log.error(name, "cannot read: " + read.error().message);
-        return std::nullopt;
-    }
-    const std::string& text = *read;
-    if (!is_valid_utf8(text)) {
-        log.error(name, "not valid UTF-8");
-        return std::nullopt;
-    }
-    try {
-        return json::parse(text);
-    } catch (const json::exception& parse) {  // parse_error, and out_of_range for numbers like 1e999
-        log.error(name, std::string("not valid JSON: ") + parse.what());
-        return std::nullopt;
-    }
-}
-
-std::optional<std::string> required_string(const json& object, const std::string& key, const std::string& where,
-                                           ProblemLog& log) {
-    const auto found = object.find(key);
-    if (found == object.end()) {
-        log.error(where + key, "missing");
-        return std::nullopt;
-    }
-    if (!found->is_string() || found->get<std::string>().empty()) {
-        log.error(where + key, "must be non-empty text");
-        return std::nullopt;
-    }
-    return found->get<std::string>();
-}
-
-bool is_id(const std::string& id) {
-    if (id.empty() || id.size() > 40) return false;
-    for (char c : id) {
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
-    }
-    return true;
-}
+using content::ProblemLog;
+using content::is_id;
+using content::read_json_file;
+using content::required_string;
 
 std::optional<RgbColour> parse_colour(const std::string& text) {
     if (text.size() != 7 || text[0] != '#') return std::nullopt;
@@ -128,6 +73,7 @@ void read_municipality(const json& entry, const std::string& where, ContentPack&
             else municipality.jewel.rotation_deg = rotation->get<float>();
         }
     }
+    content::read_host(entry, where, municipality, log);
     if (!id || !name || !county || !colour) return;
     municipality.id = *id;
     municipality.name = *name;
@@ -139,8 +85,32 @@ void read_municipality(const json& entry, const std::string& where, ContentPack&
 // Texts every pack must have in Norwegian; other languages fall back to them with a warning.
 std::vector<std::string> required_text_keys(const ContentPack& pack) {
     std::vector<std::string> keys{"region.name", "region.slogan", "region.welcome"};
-    for (const auto& municipality : pack.municipalities) keys.push_back("municipality." + municipality.id + ".tagline");
+    for (const auto& municipality : pack.municipalities) {
+        keys.push_back("municipality." + municipality.id + ".tagline");
+        for (std::string_view section : municipality_sections) {
+            keys.push_back("municipality." + municipality.id + "." + std::string(section));
+        }
+    }
+    for (const auto& campaign : pack.campaigns) keys.push_back("campaign." + campaign.id + ".pitch");
+    if (!pack.region.population.empty() || !pack.region.results.empty()) keys.push_back("region.story");
+    for (const auto& result : pack.region.results) {
+        for (const auto& figure : result.figures) keys.push_back("region.figure." + figure.id);
+    }
+    if (!pack.commuting.empty()) keys.push_back("work_for_two.intro");
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
     return keys;
+}
+
+// Cross-references between parts read separately: a result names a campaign of the pack.
+void check_references(const ContentPack& pack, ProblemLog& log) {
+    for (std::size_t i = 0; i < pack.region.results.size(); ++i) {
+        const auto& id = pack.region.results[i].campaign_id;
+        if (pack.find_campaign(id) == nullptr) {
+            log.error("manifest.json: region.results[" + std::to_string(i) + "].campaign",
+                      "\"" + id + "\" is not one of the pack's campaigns");
+        }
+    }
 }
 
 void read_texts(const fs::path& directory, ContentPack& pack, const std::vector<Language>& languages, ProblemLog& log) {
@@ -200,6 +170,16 @@ const Municipality* ContentPack::find_municipality(const std::string& id) const 
     return nullptr;
 }
 
+std::string ContentPack::place_name(const std::string& id) const {
+    if (const auto* municipality = find_municipality(id)) return municipality->name;
+    for (const auto& place : commuting.places_outside) {
+        if (place.id == id) return place.name;
+    }
+    return id;
+}
+
+std::vector<std::string> default_sign_up_steps() { return {"who", "household", "interests", "contact", "consent"}; }
+
 std::string ContentProblem::to_string() const {
     return std::string(severity == Severity::error ? "error: " : "warning: ") + where + ": " + message;
 }
@@ -244,6 +224,7 @@ ContentLoad load_content_pack(const fs::path& directory) {
     } else {
         pack.region_id = required_string(*region, "id", "manifest.json: region.", log).value_or("");
         pack.web_url = required_string(*region, "web", "manifest.json: region.", log).value_or("");
+        content::read_region_facts(*region, "manifest.json: region.", pack, log);
     }
 
     std::vector<Language> languages;
@@ -274,25 +255,10 @@ ContentLoad load_content_pack(const fs::path& directory) {
     }
 
     if (const auto campaigns = manifest->find("campaigns"); campaigns != manifest->end()) {
-        if (!campaigns->is_array()) {
-            log.error("manifest.json: campaigns", "must be a list");
-        } else {
-            std::set<std::string> ids;
-            for (std::size_t i = 0; i < campaigns->size(); ++i) {
-                const auto& entry = (*campaigns)[i];
-                const std::string where = "manifest.json: campaigns[" + std::to_string(i) + "].";
-                if (!entry.is_object()) {
-                    log.error(where.substr(0, where.size() - 1), "must be an object");
-                    continue;
-                }
-                const auto id = required_string(entry, "id", where, log);
-                const auto name = required_string(entry, "name", where, log);
-                if (id && !is_id(*id)) log.error(where + "id", "\"" + *id + "\" must be lower-case letters, digits and '-'");
-                if (id && !ids.insert(*id).second) log.error(where + "id", "\"" + *id + "\" appears twice");
-                if (id && name) pack.campaigns.push_back({*id, *name, entry.value("target_group", "")});
-            }
-        }
+        content::read_campaigns(*campaigns, pack, log);
     }
+    content::read_commuting(directory, pack, log);
+    check_references(pack, log);
 
     read_texts(directory, pack, languages, log);
     if (!load.has_errors()) load.pack = std::move(pack);

@@ -2,6 +2,7 @@
 // (manifest.json plus texts/<language>.json). The format is documented in content/README.md.
 #pragma once
 
+#include "commuting.h"
 #include "language.h"
 #include "result.h"
 
@@ -25,6 +26,17 @@ struct JewelCut {
     float rotation_deg = 0;    // turns the jewel so neighbours look different
 };
 
+// The five sections of a municipality page, in the order shown. Their texts are
+// municipality.<id>.<section> in each language file; "host" is the tilflyttervert.
+inline constexpr std::string_view municipality_sections[] = {"work", "childhood", "housing", "culture", "host"};
+
+// Who answers a lead for a municipality: a role at the service office, never a private person.
+struct MunicipalityHost {
+    std::string office;  // "Servicetorget, Røros kommune"
+    std::string email;   // a role address such as postmottak@...; empty when the pack gives none
+    std::string web;     // the municipality's web page; empty when none
+};
+
 struct Municipality {
     std::string id;      // stable, lower case: "roros"
     std::string name;    // "Røros"
@@ -32,13 +44,46 @@ struct Municipality {
     bool member = true;  // false: shown as a neighbour of the region, not a member
     RgbColour colour;
     JewelCut jewel;
+    MunicipalityHost host;
 };
 
-// A campaign the region runs (Første Klasse, Start Her, ...); staff choose the event's.
+// The sign-up steps a campaign can ask for, by their manifest ids. "contact" and "consent"
+// are in every flow, consent last.
+inline constexpr std::string_view sign_up_step_ids[] = {"who",     "household", "school_start", "business_idea",
+                                                        "tipper",  "interests", "contact",      "consent"};
+// The steps when the event has no campaign.
+std::vector<std::string> default_sign_up_steps();
+
+// A campaign the region runs (Første Klasse, Start Her, ...); staff choose the event's. Its
+// pitch is the text campaign.<id>.pitch in each language file.
 struct Campaign {
     std::string id;            // "forste-klasse"
     std::string name;          // "Første Klasse"
     std::string target_group;  // who it speaks to, in Norwegian
+    std::vector<std::string> steps = default_sign_up_steps();
+    bool lead_is_tip = false;  // the visitor tips about someone else who should move here
+};
+
+// The region page's figures, all taken from the region's own documents.
+struct PopulationFigure {
+    int year = 0;
+    int inhabitants = 0;
+    bool approximate = false;  // "nearly 25 000"
+};
+struct ResultFigure {
+    std::string id;          // its label is the text region.figure.<id>
+    int value = 0;
+    std::string qualifier;   // "", "about" or "at_least"
+};
+struct CampaignResult {
+    std::string campaign_id;
+    int year = 0;
+    std::vector<ResultFigure> figures;
+};
+struct RegionFacts {
+    std::vector<PopulationFigure> population;  // known counts, by year
+    std::optional<PopulationFigure> goal;      // the vision: inhabitants by a year
+    std::vector<CampaignResult> results;
 };
 
 struct ContentPack {
@@ -48,12 +93,16 @@ struct ContentPack {
     std::string web_url;
     std::vector<Municipality> municipalities;
     std::vector<Campaign> campaigns;
+    RegionFacts region;
+    CommutingTable commuting;  // empty when the pack has no commuting.json
     std::map<Language, std::map<std::string, std::string>> texts;
 
     // The text for key in language, falling back to Norwegian Bokmål, then to the key itself.
     std::string text(Language language, const std::string& key) const;
     const Municipality* find_municipality(const std::string& id) const;
     const Campaign* find_campaign(const std::string& id) const;
+    // The name of a municipality or of a workplace outside the region; the id when neither.
+    std::string place_name(const std::string& id) const;
 };
 
 inline constexpr int supported_content_format = 1;

@@ -3,6 +3,7 @@
 
 #include "ui_text.h"
 #include "utf8.h"
+#include "vector_toggle.h"
 
 #include <algorithm>
 #include <iostream>
@@ -26,13 +27,6 @@ struct index_of<T, std::variant<Types...>> {
 // Staff intents come after the visitor's in the Intent variant, from OpenStaffEntry on.
 bool is_staff_intent(const Intent& intent) { return intent.index() >= index_of<intent::OpenStaffEntry, Intent>::value; }
 
-template <class T>
-void toggle(std::vector<T>& values, const T& value) {
-    const auto found = std::find(values.begin(), values.end(), value);
-    if (found == values.end()) values.push_back(value);
-    else values.erase(found);
-}
-
 }  // namespace
 
 Kiosk::Kiosk(LeadStore& store, const ContentPack& content, KioskSettings settings, MonotonicClock::time_point now)
@@ -48,6 +42,9 @@ void Kiosk::reset_to_attract() {
     screen_ = ScreenId::attract;
     language_ = settings_.default_language;
     draft_ = SignUpDraft{};  // every partial input goes, names and numbers included
+    open_municipality_.clear();
+    chosen_home_.clear();
+    large_text_ = false;
     confirmed_lead_id_.reset();
 }
 
@@ -95,55 +92,12 @@ bool Kiosk::has_problem(const std::string& field) const {
                        [&](const ValidationProblem& p) { return p.field.rfind(field, 0) == 0; });
 }
 
-std::string& Kiosk::field_text(ContactField field) {
-    switch (field) {
-        case ContactField::phone: return draft_.lead.contact.phone;
-        case ContactField::email: return draft_.lead.contact.email;
-        case ContactField::name: break;
-    }
-    return draft_.lead.contact.name;
+bool Kiosk::exploring() const {
+    return screen_ == ScreenId::jewel_box || screen_ == ScreenId::municipality || screen_ == ScreenId::work_for_two ||
+           screen_ == ScreenId::region;
 }
 
-const std::string& Kiosk::field_text(ContactField field) const {
-    return const_cast<Kiosk*>(this)->field_text(field);
-}
-
-std::size_t Kiosk::field_limit(ContactField field) {
-    switch (field) {
-        case ContactField::phone: return max_phone_length;
-        case ContactField::email: return max_email_length;
-        case ContactField::name: break;
-    }
-    return max_name_length;
-}
-
-void Kiosk::submit() {
-    ValidationRules rules;
-    rules.current_year = current_year();
-    for (const auto& municipality : content_.municipalities) rules.municipality_ids.insert(municipality.id);
-
-    LeadDraft lead = normalised(draft_.lead);
-    lead.event_id = staff_.current_event().id;
-    lead.campaign_id = staff_.current_event().campaign_id;
-    lead.language = language_;
-    lead.consent.text_version = draft_.lead.consent.given ? std::string(consent_text_version) : "";
-    draft_.problems = validate_lead(lead, rules);
-    draft_.store_failed = false;
-    if (!draft_.problems.empty()) return;
-
-    auto stored = store_.add(lead, rules);
-    if (!stored) {
-        // The visitor keeps what they typed and is asked to talk to the staff; nothing is
-        // claimed as registered.
-        draft_.store_failed = true;
-        last_store_error_ = stored.error().message;
-        std::cerr << "flytthit-kiosk: sign-up not stored: " << last_store_error_ << "\n";
-        return;
-    }
-    confirmed_lead_id_ = stored->id;
-    draft_.lead = LeadDraft{};  // stored: the personal data leaves memory as well
-    screen_ = ScreenId::thank_you;
-}
+const Campaign* Kiosk::campaign() const { return content_.find_campaign(staff_.current_event().campaign_id); }
 
 void Kiosk::handle(const intent::Start&) {
     if (screen_ == ScreenId::attract) screen_ = ScreenId::jewel_box;
@@ -152,62 +106,53 @@ void Kiosk::handle(const intent::ChooseLanguage& i) { language_ = i.language; }
 void Kiosk::handle(const intent::ToggleMunicipality& i) {
     if (content_.find_municipality(i.id) != nullptr) toggle(draft_.lead.municipalities, i.id);
 }
+void Kiosk::handle(const intent::OpenMunicipality& i) {
+    if (!exploring() || content_.find_municipality(i.id) == nullptr) return;
+    open_municipality_ = i.id;
+    open_section_ = std::string(municipality_sections[0]);
+    screen_ = ScreenId::municipality;
+}
+void Kiosk::handle(const intent::OpenSection& i) {
+    const bool known = std::find(std::begin(municipality_sections), std::end(municipality_sections), i.section) !=
+                       std::end(municipality_sections);
+    if (screen_ == ScreenId::municipality && known) open_section_ = i.section;
+}
+void Kiosk::handle(const intent::OpenWorkForTwo&) {
+    if (!exploring() || content_.commuting.empty()) return;
+    // Start from the place the visitor looked at last, else the first with figures.
+    if (chosen_home_.empty()) chosen_home_ = content_.commuting.known_total(open_municipality_) > 0 ? open_municipality_ : "";
+    if (chosen_home_.empty()) chosen_home_ = content_.commuting.flows.front().lives_in;
+    screen_ = ScreenId::work_for_two;
+}
+void Kiosk::handle(const intent::ChooseHome& i) {
+    if (screen_ == ScreenId::work_for_two && content_.find_municipality(i.id) != nullptr) chosen_home_ = i.id;
+}
+void Kiosk::handle(const intent::OpenRegion&) {
+    if (exploring()) screen_ = ScreenId::region;
+}
 void Kiosk::handle(const intent::OpenSignUp&) {
-    if (screen_ == ScreenId::jewel_box) screen_ = ScreenId::sign_up_household;
+    if (!exploring()) return;
+    // "Register interest" on a municipality's page means interest in that municipality.
+    if (screen_ == ScreenId::municipality && !open_municipality_.empty() &&
+        std::find(draft_.lead.municipalities.begin(), draft_.lead.municipalities.end(), open_municipality_) ==
+            draft_.lead.municipalities.end()) {
+        draft_.lead.municipalities.push_back(open_municipality_);
+    }
+    go_to_step(sign_up_steps().front());
 }
 void Kiosk::handle(const intent::Back&) {
     switch (screen_) {
-        case ScreenId::jewel_box: reset_to_attract(); break;
-        case ScreenId::sign_up_household: screen_ = ScreenId::jewel_box; break;
-        case ScreenId::sign_up_contact: screen_ = ScreenId::sign_up_household; break;
+        case ScreenId::jewel_box: reset_to_attract(); return;
+        case ScreenId::municipality:
+        case ScreenId::work_for_two:
+        case ScreenId::region: screen_ = ScreenId::jewel_box; return;
         default: break;
     }
-}
-void Kiosk::handle(const intent::Next&) {
-    if (screen_ == ScreenId::sign_up_household) screen_ = ScreenId::sign_up_contact;
-}
-void Kiosk::handle(const intent::ChangeAdults& i) {
-    auto& adults = draft_.lead.household.adults;
-    adults = std::clamp(adults + i.delta, 1, max_adults);
-}
-void Kiosk::handle(const intent::AddChild&) {
-    auto& years = draft_.lead.household.children_birth_years;
-    // A new child starts at school-start age, the most common case at the stand.
-    if (years.size() < static_cast<std::size_t>(max_children)) years.push_back(current_year() - 6);
-}
-void Kiosk::handle(const intent::RemoveChild& i) {
-    auto& years = draft_.lead.household.children_birth_years;
-    if (i.index >= 0 && static_cast<std::size_t>(i.index) < years.size()) years.erase(years.begin() + i.index);
-}
-void Kiosk::handle(const intent::ChangeChildYear& i) {
-    auto& years = draft_.lead.household.children_birth_years;
-    if (i.index < 0 || static_cast<std::size_t>(i.index) >= years.size()) return;
-    const int year = current_year();
-    years[static_cast<std::size_t>(i.index)] = std::clamp(years[static_cast<std::size_t>(i.index)] + i.delta, year - 25, year + 1);
-}
-void Kiosk::handle(const intent::ToggleTopic& i) {
-    if (std::find(std::begin(topic_ids), std::end(topic_ids), i.id) != std::end(topic_ids)) {
-        toggle(draft_.lead.topics, i.id);
-    }
-}
-void Kiosk::handle(const intent::FocusField& i) {
-    draft_.focused = i.field;
-    draft_.shift = i.field == ContactField::name && draft_.lead.contact.name.empty();
-}
-void Kiosk::handle(const intent::TypeText& i) {
-    if (screen_ != ScreenId::sign_up_contact || !is_valid_utf8(i.utf8)) return;
-    std::string& text = field_text(draft_.focused);
-    if (utf8_length(text) + utf8_length(i.utf8) <= field_limit(draft_.focused)) text += i.utf8;
-    // Shift is one-shot, as on a phone; after a space in a name it comes back for the next word.
-    draft_.shift = draft_.focused == ContactField::name && i.utf8 == " ";
-}
-void Kiosk::handle(const intent::ToggleShift&) { draft_.shift = !draft_.shift; }
-void Kiosk::handle(const intent::Backspace&) {
-    if (screen_ == ScreenId::sign_up_contact) utf8_pop_back(field_text(draft_.focused));
-}
-void Kiosk::handle(const intent::ToggleConsent&) { draft_.lead.consent.given = !draft_.lead.consent.given; }
-void Kiosk::handle(const intent::Submit&) {
-    if (screen_ == ScreenId::sign_up_contact) submit();
+    if (!is_sign_up_step(screen_)) return;
+    const auto steps = sign_up_steps();
+    const std::size_t at = step_index();
+    if (at == 0 || at >= steps.size()) screen_ = ScreenId::jewel_box;  // what was entered stays
+    else go_to_step(steps[at - 1]);
 }
 void Kiosk::handle(const intent::Finish&) {
     if (screen_ == ScreenId::thank_you) reset_to_attract();

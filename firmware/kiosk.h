@@ -32,11 +32,14 @@ struct KioskSettings {
 // replaced wholesale on every wipe.
 struct SignUpDraft {
     LeadDraft lead;
-    ContactField focused = ContactField::name;
+    VisitorField focused = VisitorField::name;
     bool shift = true;                        // the keyboard starts with a capital for the name
     std::vector<ValidationProblem> problems;  // from the last Submit
     bool store_failed = false;                // the last Submit could not be committed
 };
+
+// A sign-up step's manifest name ("contact"); empty for a screen that is not a step.
+std::string_view step_name(ScreenId step);
 
 class Kiosk {
 public:
@@ -50,6 +53,20 @@ public:
     Language language() const { return language_; }
     const SignUpDraft& draft() const { return draft_; }
     const ContentPack& content() const { return content_; }
+    // The municipality page's municipality and open section; the "work for two" page's home.
+    const Municipality* open_municipality() const { return content_.find_municipality(open_municipality_); }
+    const std::string& open_section() const { return open_section_; }
+    const std::string& chosen_home() const { return chosen_home_; }
+    // The visitor asked for larger text; wiped with everything else.
+    bool large_text() const { return large_text_; }
+    // The campaign of the event staff set up; nullptr when none.
+    const Campaign* campaign() const;
+    // The sign-up steps of this event's campaign, in order, and where the visitor is in them
+    // (0-based; the step count when not on a step).
+    std::vector<ScreenId> sign_up_steps() const;
+    std::size_t step_index() const;
+    // The years the Første Klasse step offers: this autumn up to seven years ahead.
+    std::pair<int, int> school_start_range() const;
     const KioskSettings& settings() const { return settings_; }
     // The id of the lead the thank-you screen confirms; set only after its commit returned.
     const std::optional<std::string>& confirmed_lead_id() const { return confirmed_lead_id_; }
@@ -67,16 +84,29 @@ public:
     bool has_problem(const std::string& field) const;
 
     // The text of the field being typed into.
-    std::string& field_text(ContactField field);
-    const std::string& field_text(ContactField field) const;
-    static std::size_t field_limit(ContactField field);
+    std::string& field_text(VisitorField field);
+    const std::string& field_text(VisitorField field) const;
+    static std::size_t field_limit(VisitorField field);
 
 private:
     void reset_to_attract();
     void submit();
+    void go_to_step(ScreenId step);
+    ValidationRules validation_rules() const;
+    LeadDraft lead_to_store() const;
+    // The step where the visitor can mend a problem in field; the current screen when no step does.
+    ScreenId step_for_problem(const std::string& field) const;
     void handle(const intent::Start&);
     void handle(const intent::ChooseLanguage&);
     void handle(const intent::ToggleMunicipality&);
+    void handle(const intent::OpenMunicipality&);
+    void handle(const intent::OpenSection&);
+    void handle(const intent::OpenWorkForTwo&);
+    void handle(const intent::ChooseHome&);
+    void handle(const intent::OpenRegion&);
+    void handle(const intent::ToggleLargeText&) { large_text_ = !large_text_; }
+    void handle(const intent::ChooseProfile&);
+    void handle(const intent::ChangeSchoolStart&);
     void handle(const intent::OpenSignUp&);
     void handle(const intent::Back&);
     void handle(const intent::Next&);
@@ -94,6 +124,7 @@ private:
     void handle(const intent::Finish&);
     void handle(const intent::StillHere&) {}  // the touch itself restarted the idle timer
     void handle_staff(const Intent& intent, MonotonicClock::time_point now);
+    bool exploring() const;  // on the jewel box or a page opened from it
 
     LeadStore& store_;
     const ContentPack& content_;
@@ -101,6 +132,10 @@ private:
     ScreenId screen_ = ScreenId::attract;
     Language language_;
     SignUpDraft draft_;
+    std::string open_municipality_;
+    std::string open_section_ = "work";
+    std::string chosen_home_;
+    bool large_text_ = false;
     MonotonicClock::time_point last_interaction_;
     MonotonicClock::time_point thank_you_shown_at_;
     std::optional<std::string> confirmed_lead_id_;

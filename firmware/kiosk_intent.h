@@ -10,21 +10,37 @@
 namespace flytthit {
 
 enum class ScreenId {
-    attract, jewel_box, sign_up_household, sign_up_contact, thank_you,
+    attract, jewel_box, municipality, work_for_two, region,
+    // The sign-up steps; the event's campaign chooses which, in its manifest order.
+    sign_up_who, sign_up_household, sign_up_school_start, sign_up_business_idea, sign_up_tipper,
+    sign_up_interests, sign_up_contact, sign_up_consent,
+    thank_you,
     // Behind the PIN:
     pin_entry, staff_home, staff_event, staff_leads, staff_lead, staff_sync, staff_export, staff_clock,
 };
-enum class ContactField { name, phone, email };
+// The fields a visitor types into with the on-screen keyboard.
+enum class VisitorField { name, phone, email, business_idea, tipper_name };
 enum class StaffField { event_name, event_place, event_date, lead_note };
 
 // True for the screens only staff may see (the PIN pad itself is not one of them).
 constexpr bool is_staff_screen(ScreenId screen) { return screen >= ScreenId::staff_home; }
+constexpr bool is_sign_up_step(ScreenId screen) {
+    return screen >= ScreenId::sign_up_who && screen <= ScreenId::sign_up_consent;
+}
 
 namespace intent {
 struct Start {};                                   // attract: touch anywhere
 struct ChooseLanguage { Language language; };
-struct ToggleMunicipality { std::string id; };
-struct OpenSignUp {};                              // jewel box: "register interest"
+struct ToggleMunicipality { std::string id; };      // "curious about this place", on or off
+struct OpenMunicipality { std::string id; };        // jewel box: tap a jewel
+struct OpenSection { std::string section; };        // municipality page: one of municipality_sections
+struct OpenWorkForTwo {};
+struct ChooseHome { std::string id; };              // work for two: where you would live
+struct OpenRegion {};
+struct ToggleLargeText {};
+struct ChooseProfile { std::string id; };           // sign-up "who": one of profile_ids
+struct ChangeSchoolStart { int delta; };            // Første Klasse: the eldest child's school start
+struct OpenSignUp {};                              // "register interest", from any exploring screen
 struct Back {};
 struct Next {};
 struct ChangeAdults { int delta; };
@@ -32,7 +48,7 @@ struct AddChild {};
 struct RemoveChild { int index; };
 struct ChangeChildYear { int index; int delta; };
 struct ToggleTopic { std::string id; };
-struct FocusField { ContactField field; };
+struct FocusField { VisitorField field; };
 struct TypeText { std::string utf8; };            // from the on-screen or a physical keyboard
 struct Backspace {};
 struct ToggleShift {};                             // on-screen keyboard: capitals for one letter
@@ -67,7 +83,9 @@ struct StartAssistedSignUp {};
 struct ExitKiosk {};
 }  // namespace intent
 
-using Intent = std::variant<intent::Start, intent::ChooseLanguage, intent::ToggleMunicipality, intent::OpenSignUp,
+using Intent = std::variant<intent::Start, intent::ChooseLanguage, intent::ToggleMunicipality, intent::OpenMunicipality,
+                            intent::OpenSection, intent::OpenWorkForTwo, intent::ChooseHome, intent::OpenRegion,
+                            intent::ToggleLargeText, intent::ChooseProfile, intent::ChangeSchoolStart, intent::OpenSignUp,
                             intent::Back, intent::Next, intent::ChangeAdults, intent::AddChild, intent::RemoveChild,
                             intent::ChangeChildYear, intent::ToggleTopic, intent::FocusField, intent::TypeText,
                             intent::Backspace, intent::ToggleShift, intent::ToggleConsent, intent::Submit, intent::Finish, intent::StillHere,

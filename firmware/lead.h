@@ -31,6 +31,18 @@ struct Consent {
     std::string text_version;   // which consent text the visitor saw, e.g. "contact-v1"
 };
 
+// Who the visitor is, in their own taps: one of these ids, or empty when not chosen.
+inline constexpr std::string_view profile_ids[] = {"family", "couple", "single", "returning", "founder", "senior"};
+
+// What the sign-up steps of the event's campaign asked, beyond the common steps. Personal:
+// sealed with the contact before anything is stored.
+struct SignUpAnswers {
+    std::string profile;         // from profile_ids; for a tip, who the missed person is
+    int school_start_year = 0;   // Første Klasse: the eldest child starts school this autumn; 0: not asked
+    std::string business_idea;   // Start Her: the idea in the visitor's words
+    std::string tipper_name;     // Savner du noen: who gave the tip (the contact is the missed person)
+};
+
 struct LeadDraft {
     std::string event_id;
     Language language = Language::nb;
@@ -40,6 +52,7 @@ struct LeadDraft {
     std::vector<std::string> topics;          // from topic_ids
     Contact contact;
     std::string free_text;
+    SignUpAnswers answers;
     std::string campaign_id;      // the event's campaign when the lead was made; empty: none
     bool staff_assisted = false;  // staff filled the form with the visitor
 };

@@ -42,6 +42,25 @@ Status read_object(const json& parent, const char* key, json& out) {
 
 }  // namespace
 
+json answers_to_json(const SignUpAnswers& answers) {
+    return {{"profile", answers.profile},
+            {"school_start_year", answers.school_start_year},
+            {"business_idea", answers.business_idea},
+            {"tipper_name", answers.tipper_name}};
+}
+
+Result<SignUpAnswers> answers_from_json(const json& object) {
+    if (!object.is_object()) return make_error("answers: expected an object");
+    SignUpAnswers answers;
+    for (Status status : {read_member(object, "profile", "answers.", answers.profile),
+                          read_member(object, "school_start_year", "answers.", answers.school_start_year),
+                          read_member(object, "business_idea", "answers.", answers.business_idea),
+                          read_member(object, "tipper_name", "answers.", answers.tipper_name)}) {
+        if (!status) return status.error();
+    }
+    return answers;
+}
+
 std::string_view sync_state_name(SyncState state) {
     switch (state) {
         case SyncState::synced: return "synced";
@@ -83,6 +102,11 @@ Result<LeadDraft> draft_from_object(const json& root) {
              read_member(root, "staff_assisted", "", draft.staff_assisted),
          }) {
         if (!status) return status.error();
+    }
+    if (const auto answers = root.find("answers"); answers != root.end() && !answers->is_null()) {
+        auto read = answers_from_json(*answers);
+        if (!read) return read.error();
+        draft.answers = std::move(*read);
     }
     const auto parsed_language = language_from_code(language);
     if (!parsed_language) return make_error("language: \"" + language + "\" is not one of nb, en, nl");
@@ -142,6 +166,7 @@ json lead_to_wire(const Lead& lead) {
         {"topics", draft.topics},
         {"contact", {{"name", draft.contact.name}, {"phone", draft.contact.phone}, {"email", draft.contact.email}}},
         {"free_text", draft.free_text},
+        {"answers", answers_to_json(draft.answers)},
         {"campaign_id", draft.campaign_id},
         {"staff_assisted", draft.staff_assisted},
     };
@@ -149,6 +174,7 @@ json lead_to_wire(const Lead& lead) {
         // The kiosk's stored form: the personal part travels sealed, readable only by the register.
         out.erase("contact");
         out.erase("free_text");
+        out.erase("answers");
         out["household"] = {{"adults", draft.household.adults}, {"children_count", lead.sealed.children_count}};
         out["initials"] = lead.sealed.initials;
         out["sealed_personal"] = {{"to", lead.sealed.sealed_to}, {"box", to_base64(lead.sealed.personal)}};

@@ -31,6 +31,10 @@ nlohmann::json lead_to_wire(const Lead& lead);
 // Errors name the field.
 Result<Lead> lead_from_wire(const nlohmann::json& wire);
 
+// A lead's campaign answers as JSON, and back; errors name the field ("answers.profile: ...").
+nlohmann::json answers_to_json(const SignUpAnswers& answers);
+Result<SignUpAnswers> answers_from_json(const nlohmann::json& object);
+
 std::string_view sync_state_name(SyncState state);
 std::optional<SyncState> sync_state_from_name(std::string_view name);
 

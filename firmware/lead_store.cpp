@@ -85,7 +85,7 @@ WHERE contact_name != '' OR contact_phone != '' OR contact_email != '' OR free_t
         if (!row) return row.error();
         if (!*row) break;
         ClearRow clear{select->column_text(0),
-                       {{select->column_text(1), select->column_text(2), select->column_text(3)}, {}, select->column_text(5)},
+                       {{select->column_text(1), select->column_text(2), select->column_text(3)}, {}, select->column_text(5), {}},
                        select->column_text(6)};
         const auto years = nlohmann::json::parse(select->column_text(4), nullptr, false);
         if (years.is_array()) {
@@ -129,7 +129,7 @@ Result<Lead> LeadStore::add(const LeadDraft& given, const ValidationRules& rules
     // free page.
     auto key = sealing_key();
     if (!key) return with_context("storing lead", key.error());
-    const SealedBox sealed = seal(personal_to_json({draft.contact, draft.household.children_birth_years, draft.free_text}), *key);
+    const SealedBox sealed = seal(personal_to_json({draft.contact, draft.household.children_birth_years, draft.free_text, draft.answers}), *key);
     if (sealed.empty()) return make_error("storing lead: sealing failed");
 
     auto transaction = Transaction::begin_immediate(db_);
@@ -145,6 +145,7 @@ Result<Lead> LeadStore::add(const LeadDraft& given, const ValidationRules& rules
     lead.draft.contact = {};
     lead.draft.household.children_birth_years.clear();
     lead.draft.free_text.clear();
+    lead.draft.answers = {};
     lead.sealed = {sealed, {}, key->public_hex, initials_of(draft.contact.name),
                    static_cast<int>(draft.household.children_birth_years.size())};
 

@@ -54,6 +54,8 @@ LeadDraft normalised(LeadDraft draft) {
     }
     draft.contact.phone = phone;
     draft.free_text = trim(draft.free_text);
+    draft.answers.business_idea = trim(draft.answers.business_idea);
+    draft.answers.tipper_name = trim(draft.answers.tipper_name);
     return draft;
 }
 
@@ -110,6 +112,23 @@ std::vector<ValidationProblem> validate_lead(const LeadDraft& draft, const Valid
     }
 
     check_text(problems, "free_text", draft.free_text, max_free_text_length);
+
+    const SignUpAnswers& answers = draft.answers;
+    if (!answers.profile.empty() &&
+        std::find(std::begin(profile_ids), std::end(profile_ids), answers.profile) == std::end(profile_ids)) {
+        problems.push_back({"answers.profile", "validation.unknown_profile"});
+    }
+    // The eldest child starts school this autumn or within the next seven years.
+    if (answers.school_start_year != 0 &&
+        (answers.school_start_year < rules.current_year || answers.school_start_year > rules.current_year + 7)) {
+        problems.push_back({"answers.school_start_year", "validation.school_start_year"});
+    }
+    check_text(problems, "answers.business_idea", answers.business_idea, max_business_idea_length);
+    check_text(problems, "answers.tipper_name", answers.tipper_name, max_name_length);
+    if (rules.lead_is_tip && trim(answers.tipper_name).empty()) {
+        problems.push_back({"answers.tipper_name", "validation.tipper_missing"});
+    }
+
     check_text(problems, "event_id", draft.event_id, 100);
     check_text(problems, "campaign_id", draft.campaign_id, 100);
     return problems;

@@ -21,12 +21,14 @@ inline constexpr std::size_t max_name_length = 100;
 inline constexpr std::size_t max_email_length = 254;
 inline constexpr std::size_t max_phone_length = 20;
 inline constexpr std::size_t max_free_text_length = 1000;
+inline constexpr std::size_t max_business_idea_length = 300;
 inline constexpr int max_adults = 10;
 inline constexpr int max_children = 12;
 
 struct ValidationRules {
     int current_year = 2026;                 // birth years are checked against this
     std::set<std::string> municipality_ids;  // empty: any id is accepted (no content known)
+    bool lead_is_tip = false;                // the campaign collects tips: the tipper must give a name
 };
 
 // Every problem with draft; empty means it may be stored.

@@ -2,6 +2,7 @@
 #include "sealing.h"
 
 #include "demo_keys.h"
+#include "lead_json.h"
 #include "pairing.h"
 
 #include <nlohmann/json.hpp>
@@ -70,7 +71,8 @@ std::string personal_to_json(const PersonalData& personal) {
                             {"phone", personal.contact.phone},
                             {"email", personal.contact.email}}},
                           {"children_birth_years", personal.children_birth_years},
-                          {"free_text", personal.free_text}}
+                          {"free_text", personal.free_text},
+                          {"answers", answers_to_json(personal.answers)}}
         .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -83,6 +85,12 @@ Result<PersonalData> personal_from_json(std::string_view json_text) {
                             contact.at("email").get<std::string>()};
         personal.children_birth_years = root.at("children_birth_years").get<std::vector<int>>();
         personal.free_text = root.at("free_text").get<std::string>();
+        // Boxes sealed before campaign answers existed have none.
+        if (const auto answers = root.find("answers"); answers != root.end()) {
+            auto read = answers_from_json(*answers);
+            if (!read) return make_error("sealed personal data: " + read.error().message);
+            personal.answers = std::move(*read);
+        }
         return personal;
     } catch (const nlohmann::json::exception&) {
         return make_error("sealed personal data is not in the expected shape");

@@ -40,6 +40,7 @@ struct PersonalData {
     Contact contact;
     std::vector<int> children_birth_years;
     std::string free_text;
+    SignUpAnswers answers;
 };
 std::string personal_to_json(const PersonalData& personal);
 Result<PersonalData> personal_from_json(std::string_view json_text);

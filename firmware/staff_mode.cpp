@@ -62,6 +62,11 @@ StaffMode::StaffMode(LeadStore& store, std::filesystem::path data_dir, Monotonic
     (void)store_.purge_personal_data(retention_days(store_));
 }
 
+Status make_current_event(LeadStore& store, const Event& event) {
+    if (auto saved = store.save_event(event); !saved) return saved;
+    return store.set_setting(current_event_key, event.id);
+}
+
 void StaffMode::load_current_event() {
     current_event_ = Event{"demo", "Demo", "", "", "", {}};
     auto id = store_.setting(current_event_key);
@@ -252,11 +257,7 @@ ScreenId StaffMode::apply(const Intent& intent, ScreenId screen, MonotonicClock:
             return screen;
         }
         event_draft_.id = event_id_for(event_draft_);
-        if (auto saved = store_.save_event(event_draft_); !saved) {
-            error_ = saved.error().message;
-            return screen;
-        }
-        if (auto saved = store_.set_setting(current_event_key, event_draft_.id); !saved) {
+        if (auto saved = make_current_event(store_, event_draft_); !saved) {
             error_ = saved.error().message;
             return screen;
         }

@@ -120,4 +120,8 @@ private:
     std::string error_;
 };
 
+// Stores event and makes it the one new leads are tagged with: what staff's "Save" on the
+// event screen does, for kioskctl and the kiosk's --campaign.
+Status make_current_event(LeadStore& store, const Event& event);
+
 }  // namespace flytthit

@@ -105,6 +105,7 @@ Status open_wire_lead(json& wire, const SealingKeyPair* keys) {
     wire["household"] = {{"adults", adults}, {"children_birth_years", personal->children_birth_years}};
     wire["contact"] = {{"name", personal->contact.name}, {"phone", personal->contact.phone}, {"email", personal->contact.email}};
     wire["free_text"] = personal->free_text;
+    wire["answers"] = answers_to_json(personal->answers);
     return ok_status();
 }
 

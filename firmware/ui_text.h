@@ -25,5 +25,7 @@ std::span<const UiTextEntry> ui_text_entries();
 
 // The version of the consent text the visitor is shown; stored with each lead.
 inline constexpr std::string_view consent_text_version = "contact-v1";
+// The version of the consent text a tipper is shown (Savner du noen).
+inline constexpr std::string_view tip_consent_text_version = "tip-v1";
 
 }  // namespace flytthit

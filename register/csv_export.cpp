@@ -42,7 +42,8 @@ std::string csv_cell(std::string_view text) {
 void write_csv_header(std::ostream& out) {
     out << "\xEF\xBB\xBF";
     write_row(out, {"id", "opprettet", "tid", "mottatt", "arrangement", "språk", "navn", "telefon", "e-post", "voksne",
-                    "barn (fødselsår)", "kommuner", "interesser", "fritekst", "samtykke", "samtykke gitt", "enhet", "vurdering", "notat fra standen", "følges opp av", "hjelp fra standen"});
+                    "barn (fødselsår)", "kommuner", "interesser", "fritekst",
+                    "hvem", "skolestart", "forretningsidé", "tipset av", "kampanje", "samtykke", "samtykke gitt", "enhet", "vurdering", "notat fra standen", "følges opp av", "hjelp fra standen"});
 }
 
 void write_csv_row(std::ostream& out, const StoredLead& stored) {
@@ -52,7 +53,9 @@ void write_csv_row(std::ostream& out, const StoredLead& stored) {
                     draft.event_id, std::string(language_code(draft.language)), draft.contact.name,
                     draft.contact.phone, draft.contact.email, std::to_string(draft.household.adults),
                     joined(draft.household.children_birth_years), joined(draft.municipalities), joined(draft.topics),
-                    draft.free_text, draft.consent.text_version, stored.lead.consent_given_at, stored.device,
+                    draft.free_text, draft.answers.profile,
+                    draft.answers.school_start_year ? std::to_string(draft.answers.school_start_year) : std::string(),
+                    draft.answers.business_idea, draft.answers.tipper_name, draft.campaign_id, draft.consent.text_version, stored.lead.consent_given_at, stored.device,
                     stored.lead.staff.rating, stored.lead.staff.note, stored.lead.staff.follow_up,
                     draft.staff_assisted ? "ja" : "nei"});
 }

@@ -14,22 +14,42 @@ namespace {
 
 const char* good_manifest = R"({
   "format": 1, "pack_version": "test-1",
-  "region": {"id": "fjellregionen", "web": "https://www.fjellregionen.no"},
+  "region": {"id": "fjellregionen", "web": "https://www.fjellregionen.no",
+             "population": [{"year": 1983, "inhabitants": 25000, "approximate": true}, {"year": 2005, "inhabitants": 23188}],
+             "goal": {"year": 2020, "inhabitants": 25000},
+             "results": [{"campaign": "savner-du-noen", "year": 2008, "figures": [{"id": "called", "value": 600, "qualifier": "at_least"}]}]},
   "languages": ["nb", "en", "nl"],
   "municipalities": [
-    {"id": "roros", "name": "Røros", "county": "Trøndelag", "colour": "#b22a3a", "jewel": {"facets": 8}},
-    {"id": "tynset", "name": "Tynset", "county": "Innlandet", "colour": "#1f6fb2"}
+    {"id": "roros", "name": "Røros", "county": "Trøndelag", "colour": "#b22a3a", "jewel": {"facets": 8},
+     "host": {"office": "Servicetorget, Røros kommune", "email": "postmottak@roros.example", "web": "https://roros.example"}},
+    {"id": "tynset", "name": "Tynset", "county": "Innlandet", "colour": "#1f6fb2", "host": {"office": "Servicetorget"}}
+  ],
+  "campaigns": [
+    {"id": "forste-klasse", "name": "Første Klasse", "steps": ["household", "school_start", "contact", "consent"]},
+    {"id": "savner-du-noen", "name": "Savner du noen", "lead_is_tip": true, "steps": ["tipper", "contact", "consent"]}
   ]
 })";
 
+const char* good_commuting = R"({"year": 2003, "source": "test",
+  "places_outside": [{"id": "trondheim-region", "name": "Trondheimsregionen"}],
+  "flows": [{"lives_in": "tynset", "works_in": "tynset", "persons": 2296, "confidence": "certain"},
+            {"lives_in": "roros", "works_in": "trondheim-region", "persons": 118, "confidence": "likely"}]})";
+
 std::string texts(const std::string& extra = "") {
-    return R"({"region.name": "Fjellregionen", "region.slogan": "S", "region.welcome": "W",
-               "municipality.roros.tagline": "R", "municipality.tynset.tagline": "T")" +
-           extra + "}";
+    std::string all = R"({"region.name": "Fjellregionen", "region.slogan": "S", "region.welcome": "W", "region.story": "St",
+               "region.figure.called": "called", "work_for_two.intro": "I",
+               "campaign.forste-klasse.pitch": "P", "campaign.savner-du-noen.pitch": "P")";
+    for (const char* id : {"roros", "tynset"}) {
+        for (const char* key : {"tagline", "work", "childhood", "housing", "culture", "host"}) {
+            all += std::string(", \"municipality.") + id + "." + key + "\": \"" + id + " " + key + "\"";
+        }
+    }
+    return all + extra + "}";
 }
 
-void write_pack(const std::filesystem::path& dir, const std::string& manifest) {
+void write_pack(const std::filesystem::path& dir, const std::string& manifest, const std::string& commuting = good_commuting) {
     write_file(dir / "manifest.json", manifest);
+    write_file(dir / "commuting.json", commuting);
     for (const char* language : {"nb", "en", "nl"}) write_file(dir / "texts" / (std::string(language) + ".json"), texts());
 }
 
@@ -53,17 +73,57 @@ std::string report_for_manifest(const std::string& from, const std::string& to) 
     return report(load);
 }
 
+// Loads a pack whose commuting.json has one substitution applied, and returns the report.
+std::string report_for_commuting(const std::string& from, const std::string& to) {
+    TempDir dir;
+    std::string commuting = good_commuting;
+    const auto at = commuting.find(from);
+    REQUIRE(at != std::string::npos);
+    commuting.replace(at, from.size(), to);
+    write_pack(dir.path(), good_manifest, commuting);
+    const ContentLoad load = load_content_pack(dir.path());
+    CHECK(load.has_errors());
+    return report(load);
+}
+
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 }  // namespace
 
-TEST_CASE("the built-in Fjellregionen pack loads without a problem") {
+TEST_CASE("the built-in Fjellregionen pack loads without a problem, with every part the visitor sees") {
     const ContentLoad load = load_content_pack(builtin_content_dir());
     CHECK(report(load).empty());
     REQUIRE(load.pack.has_value());
-    CHECK(load.pack->municipalities.size() == 8);
-    CHECK(load.pack->find_municipality("holtalen")->name == "Holtålen");
-    CHECK(load.pack->text(Language::en, "region.name") == "Fjellregionen");
+    const ContentPack& pack = *load.pack;
+    CHECK(pack.municipalities.size() == 8);
+    CHECK(pack.find_municipality("holtalen")->name == "Holtålen");
+    CHECK(pack.text(Language::en, "region.name") == "Fjellregionen");
+    for (const auto& municipality : pack.municipalities) {
+        CAPTURE(municipality.id);
+        CHECK_FALSE(municipality.host.office.empty());
+        for (Language language : all_languages) {
+            for (std::string_view section : municipality_sections) {
+                const std::string key = "municipality." + municipality.id + "." + std::string(section);
+                CHECK(pack.texts.at(language).contains(key));  // translated, not fallen back
+            }
+        }
+    }
+    // The region's own figures, from its documents.
+    REQUIRE(pack.region.population.size() == 2);
+    CHECK(pack.region.population[1].inhabitants == 23188);
+    CHECK(pack.region.goal->year == 2020);
+    CHECK(pack.find_campaign("savner-du-noen")->lead_is_tip);
+    CHECK(pack.find_campaign("forste-klasse")->steps ==
+          std::vector<std::string>{"who", "household", "school_start", "interests", "contact", "consent"});
+    // The 2003 commuting table as carried over from the source: only the known cells.
+    CHECK(pack.commuting.year == 2003);
+    CHECK(pack.commuting.flows.size() == 39);
+    const auto tynset = pack.commuting.from("tynset");
+    REQUIRE(tynset.size() == 10);
+    CHECK(tynset.front().works_in == "tynset");
+    CHECK(tynset.front().persons == 2296);
+    CHECK(pack.commuting.from("folldal").size() == 1);  // the flattened row kept only its own cell
+    CHECK(pack.commuting.unknown_from("folldal", {"tynset", "alvdal"}) == std::vector<std::string>{"tynset", "alvdal"});
 }
 
 TEST_CASE("a small valid pack loads, and a missing translation falls back to Norwegian with a warning") {
@@ -92,6 +152,57 @@ TEST_CASE("broken packs are refused with file and field") {
                    "manifest.json: region.web: must be non-empty text"));
     CHECK(contains(report_for_manifest(R"("municipalities": [)", R"("municipalities": [], "x": [)"),
                    "manifest.json: municipalities: missing or empty"));
+}
+
+TEST_CASE("hosts, campaigns and the region's figures are checked, each problem with file and field") {
+    CHECK(contains(report_for_manifest(R"(, "host": {"office": "Servicetorget"})", ""),
+                   "error: manifest.json: municipalities[1].host: missing"));
+    CHECK(contains(report_for_manifest("postmottak@roros.example", "kari.nordmann@roros.example"),
+                   "municipalities[0].host.email: \"kari.nordmann@roros.example\" looks like a person's address"));
+    CHECK(contains(report_for_manifest("postmottak@roros.example", "postmottak"), "municipalities[0].host.email"));
+    CHECK(contains(report_for_manifest("https://roros.example", "http://roros.example"),
+                   "municipalities[0].host.web: must start with https://"));
+    CHECK(contains(report_for_manifest(R"("school_start", "contact")", R"("school_start", "hobbies", "contact")"),
+                   "error: manifest.json: campaigns[0].steps[2]: \"hobbies\" is not a sign-up step"));
+    CHECK(contains(report_for_manifest(R"("school_start", "contact", "consent"])", R"("school_start", "consent", "contact"])"),
+                   "campaigns[0].steps: must end with \"consent\""));
+    CHECK(contains(report_for_manifest(R"(["tipper", "contact", "consent"])", R"(["contact", "consent"])"),
+                   "campaigns[1].steps: a campaign with lead_is_tip must ask the \"tipper\" step"));
+    CHECK(contains(report_for_manifest(R"("lead_is_tip": true)", R"("lead_is_tip": "yes")"), "campaigns[1].lead_is_tip"));
+    CHECK(contains(report_for_manifest(R"("campaign": "savner-du-noen")", R"("campaign": "hesteriket")"),
+                   "region.results[0].campaign: \"hesteriket\" is not one of the pack's campaigns"));
+    CHECK(contains(report_for_manifest(R"("inhabitants": 23188)", R"("inhabitants": -5)"),
+                   "region.population[1].inhabitants: must be a whole number"));
+    CHECK(contains(report_for_manifest(R"("qualifier": "at_least")", R"("qualifier": "roughly")"),
+                   "region.results[0].figures[0].qualifier"));
+}
+
+TEST_CASE("the commuting table is checked: known places, whole numbers, each cell once") {
+    CHECK(contains(report_for_commuting(R"("lives_in": "roros")", R"("lives_in": "oslo")"),
+                   "error: commuting.json: flows[1].lives_in: \"oslo\" is not a municipality of this pack"));
+    CHECK(contains(report_for_commuting(R"("works_in": "trondheim-region")", R"("works_in": "bergen")"),
+                   "commuting.json: flows[1].works_in: \"bergen\" is neither a municipality nor one of places_outside"));
+    CHECK(contains(report_for_commuting(R"("persons": 118)", R"("persons": 11.8)"), "commuting.json: flows[1].persons"));
+    CHECK(contains(report_for_commuting(R"("confidence": "likely")", R"("confidence": "maybe")"),
+                   "commuting.json: flows[1].confidence: \"maybe\" must be certain or likely"));
+    CHECK(contains(report_for_commuting(R"({"lives_in": "roros", "works_in": "trondheim-region")",
+                                        R"({"lives_in": "tynset", "works_in": "tynset")"),
+                   "commuting.json: flows[1]: tynset -> tynset appears twice"));
+    CHECK(contains(report_for_commuting(R"("year": 2003)", R"("year": "2003")"), "commuting.json: year"));
+}
+
+TEST_CASE("a municipality section or a campaign pitch missing in Norwegian is an error, in English a warning") {
+    TempDir dir;
+    write_pack(dir.path(), good_manifest);
+    auto nb = texts();
+    const std::string section = R"(, "municipality.tynset.housing": "tynset housing")";
+    REQUIRE(nb.find(section) != std::string::npos);
+    nb.erase(nb.find(section), section.size());
+    write_file(dir / "texts/en.json", nb);
+    CHECK(contains(report(load_content_pack(dir.path())),
+                   "warning: texts/en.json: municipality.tynset.housing: missing; Norwegian is shown instead"));
+    write_file(dir / "texts/nb.json", nb);
+    CHECK(contains(report(load_content_pack(dir.path())), "error: texts/nb.json: municipality.tynset.housing: missing"));
 }
 
 TEST_CASE("unreadable files are refused with the file named") {

@@ -2,6 +2,7 @@
 // why, and nothing stored is lost.
 #include "builtin_content.h"
 #include "kiosk.h"
+#include "visitor_script.h"
 #include "lead_export.h"
 #include "store_recovery.h"
 #include "test_support.h"
@@ -92,15 +93,7 @@ TEST_CASE("a full disk: the sign-up is refused kindly, staff see why, everything
         Kiosk kiosk(*store, content, settings, MonotonicClock::now());
         auto sign_up = [&](const std::string& name) {
             const auto now = MonotonicClock::now();
-            kiosk.apply(intent::Start{}, now);
-            kiosk.apply(intent::OpenSignUp{}, now);
-            kiosk.apply(intent::Next{}, now);
-            kiosk.apply(intent::FocusField{ContactField::name}, now);
-            kiosk.apply(intent::TypeText{name}, now);
-            kiosk.apply(intent::FocusField{ContactField::phone}, now);
-            kiosk.apply(intent::TypeText{"91234567"}, now);
-            kiosk.apply(intent::ToggleConsent{}, now);
-            kiosk.apply(intent::Submit{}, now);
+            for (const Intent& intent : default_sign_up_intents(name, VisitorField::phone, "91234567")) kiosk.apply(intent, now);
             const bool registered = kiosk.screen() == ScreenId::thank_you;
             if (registered) kiosk.apply(intent::Finish{}, now);
             return registered;
@@ -118,7 +111,7 @@ TEST_CASE("a full disk: the sign-up is refused kindly, staff see why, everything
                 break;
             }
         }
-        const bool kind = kiosk.draft().store_failed && kiosk.screen() == ScreenId::sign_up_contact;
+        const bool kind = kiosk.draft().store_failed && kiosk.screen() == ScreenId::sign_up_consent;
         const bool staff_told = !kiosk.last_store_error().empty();
         setrlimit(RLIMIT_FSIZE, &limit);  // space returns: the visitor, still on the form, presses Send again
         kiosk.apply(intent::Submit{}, MonotonicClock::now());

@@ -24,10 +24,12 @@ int main(int argc, char** argv) {
     ui::HeadlessDriver driver(kiosk, {1280, 800}, MonotonicClock::now());
     for (int visitor = 0;; ++visitor) {
         const std::string name = "Visitor " + std::to_string(getpid()) + "-" + std::to_string(visitor);
-        for (const char* tap : {"start", "sign_up", "next", "field:name"}) driver.tap(tap);
+        // who, household and interests pass with their defaults
+        for (const char* tap : {"start", "sign_up", "next", "next", "next", "field:name"}) driver.tap(tap);
         driver.type_on_keyboard(name);
         driver.tap("field:phone");
         driver.type_on_keyboard("91234567");
+        driver.tap("next");
         driver.tap("consent");
         driver.tap("submit");
         if (kiosk.screen() != ScreenId::thank_you || !kiosk.confirmed_lead_id()) return 3;

@@ -25,27 +25,38 @@ struct Fixture {
         now += duration;
         kiosk.tick(now);
     }
-    void fill_valid_contact() {
+    // The default flow (no campaign): who, household, interests, contact; ends on consent, ticked.
+    void fill_contact() {
         apply(intent::Start{});
         apply(intent::ToggleMunicipality{"alvdal"});
         apply(intent::OpenSignUp{});
+        REQUIRE(kiosk.screen() == ScreenId::sign_up_who);
+        apply(intent::Next{});
+        REQUIRE(kiosk.screen() == ScreenId::sign_up_household);
         apply(intent::ChangeAdults{+1});
         apply(intent::Next{});
-        apply(intent::FocusField{ContactField::name});
+        REQUIRE(kiosk.screen() == ScreenId::sign_up_interests);
+        apply(intent::Next{});
+        REQUIRE(kiosk.screen() == ScreenId::sign_up_contact);
         apply(intent::TypeText{"Kari"});
-        apply(intent::FocusField{ContactField::phone});
+        apply(intent::FocusField{VisitorField::phone});
         apply(intent::TypeText{"91234567"});
+    }
+    void fill_valid_contact() {
+        fill_contact();
+        apply(intent::Next{});
+        REQUIRE(kiosk.screen() == ScreenId::sign_up_consent);
         apply(intent::ToggleConsent{});
     }
 };
 
 }  // namespace
 
-TEST_CASE("the visitor's path: attract, jewel box, two sign-up steps, thank-you, attract") {
+TEST_CASE("the visitor's path: attract, jewel box, five sign-up steps, thank-you, attract") {
     Fixture f;
     CHECK(f.kiosk.screen() == ScreenId::attract);
     f.fill_valid_contact();
-    CHECK(f.kiosk.screen() == ScreenId::sign_up_contact);
+    CHECK(f.kiosk.screen() == ScreenId::sign_up_consent);
     f.apply(intent::Submit{});
     CHECK(f.kiosk.screen() == ScreenId::thank_you);
     REQUIRE(f.kiosk.confirmed_lead_id().has_value());
@@ -59,7 +70,7 @@ TEST_CASE("idle timeout wipes every partial input and returns to attract") {
     f.fill_valid_contact();
     f.apply(intent::ChooseLanguage{Language::nl});
     f.wait(89s);
-    CHECK(f.kiosk.screen() == ScreenId::sign_up_contact);  // not yet
+    CHECK(f.kiosk.screen() == ScreenId::sign_up_consent);  // not yet
     CHECK(f.kiosk.draft().lead.contact.name == "Kari");
     f.wait(1s);
     CHECK(f.kiosk.screen() == ScreenId::attract);
@@ -99,11 +110,18 @@ TEST_CASE("an invalid submit stays on the form with the problems, and stores not
     Fixture f;
     f.fill_valid_contact();
     f.apply(intent::ToggleConsent{});  // untick
-    f.apply(intent::FocusField{ContactField::phone});
-    f.apply(intent::Backspace{});
     f.apply(intent::Submit{});
-    CHECK(f.kiosk.screen() == ScreenId::sign_up_contact);
+    CHECK(f.kiosk.screen() == ScreenId::sign_up_consent);
     CHECK(f.kiosk.has_problem("consent"));
+    CHECK(*f.store.count() == 0);
+
+    // A phone number with a digit missing is caught on the contact step, before consent.
+    f.apply(intent::Back{});
+    REQUIRE(f.kiosk.screen() == ScreenId::sign_up_contact);
+    f.apply(intent::FocusField{VisitorField::phone});
+    f.apply(intent::Backspace{});
+    f.apply(intent::Next{});
+    CHECK(f.kiosk.screen() == ScreenId::sign_up_contact);
     CHECK(f.kiosk.has_problem("contact.phone"));
     CHECK_FALSE(f.kiosk.confirmed_lead_id().has_value());
     CHECK(*f.store.count() == 0);
@@ -128,8 +146,8 @@ TEST_CASE("switching language keeps what was entered, and the lead records the l
 
 TEST_CASE("typing respects field limits and refuses invalid UTF-8") {
     Fixture f;
-    f.fill_valid_contact();
-    f.apply(intent::FocusField{ContactField::name});
+    f.fill_contact();
+    f.apply(intent::FocusField{VisitorField::name});
     f.apply(intent::TypeText{"\xC3"});
     CHECK(f.kiosk.draft().lead.contact.name == "Kari");
     for (int i = 0; i < 200; ++i) f.apply(intent::TypeText{"ø"});
@@ -140,8 +158,9 @@ TEST_CASE("the shift key gives one capital, and a new word in the name gets one 
     Fixture f;
     f.apply(intent::Start{});
     f.apply(intent::OpenSignUp{});
-    f.apply(intent::Next{});
-    f.apply(intent::FocusField{ContactField::name});
+    for (int step = 0; step < 3; ++step) f.apply(intent::Next{});
+    REQUIRE(f.kiosk.screen() == ScreenId::sign_up_contact);
+    f.apply(intent::FocusField{VisitorField::name});
     CHECK(f.kiosk.draft().shift);
     f.apply(intent::TypeText{"K"});
     CHECK_FALSE(f.kiosk.draft().shift);
@@ -157,7 +176,7 @@ TEST_CASE("a store that cannot commit never shows registered") {
     REQUIRE(db.ok());
     REQUIRE(db->exec("BEGIN EXCLUSIVE").ok());
     f.apply(intent::Submit{});
-    CHECK(f.kiosk.screen() == ScreenId::sign_up_contact);
+    CHECK(f.kiosk.screen() == ScreenId::sign_up_consent);
     CHECK(f.kiosk.draft().store_failed);
     CHECK_FALSE(f.kiosk.confirmed_lead_id().has_value());
     CHECK_FALSE(f.kiosk.last_store_error().empty());
@@ -180,7 +199,7 @@ TEST_CASE("fifteen seconds before the wipe the kiosk asks if the visitor is stil
     f.apply(intent::StillHere{});
     CHECK_FALSE(f.kiosk.idle_countdown().has_value());
     f.wait(80s);
-    CHECK(f.kiosk.screen() == ScreenId::sign_up_contact);  // the timer started again
+    CHECK(f.kiosk.screen() == ScreenId::sign_up_consent);  // the timer started again
     CHECK(f.kiosk.draft().lead.contact.name == "Kari");
     f.wait(10s);
     CHECK(f.kiosk.screen() == ScreenId::attract);

@@ -153,3 +153,33 @@ TEST_CASE("every catalogue text exists in all three languages") {
         CHECK(keys.contains(key));
     }
 }
+
+TEST_CASE("campaign answers are checked: a known profile, a school start within seven years, a tipper's name for a tip") {
+    ValidationRules rules;
+    rules.current_year = 2026;
+    LeadDraft draft;
+    draft.contact = {"Kari", "91234567", ""};
+    draft.consent = {true, "contact-v1"};
+    CHECK(validate_lead(draft, rules).empty());
+    auto fields = [&] {
+        std::vector<std::string> names;
+        for (const auto& problem : validate_lead(draft, rules)) names.push_back(problem.field);
+        return names;
+    };
+    draft.answers.profile = "pirate";
+    CHECK(fields() == std::vector<std::string>{"answers.profile"});
+    draft.answers.profile = "family";
+    draft.answers.school_start_year = 2025;
+    CHECK(fields() == std::vector<std::string>{"answers.school_start_year"});
+    draft.answers.school_start_year = 2033;
+    CHECK(fields().empty());
+    draft.answers.school_start_year = 2034;
+    CHECK(fields() == std::vector<std::string>{"answers.school_start_year"});
+    draft.answers.school_start_year = 0;  // not asked
+    rules.lead_is_tip = true;
+    CHECK(fields() == std::vector<std::string>{"answers.tipper_name"});
+    draft.answers.tipper_name = "Ola";
+    CHECK(fields().empty());
+    draft.answers.business_idea = std::string(max_business_idea_length + 1, 'x');
+    CHECK(fields() == std::vector<std::string>{"answers.business_idea"});
+}

@@ -40,21 +40,46 @@ std::size_t distinct_colours(const std::string& png, int& width, int& height) {
 
 }  // namespace
 
-TEST_CASE("the jewel box renders under Xvfb to a PNG that is not blank") {
+TEST_CASE("every visitor screen renders under Xvfb at 800x480 and 1920x1080 to a PNG that is not blank") {
     TempDir dir;
-    for (const auto& [screen, size] : {std::pair{"jewel_box", "1280x800"}, std::pair{"attract", "800x480"}}) {
-        CAPTURE(screen);
-        const std::string png = (dir / (std::string(screen) + ".png")).string();
-        const auto run = run_command("xvfb-run -a -s '-screen 0 1920x1080x24' " + kiosk + " --windowed --size " + size +
-                                         " --data-dir '" + (dir / "data").string() + "' --screen " + screen +
-                                         " --screenshot '" + png + "'",
-                                     dir.path());
-        CAPTURE(run.err);
-        REQUIRE(run.exit_code == 0);
-        int width = 0, height = 0;
-        CHECK(distinct_colours(png, width, height) > 50);
-        CHECK(std::to_string(width) + "x" + std::to_string(height) == size);
+    // screen, and the campaign whose step it is (empty: none)
+    const std::pair<const char*, const char*> screens[] = {
+        {"attract", ""}, {"jewel_box", ""}, {"large_text", ""}, {"municipality", ""}, {"work_for_two", ""},
+        {"region", ""}, {"who", ""}, {"household", ""}, {"interests", ""}, {"contact", ""}, {"consent", ""},
+        {"thank_you", ""}, {"school_start", "forste-klasse"}, {"business_idea", "start-her"}, {"tipper", "savner-du-noen"},
+    };
+    for (const char* size : {"800x480", "1920x1080"}) {
+        for (const auto& [screen, campaign] : screens) {
+            CAPTURE(screen);
+            CAPTURE(size);
+            const std::string png = (dir / (std::string(screen) + "-" + size + ".png")).string();
+            const std::string data = (dir / (std::string("data-") + screen + "-" + size)).string();
+            const std::string campaign_arg = *campaign ? std::string(" --campaign ") + campaign : "";
+            const auto run = run_command("xvfb-run -a -s '-screen 0 1920x1080x24' " + kiosk + " --windowed --size " + size +
+                                             " --data-dir '" + data + "' --screen " + screen + campaign_arg +
+                                             " --screenshot '" + png + "'",
+                                         dir.path());
+            CAPTURE(run.err);
+            REQUIRE(run.exit_code == 0);
+            int width = 0, height = 0;
+            CHECK(distinct_colours(png, width, height) > 50);
+            CHECK(std::to_string(width) + "x" + std::to_string(height) == size);
+        }
     }
+}
+
+TEST_CASE("--screen and --campaign refuse what the kiosk does not have") {
+    TempDir dir;
+    const std::string base = "xvfb-run -a " + kiosk + " --windowed --data-dir '" + (dir / "data").string() + "'";
+    const auto screen = run_command(base + " --screen casino --screenshot x.png", dir.path());
+    CHECK(screen.exit_code == 2);
+    CHECK(screen.err.find("--screen \"casino\"") != std::string::npos);
+    // The school start step belongs to Første Klasse only.
+    const auto step = run_command(base + " --screen school_start --screenshot x.png", dir.path());
+    CHECK(step.exit_code == 2);
+    const auto campaign = run_command(base + " --campaign lottery --screenshot x.png", dir.path());
+    CHECK(campaign.exit_code == 2);
+    CHECK(campaign.err.find("--campaign \"lottery\": not a campaign of the content pack") != std::string::npos);
 }
 
 TEST_CASE("with no display the kiosk says so and how to run it, and exits cleanly") {

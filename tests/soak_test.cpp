@@ -6,6 +6,7 @@
 #include "file_io.h"
 #include "headless_driver.h"
 #include "kiosk.h"
+#include "visitor_script.h"
 #include "pairing.h"
 #include "register_process.h"
 #include "sync_client.h"
@@ -66,11 +67,8 @@ TEST_CASE("soak: sign-ups, idle frames and syncs, with flat memory, stable open 
     for (int round = 0; round < rounds; ++round) {
         for (int i = 0; i < sign_ups / rounds; ++i) {
             const auto now = driver.now();
-            for (const Intent& intent : std::vector<Intent>{intent::Start{}, intent::ToggleMunicipality{"os"}, intent::OpenSignUp{},
-                                                            intent::Next{}, intent::FocusField{ContactField::name},
-                                                            intent::TypeText{"Soak " + std::to_string(round) + "-" + std::to_string(i)},
-                                                            intent::FocusField{ContactField::phone}, intent::TypeText{"91234567"},
-                                                            intent::ToggleConsent{}, intent::Submit{}}) {
+            const std::string name = "Soak " + std::to_string(round) + "-" + std::to_string(i);
+            for (const Intent& intent : default_sign_up_intents(name, VisitorField::phone, "91234567", "os")) {
                 kiosk.apply(intent, now);
             }
             if (kiosk.screen() == ScreenId::thank_you) ++confirmed;

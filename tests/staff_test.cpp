@@ -2,6 +2,7 @@
 // counters, assisted sign-up, the idle lock, and that none of it answers a visitor.
 #include "builtin_content.h"
 #include "kiosk.h"
+#include "visitor_script.h"
 #include "staff_pin.h"
 #include "test_support.h"
 
@@ -43,16 +44,7 @@ struct Stand {
         REQUIRE(kiosk->screen() == ScreenId::staff_home);
     }
     void sign_up(const std::string& name) {
-        apply(intent::Start{});
-        apply(intent::ToggleMunicipality{"tolga"});
-        apply(intent::OpenSignUp{});
-        apply(intent::Next{});
-        apply(intent::FocusField{ContactField::name});
-        apply(intent::TypeText{name});
-        apply(intent::FocusField{ContactField::phone});
-        apply(intent::TypeText{"91234567"});
-        apply(intent::ToggleConsent{});
-        apply(intent::Submit{});
+        for (const Intent& intent : default_sign_up_intents(name, VisitorField::phone, "91234567", "tolga", steps_before_contact(*kiosk))) apply(intent);
         REQUIRE(kiosk->screen() == ScreenId::thank_you);
         apply(intent::Finish{});
     }
@@ -129,8 +121,13 @@ TEST_CASE("no staff intent does anything outside staff mode") {
                                   ScreenId::sign_up_contact}) {
         stand.kiosk = stand.make();
         if (screen != ScreenId::attract) stand.apply(intent::Start{});
-        if (screen == ScreenId::sign_up_household || screen == ScreenId::sign_up_contact) stand.apply(intent::OpenSignUp{});
-        if (screen == ScreenId::sign_up_contact) stand.apply(intent::Next{});
+        if (screen == ScreenId::sign_up_household) {
+            stand.apply(intent::OpenSignUp{});
+            stand.apply(intent::Next{});
+        }
+        if (screen == ScreenId::sign_up_contact) {
+            for (const Intent& intent : intents_to_contact_step()) stand.apply(intent);
+        }
         REQUIRE(stand.kiosk->screen() == screen);
         for (const auto& intent : staff_only) {
             stand.apply(intent);
@@ -237,14 +234,8 @@ TEST_CASE("a staff-assisted sign-up is marked as such, and staff mode is left be
     stand.enter_staff();
     stand.apply(intent::StartAssistedSignUp{});
     CHECK(stand.kiosk->screen() == ScreenId::jewel_box);
-    stand.apply(intent::OpenSignUp{});
-    stand.apply(intent::Next{});
-    stand.apply(intent::FocusField{ContactField::name});
-    stand.apply(intent::TypeText{"Per"});
-    stand.apply(intent::FocusField{ContactField::email});
-    stand.apply(intent::TypeText{"per@example.no"});
-    stand.apply(intent::ToggleConsent{});
-    stand.apply(intent::Submit{});
+    // Staff are on the jewel box already; the scripted visitor's Start does nothing there.
+    for (const Intent& intent : default_sign_up_intents("Per", VisitorField::email, "per@example.no")) stand.apply(intent);
     REQUIRE(stand.kiosk->screen() == ScreenId::thank_you);
     std::vector<Lead> leads;
     REQUIRE(stand.store.for_each_lead([&](const Lead& lead) { leads.push_back(lead); }).ok());

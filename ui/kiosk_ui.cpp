@@ -21,14 +21,17 @@ KioskUi::KioskUi(ImVec2 display_size) : scale_(scale_for(display_size)) {
     // Drags of a finger before a tap stops counting as a tap, scaled with the display.
     style.TouchExtraPadding = {0, 0};
     ImGui::GetIO().MouseDragThreshold = 12.0f * scale_;
-    fonts_ = load_fonts(scale_, font_warning_);
+    const auto sets = load_fonts(scale_, font_warning_);
+    fonts_ = sets.normal;
+    large_fonts_ = sets.large;
 }
 
 std::vector<Intent> KioskUi::run_frame(const Kiosk& kiosk, double time_seconds) {
     std::vector<Intent> intents;
     targets_.clear();
     ImGui::NewFrame();
-    UiFrame frame{ImGui::GetIO().DisplaySize, scale_, time_seconds, fonts_, targets_, intents};
+    UiFrame frame{ImGui::GetIO().DisplaySize, scale_, time_seconds, kiosk.large_text() ? large_fonts_ : fonts_, targets_,
+                  intents};
     draw_current_screen(kiosk, frame);
     ImGui::Render();
     return intents;

@@ -44,6 +44,7 @@ private:
     float scale_;
     std::string font_warning_;
     Fonts fonts_;
+    Fonts large_fonts_;  // for the visitor's large-text choice
     TouchTargets targets_;
 };
 

@@ -35,7 +35,12 @@ Options:
   --windowed          run in a window (development)
   --fullscreen        run full screen (the default; the board)
   --size WxH          window size (default 1280x800; the official 7" display is 800x480)
-  --screen NAME       start on NAME: attract, jewel_box, sign_up or contact (docs, tests)
+  --screen NAME       start on NAME (docs, tests): attract, jewel_box, municipality,
+                      work_for_two, region, one of the sign-up steps (who, household,
+                      school_start, business_idea, tipper, interests, contact, consent),
+                      thank_you, or large_text (the jewel box in large text)
+  --campaign ID       make a new event of this campaign the current one, as staff
+                      would on the event screen (docs, tests)
   --screenshot FILE   render the start screen, save it as PNG, and exit
   --report-first-frame, --bench-frames N
                       for bench/: say when the first frame is shown; time N frames
@@ -49,6 +54,7 @@ struct Options {
     std::filesystem::path data_dir = flytthit::default_data_dir();
     std::optional<std::filesystem::path> content_dir;  // default: an installed signed pack, else the built-in one
     std::string screen = "attract";
+    std::string campaign;
     flytthit::ui::WindowOptions window;
 };
 
@@ -79,6 +85,7 @@ std::optional<int> parse(const std::vector<std::string>& args, Options& options)
         if (arg == "--data-dir") options.data_dir = *given;
         else if (arg == "--content") options.content_dir = std::filesystem::path(*given);
         else if (arg == "--screen") options.screen = *given;
+        else if (arg == "--campaign") options.campaign = *given;
         else if (arg == "--screenshot") options.window.screenshot = *given;
         else if (arg == "--bench-frames") options.window.bench_frames = std::max(1, std::atoi(given->c_str()));
         else if (arg == "--size") {
@@ -97,18 +104,63 @@ std::optional<int> parse(const std::vector<std::string>& args, Options& options)
     return std::nullopt;
 }
 
-// Walks the kiosk to the named screen through the same intents a visitor's taps make.
+// Walks the kiosk to the named screen through the same intents a visitor's taps make, with
+// a little filled in so the documentation shows a screen in use.
 bool go_to_screen(flytthit::Kiosk& kiosk, const std::string& screen) {
     using namespace flytthit;
+    const auto apply = [&](const Intent& intent) { kiosk.apply(intent, MonotonicClock::now()); };
+    const std::vector<Intent> exploring{intent::Start{}, intent::OpenMunicipality{"roros"}, intent::ToggleMunicipality{"roros"},
+                                        intent::Back{}, intent::OpenMunicipality{"tynset"}, intent::OpenSection{"host"}};
     const std::map<std::string, std::vector<Intent>> paths{
         {"attract", {}},
-        {"jewel_box", {intent::Start{}}},
-        {"sign_up", {intent::Start{}, intent::OpenSignUp{}}},
-        {"contact", {intent::Start{}, intent::OpenSignUp{}, intent::Next{}}},
+        {"jewel_box", {intent::Start{}, intent::ToggleMunicipality{"roros"}}},
+        {"large_text", {intent::Start{}, intent::ToggleLargeText{}}},
+        {"municipality", exploring},
+        {"work_for_two", {intent::Start{}, intent::OpenWorkForTwo{}, intent::ChooseHome{"tynset"}}},
+        {"region", {intent::Start{}, intent::OpenRegion{}}},
     };
-    const auto path = paths.find(screen);
-    if (path == paths.end()) return false;
-    for (const auto& step : path->second) kiosk.apply(step, MonotonicClock::now());
+    if (const auto path = paths.find(screen); path != paths.end()) {
+        for (const auto& step : path->second) apply(step);
+        return true;
+    }
+    // A sign-up step: go through the steps before it, filling each as a visitor might.
+    for (const auto& step : exploring) apply(step);
+    apply(intent::OpenSignUp{});
+    const auto filled = [&](ScreenId at) {
+        switch (at) {
+            case ScreenId::sign_up_who: apply(intent::ChooseProfile{"family"}); break;
+            case ScreenId::sign_up_household:
+                apply(intent::ChangeAdults{+1});
+                apply(intent::AddChild{});
+                apply(intent::AddChild{});
+                apply(intent::ChangeChildYear{1, +3});
+                break;
+            case ScreenId::sign_up_interests: apply(intent::ToggleTopic{"work"}); apply(intent::ToggleTopic{"childhood"}); break;
+            case ScreenId::sign_up_tipper: apply(intent::TypeText{"Ola Nordmann"}); break;
+            case ScreenId::sign_up_business_idea: apply(intent::TypeText{"Gårdsbakeri med kafé"}); break;
+            case ScreenId::sign_up_contact:
+                apply(intent::TypeText{"Kari Nordmann"});
+                apply(intent::FocusField{VisitorField::phone});
+                apply(intent::TypeText{"912 34 567"});
+                break;
+            default: break;
+        }
+    };
+    const std::string wanted = screen == "thank_you" ? "consent" : screen;
+    for (int guard = 0; guard < 12; ++guard) {
+        const auto steps = kiosk.sign_up_steps();
+        const std::size_t at = kiosk.step_index();
+        if (at >= steps.size()) return false;
+        if (step_name(steps[at]) == wanted) break;
+        if (steps[at] == ScreenId::sign_up_consent) return false;  // not a step of this campaign
+        filled(steps[at]);
+        apply(intent::Next{});
+    }
+    if (screen == "thank_you") {
+        apply(intent::ToggleConsent{});
+        apply(intent::Submit{});
+        return kiosk.screen() == ScreenId::thank_you;
+    }
     return true;
 }
 
@@ -154,9 +206,20 @@ int main(int argc, char** argv) {
 
     KioskSettings settings;
     settings.data_dir = options.data_dir;
+    if (!options.campaign.empty()) {
+        if (content->pack.find_campaign(options.campaign) == nullptr) {
+            std::cerr << "flytthit-kiosk: --campaign \"" << options.campaign << "\": not a campaign of the content pack\n";
+            return 2;
+        }
+        const Event event{"campaign-" + options.campaign, options.campaign, "", "", options.campaign, {}};
+        if (auto made = make_current_event(*store, event); !made) {
+            std::cerr << "flytthit-kiosk: --campaign: " << made.error().message << "\n";
+            return 1;
+        }
+    }
     Kiosk kiosk(*store, content->pack, settings, MonotonicClock::now());
     if (!go_to_screen(kiosk, options.screen)) {
-        std::cerr << "flytthit-kiosk: --screen \"" << options.screen << "\": expected attract, jewel_box, sign_up or contact\n";
+        std::cerr << "flytthit-kiosk: --screen \"" << options.screen << "\": not a screen this kiosk reaches (see --help)\n";
         return 2;
     }
     return ui::run_kiosk_window(kiosk, options.window);

@@ -8,6 +8,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <vector>
 
 namespace flytthit::ui {
@@ -19,8 +20,11 @@ struct Fonts {
 };
 
 // Layout is designed at 1280x800 and scaled to the display; 800x480 gives 0.6.
+// Whatever the scale, nothing a finger must hit is smaller than 48 px: 9 mm on the official
+// 7" display (800x480), the size touch guidelines ask for.
 inline constexpr float design_width = 1280.0f;
 inline constexpr float design_height = 800.0f;
+inline constexpr float min_touch_px = 48.0f;
 
 struct UiFrame {
     ImVec2 size;
@@ -31,6 +35,8 @@ struct UiFrame {
     std::vector<Intent>& intents;
 
     float px(float design_pixels) const { return design_pixels * scale; }
+    // A touch target's side: the design size scaled, never under min_touch_px.
+    float touch(float design_pixels) const { return std::max(px(design_pixels), min_touch_px); }
     void emit(Intent intent) { intents.push_back(std::move(intent)); }
 };
 

@@ -40,6 +40,15 @@ void draw_attract(const Kiosk& kiosk, UiFrame& frame) {
     draw_text(frame.fonts.body, content.text(language, "region.welcome"), {centre.x, centre.y + frame.px(56)},
               theme::text_muted, true);
 
+    // The campaign of the day, when staff chose one for the event: its name and its pitch.
+    if (const Campaign* campaign = kiosk.campaign()) {
+        const std::string line = std::string(ui_text(language, "campaign.today")) + ": " + campaign->name + " – " +
+                                 content.text(language, "campaign." + campaign->id + ".pitch");
+        const float width = frame.size.x - frame.px(120);
+        const float y = frame.size.y - frame.px(84) - frame.fonts.body->FontSize * 2 - frame.px(24);
+        draw_text_centred_wrapped(frame.fonts.body, line, centre.x, y, theme::text, width);
+    }
+
     const float pulse = 0.75f + 0.25f * std::sin(t * 2.5f);
     const ImU32 prompt = theme::rgb(0xe0, 0xb6, 0x52, static_cast<unsigned>(255 * pulse));
     draw_text(frame.fonts.title, ui_text(language, "attract.touch_to_start"), {centre.x, frame.size.y - frame.px(84)},

@@ -1,5 +1,6 @@
 // The jewel box: every municipality a jewel on the velvet of an open box, in two rows.
-// Tapping a jewel marks it as a place the visitor is curious about.
+// Tapping a jewel opens its municipality's page; jewels the visitor marked as curious
+// sparkle and carry a tick. From here: the region, work for two, and the sign-up.
 #include "screens/screen_window.h"
 #include "screens/screens.h"
 #include "theme.h"
@@ -18,16 +19,21 @@ void draw_jewel_box(const Kiosk& kiosk, UiFrame& frame) {
     const ContentPack& content = kiosk.content();
     const Language language = kiosk.language();
 
-    draw_text(frame.fonts.title, ui_text(language, "jewel_box.title"), {frame.px(40), frame.px(24)}, theme::gold);
-    draw_text(frame.fonts.body, ui_text(language, "jewel_box.hint"), {frame.px(40), frame.px(96)}, theme::text_muted,
-              false, frame.size.x - frame.px(80));
-    language_bar(kiosk, frame);
+    const float bar_left = language_bar(kiosk, frame);
+    draw_text(frame.fonts.title, ui_text(language, "jewel_box.title"), {frame.px(40), frame.px(20)}, theme::gold);
+    float hint_y = frame.px(16) + frame.touch(56) + frame.px(8);
+    if (const Campaign* campaign = kiosk.campaign()) {
+        const std::string line = std::string(ui_text(language, "campaign.today")) + ": " + campaign->name;
+        draw_text(frame.fonts.large, line, {bar_left, hint_y}, theme::gold);
+    }
+    hint_y += draw_text(frame.fonts.body, ui_text(language, "jewel_box.hint"), {frame.px(40), hint_y}, theme::text_muted, false,
+                        kiosk.campaign() ? bar_left - frame.px(56) : frame.size.x - frame.px(80));
     staff_corner(frame);
 
     // The open box: gold rim, dark velvet inside.
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    const ImVec2 box_min{frame.px(40), frame.px(150)};
-    const ImVec2 box_max{frame.size.x - frame.px(40), frame.size.y - frame.px(124)};
+    const ImVec2 box_min{frame.px(40), hint_y + frame.px(10)};
+    const ImVec2 box_max{frame.size.x - frame.px(40), frame.size.y - bottom_bar_height(frame)};
     draw->AddRectFilled(box_min, box_max, theme::rgb(0x3a, 0x10, 0x1c), frame.px(22));
     draw->AddRect(box_min, box_max, theme::gold, frame.px(22), 0, frame.px(6));
 
@@ -36,7 +42,7 @@ void draw_jewel_box(const Kiosk& kiosk, UiFrame& frame) {
     const int rows = municipalities.size() > 1 ? 2 : 1;
     const float slot_w = (box_max.x - box_min.x) / static_cast<float>(std::max(columns, 1));
     const float slot_h = (box_max.y - box_min.y) / static_cast<float>(rows);
-    const float radius = std::min(slot_w, slot_h) * 0.21f;
+    const float radius = std::min(slot_w, slot_h) * 0.19f;
     const auto& chosen = kiosk.draft().lead.municipalities;
     const float t = static_cast<float>(frame.time_seconds);
 
@@ -52,7 +58,7 @@ void draw_jewel_box(const Kiosk& kiosk, UiFrame& frame) {
         const std::string name = "jewel:" + municipality.id;
         frame.targets.add(name, slot_min, {slot_min.x + slot_w, slot_min.y + slot_h});
         ImGui::SetCursorScreenPos(slot_min);
-        if (ImGui::InvisibleButton(name.c_str(), {slot_w, slot_h})) frame.emit(intent::ToggleMunicipality{municipality.id});
+        if (ImGui::InvisibleButton(name.c_str(), {slot_w, slot_h})) frame.emit(intent::OpenMunicipality{municipality.id});
         const bool pressed = ImGui::IsItemActive();
 
         JewelLook look;
@@ -61,16 +67,35 @@ void draw_jewel_box(const Kiosk& kiosk, UiFrame& frame) {
         draw_jewel(draw, centre, pressed ? radius * 0.92f : radius, municipality, look);
 
         float y = centre.y + radius * 1.3f;
-        draw_text(frame.fonts.large, municipality.name, {centre.x, y}, theme::text, true);
+        // Chosen reads from the tick and the word as well as the sparkle: not colour alone.
+        const std::string label = look.selected ? "✓ " + municipality.name : municipality.name;
+        draw_text(frame.fonts.large, label, {centre.x, y}, look.selected ? theme::gold : theme::text, true);
         y += frame.fonts.large->FontSize + frame.px(4);
         if (!municipality.member) {
             draw_text(frame.fonts.body, ui_text(language, "jewel_box.neighbour"), {centre.x, y}, theme::text_muted, true);
             y += frame.fonts.body->FontSize;
         }
         const std::string tagline = content.text(language, "municipality." + municipality.id + ".tagline");
+        // In large text at 800x480 the tagline may not fit its slot: it is cut at the slot's
+        // edge, never drawn over the jewel below (the page itself has it whole).
+        ImGui::GetWindowDrawList()->PushClipRect(slot_min, {slot_min.x + slot_w, slot_min.y + slot_h - frame.px(4)}, true);
         draw_text_centred_wrapped(frame.fonts.body, tagline, centre.x, y, theme::text_muted, slot_w - frame.px(24));
+        ImGui::GetWindowDrawList()->PopClipRect();
     }
 
+    // Between Back and the sign-up: the region's own pages.
+    const float button_y = frame.size.y - frame.touch(76) - frame.px(16);
+    const float middle_left = frame.px(24) + frame.px(300) + frame.px(16);
+    const float middle_width = frame.size.x - middle_left * 2;
+    const bool work = !content.commuting.empty();
+    const float button_w = work ? (middle_width - frame.px(16)) / 2 : middle_width;
+    if (touch_button(frame, "region", ui_text(language, "jewel_box.region"), {middle_left, button_y}, {button_w, frame.touch(76)})) {
+        frame.emit(intent::OpenRegion{});
+    }
+    if (work && touch_button(frame, "work_for_two", ui_text(language, "jewel_box.work_for_two"),
+                             {middle_left + button_w + frame.px(16), button_y}, {button_w, frame.touch(76)})) {
+        frame.emit(intent::OpenWorkForTwo{});
+    }
     if (bottom_bar(frame, ui_text(language, "nav.back"), ui_text(language, "jewel_box.sign_up"), "sign_up")) {
         frame.emit(intent::OpenSignUp{});
     }

@@ -14,8 +14,17 @@ static void draw_screen(const Kiosk& kiosk, UiFrame& frame) {
     switch (kiosk.screen()) {
         case ScreenId::attract: draw_attract(kiosk, frame); return;
         case ScreenId::jewel_box: draw_jewel_box(kiosk, frame); return;
+        case ScreenId::municipality: draw_municipality(kiosk, frame); return;
+        case ScreenId::work_for_two: draw_work_for_two(kiosk, frame); return;
+        case ScreenId::region: draw_region(kiosk, frame); return;
+        case ScreenId::sign_up_who: draw_sign_up_who(kiosk, frame); return;
         case ScreenId::sign_up_household: draw_sign_up_household(kiosk, frame); return;
+        case ScreenId::sign_up_school_start: draw_sign_up_school_start(kiosk, frame); return;
+        case ScreenId::sign_up_business_idea: draw_sign_up_business_idea(kiosk, frame); return;
+        case ScreenId::sign_up_tipper: draw_sign_up_tipper(kiosk, frame); return;
+        case ScreenId::sign_up_interests: draw_sign_up_interests(kiosk, frame); return;
         case ScreenId::sign_up_contact: draw_sign_up_contact(kiosk, frame); return;
+        case ScreenId::sign_up_consent: draw_sign_up_consent(kiosk, frame); return;
         case ScreenId::thank_you: draw_thank_you(kiosk, frame); return;
         case ScreenId::pin_entry: draw_pin_pad(kiosk, frame); return;
         case ScreenId::staff_home: draw_staff_home(kiosk, frame); return;

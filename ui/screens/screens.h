@@ -9,8 +9,17 @@ namespace flytthit::ui {
 
 void draw_attract(const Kiosk& kiosk, UiFrame& frame);
 void draw_jewel_box(const Kiosk& kiosk, UiFrame& frame);
+void draw_municipality(const Kiosk& kiosk, UiFrame& frame);
+void draw_work_for_two(const Kiosk& kiosk, UiFrame& frame);
+void draw_region(const Kiosk& kiosk, UiFrame& frame);
+void draw_sign_up_who(const Kiosk& kiosk, UiFrame& frame);
 void draw_sign_up_household(const Kiosk& kiosk, UiFrame& frame);
+void draw_sign_up_school_start(const Kiosk& kiosk, UiFrame& frame);
+void draw_sign_up_business_idea(const Kiosk& kiosk, UiFrame& frame);
+void draw_sign_up_tipper(const Kiosk& kiosk, UiFrame& frame);
+void draw_sign_up_interests(const Kiosk& kiosk, UiFrame& frame);
 void draw_sign_up_contact(const Kiosk& kiosk, UiFrame& frame);
+void draw_sign_up_consent(const Kiosk& kiosk, UiFrame& frame);
 void draw_thank_you(const Kiosk& kiosk, UiFrame& frame);
 void draw_pin_pad(const Kiosk& kiosk, UiFrame& frame);
 void draw_staff_home(const Kiosk& kiosk, UiFrame& frame);

@@ -63,7 +63,12 @@ bool touch_button(UiFrame& frame, const std::string& name, std::string_view labe
     draw->AddRectFilled(pos, max, fill, frame.px(14));
     if (!primary) draw->AddRect(pos, max, theme::gold, frame.px(14), 0, frame.px(2));
     ImFont* used = font ? font : frame.fonts.large;
-    const ImVec2 extent = used->CalcTextSizeA(used->FontSize, FLT_MAX, 0, label.data(), label.data() + label.size());
+    ImVec2 extent = used->CalcTextSizeA(used->FontSize, FLT_MAX, 0, label.data(), label.data() + label.size());
+    if (extent.x > size.x - frame.px(16) && used != frame.fonts.body) {
+        // A long label in a narrow button (Dutch, large text, 800x480) steps down a size.
+        used = frame.fonts.body;
+        extent = used->CalcTextSizeA(used->FontSize, FLT_MAX, 0, label.data(), label.data() + label.size());
+    }
     draw_text(used, label, {pos.x + size.x / 2, pos.y + (size.y - extent.y) / 2}, primary ? theme::on_gold : theme::text,
               true);
     return touch.tapped;
@@ -108,35 +113,97 @@ std::optional<std::string> municipality_chip_row(UiFrame& frame, const ContentPa
     for (std::size_t i = 0; i < municipalities.size(); ++i) {
         const auto& municipality = municipalities[i];
         if (toggle_chip(frame, prefix + municipality.id, municipality.name, is_on(municipality.id),
-                        {pos.x + static_cast<float>(i) * (chip_width + gap), pos.y}, {chip_width, frame.px(56)})) {
+                        {pos.x + static_cast<float>(i) * (chip_width + gap), pos.y}, {chip_width, frame.touch(56)})) {
             tapped = municipality.id;
         }
     }
     return tapped;
 }
 
-void language_bar(const Kiosk& kiosk, UiFrame& frame) {
-    const ImVec2 size{frame.px(150), frame.px(56)};
-    float x = frame.size.x - frame.px(24) - size.x * 3 - frame.px(12) * 2;
+float language_bar(const Kiosk& kiosk, UiFrame& frame) {
+    // Fixed-size fonts here, whatever the large-text choice: the bar must always fit.
+    const ImVec2 size{std::max(frame.px(150), 112.0f), frame.touch(56)};
+    const ImVec2 toggle{frame.touch(80), size.y};
+    const float gap = frame.px(10);
+    const float y = frame.px(16);
+    float x = frame.size.x - frame.px(20) - size.x * 3 - gap * 3 - toggle.x;
+    const float left = x;
     for (Language language : all_languages) {
         const std::string code(language_code(language));
         const auto label = ui_text(language, "language." + code);
         const auto style = kiosk.language() == language ? ButtonStyle::primary : ButtonStyle::secondary;
-        if (touch_button(frame, "lang:" + code, label, {x, frame.px(20)}, size, style, frame.fonts.body)) {
+        if (touch_button(frame, "lang:" + code, label, {x, y}, size, style, frame.fonts.body)) {
             frame.emit(intent::ChooseLanguage{language});
         }
-        x += size.x + frame.px(12);
+        x += size.x + gap;
     }
+    // "A+" with its state shown by fill and by the word under it, not by colour alone.
+    const auto style = kiosk.large_text() ? ButtonStyle::primary : ButtonStyle::secondary;
+    if (touch_button(frame, "large_text", kiosk.large_text() ? "A−" : "A+", {x, y}, toggle, style)) {
+        frame.emit(intent::ToggleLargeText{});
+    }
+    return left;
+}
+
+float bottom_bar_height(const UiFrame& frame) { return frame.touch(76) + frame.px(16) * 2; }
+
+void bottom_message(UiFrame& frame, std::string_view message) {
+    if (message.empty()) return;
+    const float button = frame.px(300) + frame.px(24);
+    const float width = frame.size.x - button * 2 - frame.px(24);
+    const std::string line = "! " + std::string(message);
+    const ImVec2 extent = frame.fonts.body->CalcTextSizeA(frame.fonts.body->FontSize, FLT_MAX, width, line.c_str());
+    const float y = frame.size.y - bottom_bar_height(frame) / 2 - extent.y / 2;
+    draw_text_centred_wrapped(frame.fonts.body, line, frame.size.x / 2, y, theme::error, width);
 }
 
 bool bottom_bar(UiFrame& frame, std::string_view back_label, std::string_view forward_label,
                 const std::string& forward_name) {
-    const ImVec2 size{frame.px(300), frame.px(76)};
-    const float y = frame.size.y - size.y - frame.px(24);
+    const ImVec2 size{frame.px(300), frame.touch(76)};
+    const float y = frame.size.y - size.y - frame.px(16);
     if (touch_button(frame, "back", back_label, {frame.px(24), y}, size)) frame.emit(intent::Back{});
     if (forward_label.empty()) return false;
     return touch_button(frame, forward_name, forward_label, {frame.size.x - size.x - frame.px(24), y}, size,
                         ButtonStyle::primary);
+}
+
+float step_header(const Kiosk& kiosk, UiFrame& frame, std::string_view title) {
+    draw_background(frame);
+    const Language language = kiosk.language();
+    const float bar_left = language_bar(kiosk, frame);
+    const auto steps = kiosk.sign_up_steps();
+    const std::size_t at = kiosk.step_index();
+    float y = frame.px(16);
+    if (at < steps.size()) {
+        const std::string progress = std::string(ui_text(language, "sign_up.step")) + " " + std::to_string(at + 1) + " " +
+                                     std::string(ui_text(language, "sign_up.of")) + " " + std::to_string(steps.size());
+        draw_text(frame.fonts.body, progress, {frame.px(32), y}, theme::text_muted);
+        // One dot a step: filled up to here, so progress reads at a glance.
+        const float dot = frame.px(7);
+        const float text_width = frame.fonts.body->CalcTextSizeA(frame.fonts.body->FontSize, FLT_MAX, 0, progress.c_str()).x;
+        for (std::size_t i = 0; i < steps.size(); ++i) {
+            const ImVec2 centre{frame.px(32) + text_width + frame.px(24) + static_cast<float>(i) * dot * 3.2f,
+                                y + frame.fonts.body->FontSize / 2};
+            if (i <= at) ImGui::GetWindowDrawList()->AddCircleFilled(centre, dot, theme::gold);
+            else ImGui::GetWindowDrawList()->AddCircle(centre, dot, theme::text_muted, 0, frame.px(2));
+        }
+        y += frame.fonts.body->FontSize + frame.px(4);
+    }
+    const float height = draw_text(frame.fonts.large, title, {frame.px(32), y}, theme::gold, false, bar_left - frame.px(48));
+    return std::max(y + height, frame.px(16) + frame.touch(56)) + frame.px(18);
+}
+
+void stepper(UiFrame& frame, const std::string& name, const std::string& value, ImVec2 pos, float button,
+             const Intent& minus, const Intent& plus) {
+    if (touch_button(frame, name + ":-", "−", pos, {button, button})) frame.emit(minus);
+    const float value_width = stepper_value_width(frame);
+    draw_text(frame.fonts.large, value, {pos.x + button + value_width / 2, pos.y + (button - frame.fonts.large->FontSize) / 2},
+              theme::text, true);
+    if (touch_button(frame, name + ":+", "+", {pos.x + button + value_width, pos.y}, {button, button})) frame.emit(plus);
+}
+
+float stepper_value_width(const UiFrame& frame) {
+    return frame.fonts.large->CalcTextSizeA(frame.fonts.large->FontSize, FLT_MAX, 0, "00000").x;
 }
 
 void draw_background(const UiFrame& frame) {
@@ -161,7 +228,7 @@ float staff_header(UiFrame& frame, Language language, std::string_view title, bo
     draw_background(frame);
     draw_text(frame.fonts.title, title, {frame.px(32), frame.px(20)}, theme::gold);
     if (!is_home) {
-        const ImVec2 size{frame.px(220), frame.px(64)};
+        const ImVec2 size{frame.px(220), frame.touch(64)};
         if (touch_button(frame, "staff:home", ui_text(language, "staff.home_title"),
                          {frame.size.x - size.x - frame.px(24), frame.px(18)}, size)) {
             frame.emit(intent::StaffGo{ScreenId::staff_home});
@@ -174,7 +241,7 @@ bool staff_keyboard_and_save(UiFrame& frame, bool shift, Language language, floa
     const float margin = frame.px(32);
     const float bottom = frame.size.y - frame.px(110);
     draw_keyboard(frame, KeyboardLayout::letters, shift, language, {margin, top}, {frame.size.x - margin * 2, bottom - top});
-    const ImVec2 save{frame.px(300), frame.px(76)};
+    const ImVec2 save{frame.px(300), frame.touch(76)};
     return touch_button(frame, save_name, ui_text(language, "staff.save"),
                         {frame.size.x - save.x - frame.px(24), frame.size.y - save.y - frame.px(20)}, save, ButtonStyle::primary);
 }

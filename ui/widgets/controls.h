@@ -34,13 +34,28 @@ std::optional<std::string> municipality_chip_row(UiFrame& frame, const ContentPa
                                                  const std::function<bool(const std::string&)>& is_on, ImVec2 pos,
                                                  float width);
 
-// The language buttons at the top right of every screen: switching keeps what was entered.
-void language_bar(const Kiosk& kiosk, UiFrame& frame);
+// The language buttons and the large-text toggle at the top right of every visitor screen:
+// switching keeps what was entered. Returns the bar's left edge, where a title must stop.
+float language_bar(const Kiosk& kiosk, UiFrame& frame);
 
 // Back (bottom left) and a forward action (bottom right) as every step of the flow has them.
 // An empty forward_label draws no forward button. Returns true when forward was tapped.
 bool bottom_bar(UiFrame& frame, std::string_view back_label, std::string_view forward_label,
                 const std::string& forward_name);
+// The height the bottom bar takes, margins included: content ends above it.
+float bottom_bar_height(const UiFrame& frame);
+// A problem for the visitor, marked with "!", between the bottom bar's two buttons.
+void bottom_message(UiFrame& frame, std::string_view message);
+
+// A sign-up step's top: background, "Step 2 of 5" with one dot a step, the title and the
+// language bar. Returns the y where the step's content starts.
+float step_header(const Kiosk& kiosk, UiFrame& frame, std::string_view title);
+
+// "−  value  +" with the value between two square buttons of side button. Targets are
+// <name>:- and <name>:+. stepper_value_width is the room the value takes between them.
+void stepper(UiFrame& frame, const std::string& name, const std::string& value, ImVec2 pos, float button,
+             const Intent& minus, const Intent& plus);
+float stepper_value_width(const UiFrame& frame);
 
 // The hidden way into staff mode: a press held for three seconds in the top-left corner.
 // Submit it before any larger item that covers the corner.

@@ -8,13 +8,16 @@
 
 namespace flytthit::ui {
 
-float text_field_height(const UiFrame& frame) { return frame.px(112); }
+float text_field_height(const UiFrame& frame) { return frame.fonts.body->FontSize + frame.px(6) + frame.touch(58); }
 
 bool draw_text_field(UiFrame& frame, const TextFieldView& view, ImVec2 pos, float width) {
     ImFont* font = frame.fonts.body;
-    draw_text(font, view.label, pos, theme::text_muted);
+    // A problem marks the label with "!" as well as the red frame: never colour alone. Its
+    // words stand in the bottom bar, where there is room for them on any display.
+    if (view.error.empty()) draw_text(font, view.label, pos, theme::text_muted);
+    else draw_text(font, "! " + std::string(view.label), pos, theme::error);
     const ImVec2 box_min{pos.x, pos.y + font->FontSize + frame.px(6)};
-    const ImVec2 box_max{pos.x + width, box_min.y + frame.px(58)};
+    const ImVec2 box_max{pos.x + width, box_min.y + frame.touch(58)};
     frame.targets.add(view.name, box_min, box_max);
     ImGui::SetCursorScreenPos(box_min);
     const bool tapped = ImGui::InvisibleButton(view.name.c_str(), {box_max.x - box_min.x, box_max.y - box_min.y});
@@ -37,12 +40,6 @@ bool draw_text_field(UiFrame& frame, const TextFieldView& view, ImVec2 pos, floa
         draw->AddLine({caret_x, text_y}, {caret_x, text_y + font->FontSize}, theme::on_field, frame.px(2.5f));
     }
     draw->PopClipRect();
-
-    if (!view.error.empty()) {
-        std::string line = "! ";
-        line += view.error;
-        draw_text(font, line, {pos.x, box_max.y + frame.px(4)}, theme::error, false, width);
-    }
     return tapped;
 }
 

@@ -1,5 +1,5 @@
 // A text field drawn by the kiosk: a label, the text (from the core's draft), a caret when
-// focused, and an error line with a "!" mark when the last submit found a problem.
+// focused, and a "!" before the label and a red frame when the last check found a problem.
 #pragma once
 
 #include "ui_frame.h"

@@ -1,0 +1,269 @@
+// The kiosk's sign-up flow: the steps the event's campaign asks for, what each step's taps
+// and keys change, and the commit at the end. Part of the Kiosk state machine (kiosk.h).
+#include "kiosk.h"
+
+#include "ui_text.h"
+#include "utf8.h"
+#include "vector_toggle.h"
+
+#include <algorithm>
+#include <iostream>
+
+namespace flytthit {
+
+namespace {
+
+// The manifest's step names and the screens they show.
+constexpr std::pair<std::string_view, ScreenId> step_screens[] = {
+    {"who", ScreenId::sign_up_who},
+    {"household", ScreenId::sign_up_household},
+    {"school_start", ScreenId::sign_up_school_start},
+    {"business_idea", ScreenId::sign_up_business_idea},
+    {"tipper", ScreenId::sign_up_tipper},
+    {"interests", ScreenId::sign_up_interests},
+    {"contact", ScreenId::sign_up_contact},
+    {"consent", ScreenId::sign_up_consent},
+};
+
+std::optional<ScreenId> screen_for_step(std::string_view step) {
+    for (const auto& [name, screen] : step_screens) {
+        if (name == step) return screen;
+    }
+    return std::nullopt;
+}
+
+// Which step holds a validation problem's field ("contact.phone" -> contact).
+ScreenId screen_for_field(const std::string& field) {
+    const auto starts = [&](std::string_view prefix) { return field.rfind(prefix, 0) == 0; };
+    if (starts("contact")) return ScreenId::sign_up_contact;
+    if (starts("household")) return ScreenId::sign_up_household;
+    if (starts("answers.profile")) return ScreenId::sign_up_who;
+    if (starts("answers.school_start_year")) return ScreenId::sign_up_school_start;
+    if (starts("answers.business_idea")) return ScreenId::sign_up_business_idea;
+    if (starts("answers.tipper_name")) return ScreenId::sign_up_tipper;
+    if (starts("municipalities") || starts("topics")) return ScreenId::sign_up_interests;
+    return ScreenId::sign_up_consent;
+}
+
+// The field the keyboard types into when a step opens.
+std::optional<VisitorField> first_field(ScreenId step) {
+    switch (step) {
+        case ScreenId::sign_up_contact: return VisitorField::name;
+        case ScreenId::sign_up_business_idea: return VisitorField::business_idea;
+        case ScreenId::sign_up_tipper: return VisitorField::tipper_name;
+        default: return std::nullopt;
+    }
+}
+
+bool field_on_step(VisitorField field, ScreenId step) {
+    switch (field) {
+        case VisitorField::name:
+        case VisitorField::phone:
+        case VisitorField::email: return step == ScreenId::sign_up_contact;
+        case VisitorField::business_idea: return step == ScreenId::sign_up_business_idea;
+        case VisitorField::tipper_name: return step == ScreenId::sign_up_tipper;
+    }
+    return false;
+}
+
+bool starts_with_capital(VisitorField field) { return field == VisitorField::name || field == VisitorField::tipper_name || field == VisitorField::business_idea; }
+
+}  // namespace
+
+std::string_view step_name(ScreenId step) {
+    for (const auto& [name, screen] : step_screens) {
+        if (screen == step) return name;
+    }
+    return {};
+}
+
+std::vector<ScreenId> Kiosk::sign_up_steps() const {
+    const Campaign* event_campaign = campaign();
+    const std::vector<std::string> names = event_campaign ? event_campaign->steps : default_sign_up_steps();
+    std::vector<ScreenId> steps;
+    for (const auto& name : names) {
+        if (auto screen = screen_for_step(name)) steps.push_back(*screen);
+    }
+    // The loader guarantees contact and consent; a hand-made pack in a test might not.
+    if (std::find(steps.begin(), steps.end(), ScreenId::sign_up_contact) == steps.end()) steps.push_back(ScreenId::sign_up_contact);
+    if (steps.back() != ScreenId::sign_up_consent) steps.push_back(ScreenId::sign_up_consent);
+    return steps;
+}
+
+std::size_t Kiosk::step_index() const {
+    const auto steps = sign_up_steps();
+    return static_cast<std::size_t>(std::find(steps.begin(), steps.end(), screen_) - steps.begin());
+}
+
+std::pair<int, int> Kiosk::school_start_range() const { return {current_year(), current_year() + 7}; }
+
+void Kiosk::go_to_step(ScreenId step) {
+    screen_ = step;
+    if (step == ScreenId::sign_up_school_start && draft_.lead.answers.school_start_year == 0) {
+        // Første Klasse speaks to families whose eldest starts school next autumn.
+        draft_.lead.answers.school_start_year = current_year() + 1;
+    }
+    if (const auto field = first_field(step); field && !field_on_step(draft_.focused, step)) {
+        draft_.focused = *field;
+        draft_.shift = starts_with_capital(*field) && field_text(*field).empty();
+    }
+}
+
+std::string& Kiosk::field_text(VisitorField field) {
+    switch (field) {
+        case VisitorField::phone: return draft_.lead.contact.phone;
+        case VisitorField::email: return draft_.lead.contact.email;
+        case VisitorField::business_idea: return draft_.lead.answers.business_idea;
+        case VisitorField::tipper_name: return draft_.lead.answers.tipper_name;
+        case VisitorField::name: break;
+    }
+    return draft_.lead.contact.name;
+}
+
+const std::string& Kiosk::field_text(VisitorField field) const {
+    return const_cast<Kiosk*>(this)->field_text(field);
+}
+
+std::size_t Kiosk::field_limit(VisitorField field) {
+    switch (field) {
+        case VisitorField::phone: return max_phone_length;
+        case VisitorField::email: return max_email_length;
+        case VisitorField::business_idea: return max_business_idea_length;
+        case VisitorField::tipper_name:
+        case VisitorField::name: break;
+    }
+    return max_name_length;
+}
+
+ValidationRules Kiosk::validation_rules() const {
+    ValidationRules rules;
+    rules.current_year = current_year();
+    for (const auto& municipality : content_.municipalities) rules.municipality_ids.insert(municipality.id);
+    const Campaign* event_campaign = campaign();
+    rules.lead_is_tip = event_campaign != nullptr && event_campaign->lead_is_tip;
+    return rules;
+}
+
+LeadDraft Kiosk::lead_to_store() const {
+    LeadDraft lead = normalised(draft_.lead);
+    lead.event_id = staff_.current_event().id;
+    lead.campaign_id = staff_.current_event().campaign_id;
+    lead.language = language_;
+    const Campaign* event_campaign = campaign();
+    const std::string_view shown = event_campaign && event_campaign->lead_is_tip ? tip_consent_text_version : consent_text_version;
+    lead.consent.text_version = draft_.lead.consent.given ? std::string(shown) : "";
+    return lead;
+}
+
+ScreenId Kiosk::step_for_problem(const std::string& field) const {
+    const ScreenId step = screen_for_field(field);
+    const auto steps = sign_up_steps();
+    return std::find(steps.begin(), steps.end(), step) != steps.end() ? step : screen_;
+}
+
+void Kiosk::submit() {
+    const ValidationRules rules = validation_rules();
+    const LeadDraft lead = lead_to_store();
+    draft_.problems = validate_lead(lead, rules);
+    draft_.store_failed = false;
+    if (!draft_.problems.empty()) {
+        // Take the visitor to the earliest step that can mend a problem, where it is marked.
+        const auto steps = sign_up_steps();
+        ScreenId earliest = screen_;
+        for (const auto& problem : draft_.problems) {
+            const ScreenId step = step_for_problem(problem.field);
+            if (std::find(steps.begin(), steps.end(), step) < std::find(steps.begin(), steps.end(), earliest)) earliest = step;
+        }
+        go_to_step(earliest);
+        return;
+    }
+
+    auto stored = store_.add(lead, rules);
+    if (!stored) {
+        // The visitor keeps what they typed and is asked to talk to the staff; nothing is
+        // claimed as registered.
+        draft_.store_failed = true;
+        last_store_error_ = stored.error().message;
+        std::cerr << "flytthit-kiosk: sign-up not stored: " << last_store_error_ << "\n";
+        return;
+    }
+    confirmed_lead_id_ = stored->id;
+    draft_.lead = LeadDraft{};  // stored: the personal data leaves memory as well
+    screen_ = ScreenId::thank_you;
+}
+
+void Kiosk::handle(const intent::Next&) {
+    const auto steps = sign_up_steps();
+    const std::size_t at = step_index();
+    if (at + 1 >= steps.size()) return;  // consent's forward action is Submit
+    if (screen_ == ScreenId::sign_up_contact) {
+        // Phone and e-mail are checked here, where the visitor can still mend them.
+        draft_.problems.clear();
+        for (auto& problem : validate_lead(lead_to_store(), validation_rules())) {
+            if (problem.field.rfind("contact", 0) == 0) draft_.problems.push_back(std::move(problem));
+        }
+        if (!draft_.problems.empty()) return;
+    }
+    go_to_step(steps[at + 1]);
+}
+void Kiosk::handle(const intent::ChooseProfile& i) {
+    if (screen_ != ScreenId::sign_up_who) return;
+    if (std::find(std::begin(profile_ids), std::end(profile_ids), i.id) == std::end(profile_ids)) return;
+    auto& profile = draft_.lead.answers.profile;
+    profile = profile == i.id ? "" : i.id;  // a second tap takes the choice back
+}
+void Kiosk::handle(const intent::ChangeSchoolStart& i) {
+    if (screen_ != ScreenId::sign_up_school_start) return;
+    const auto [first, last] = school_start_range();
+    auto& year = draft_.lead.answers.school_start_year;
+    year = std::clamp(year + i.delta, first, last);
+}
+void Kiosk::handle(const intent::ChangeAdults& i) {
+    auto& adults = draft_.lead.household.adults;
+    adults = std::clamp(adults + i.delta, 1, max_adults);
+}
+void Kiosk::handle(const intent::AddChild&) {
+    auto& years = draft_.lead.household.children_birth_years;
+    // A new child starts at school-start age, the most common case at the stand.
+    if (years.size() < static_cast<std::size_t>(max_children)) years.push_back(current_year() - 6);
+}
+void Kiosk::handle(const intent::RemoveChild& i) {
+    auto& years = draft_.lead.household.children_birth_years;
+    if (i.index >= 0 && static_cast<std::size_t>(i.index) < years.size()) years.erase(years.begin() + i.index);
+}
+void Kiosk::handle(const intent::ChangeChildYear& i) {
+    auto& years = draft_.lead.household.children_birth_years;
+    if (i.index < 0 || static_cast<std::size_t>(i.index) >= years.size()) return;
+    const int year = current_year();
+    years[static_cast<std::size_t>(i.index)] = std::clamp(years[static_cast<std::size_t>(i.index)] + i.delta, year - 25, year + 1);
+}
+void Kiosk::handle(const intent::ToggleTopic& i) {
+    if (std::find(std::begin(topic_ids), std::end(topic_ids), i.id) != std::end(topic_ids)) {
+        toggle(draft_.lead.topics, i.id);
+    }
+}
+void Kiosk::handle(const intent::FocusField& i) {
+    if (!field_on_step(i.field, screen_)) return;
+    draft_.focused = i.field;
+    draft_.shift = starts_with_capital(i.field) && field_text(i.field).empty();
+}
+void Kiosk::handle(const intent::TypeText& i) {
+    if (!field_on_step(draft_.focused, screen_) || !is_valid_utf8(i.utf8)) return;
+    std::string& text = field_text(draft_.focused);
+    if (utf8_length(text) + utf8_length(i.utf8) <= field_limit(draft_.focused)) text += i.utf8;
+    // Shift is one-shot, as on a phone; after a space in a name it comes back for the next word.
+    const bool name = draft_.focused == VisitorField::name || draft_.focused == VisitorField::tipper_name;
+    draft_.shift = name && i.utf8 == " ";
+}
+void Kiosk::handle(const intent::ToggleShift&) { draft_.shift = !draft_.shift; }
+void Kiosk::handle(const intent::Backspace&) {
+    if (field_on_step(draft_.focused, screen_)) utf8_pop_back(field_text(draft_.focused));
+}
+void Kiosk::handle(const intent::ToggleConsent&) {
+    if (screen_ == ScreenId::sign_up_consent) draft_.lead.consent.given = !draft_.lead.consent.given;
+}
+void Kiosk::handle(const intent::Submit&) {
+    if (screen_ == ScreenId::sign_up_consent) submit();
+}
+
+}  // namespace flytthit

@@ -1,0 +1,35 @@
+// Sign-up step "who": who the visitor is, by one tap (a family, a couple, roots in the
+// region ...); for a tip, who the missed person is. Optional: Next works without a choice.
+#include "screens/screen_window.h"
+#include "screens/screens.h"
+#include "theme.h"
+#include "ui_text.h"
+#include "widgets/controls.h"
+
+namespace flytthit::ui {
+
+void draw_sign_up_who(const Kiosk& kiosk, UiFrame& frame) {
+    ScreenWindow window(frame, "sign_up_who");
+    const Language language = kiosk.language();
+    const bool tip = kiosk.campaign() != nullptr && kiosk.campaign()->lead_is_tip;
+    float y = step_header(kiosk, frame, ui_text(language, tip ? "sign_up.who_title_tip" : "sign_up.who_title"));
+    y += draw_text(frame.fonts.body, ui_text(language, "sign_up.who_hint"), {frame.px(32), y}, theme::text_muted) + frame.px(16);
+
+    const float margin = frame.px(32);
+    const float gap = frame.px(14);
+    const float width = (frame.size.x - margin * 2 - gap) / 2;
+    const float height = frame.touch(80);
+    int index = 0;
+    for (std::string_view profile : profile_ids) {
+        const std::string id(profile);
+        const ImVec2 at{margin + static_cast<float>(index % 2) * (width + gap), y + static_cast<float>(index / 2) * (height + gap)};
+        if (toggle_chip(frame, "profile:" + id, ui_text(language, "profile." + id), kiosk.draft().lead.answers.profile == id, at,
+                        {width, height})) {
+            frame.emit(intent::ChooseProfile{id});
+        }
+        ++index;
+    }
+    if (bottom_bar(frame, ui_text(language, "nav.back"), ui_text(language, "nav.next"), "next")) frame.emit(intent::Next{});
+}
+
+}  // namespace flytthit::ui

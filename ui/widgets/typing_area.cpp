@@ -1,0 +1,46 @@
+// The fields-and-keyboard area of a typing step; see typing_area.h.
+#include "widgets/typing_area.h"
+
+#include "ui_text.h"
+#include "widgets/controls.h"
+#include "widgets/on_screen_keyboard.h"
+#include "widgets/text_field.h"
+
+namespace flytthit::ui {
+
+std::string_view problem_text(const Kiosk& kiosk, const std::string& field) {
+    for (const auto& problem : kiosk.draft().problems) {
+        if (problem.field == field) return ui_text(kiosk.language(), problem.message_key);
+    }
+    return {};
+}
+
+void draw_typing_area(const Kiosk& kiosk, UiFrame& frame, std::span<const FieldSpec> fields, float top, float bottom) {
+    const SignUpDraft& draft = kiosk.draft();
+    const float margin = frame.px(32);
+    // The keyboard's keys never go under the 48 px a finger needs: when a long title (large
+    // text, 800x480) leaves too little room, the fields move up into the header's margin.
+    const float key_gap = frame.px(8);
+    const float keyboard_height = std::max(bottom - top - text_field_height(frame) - frame.px(8), min_touch_px * 5 + key_gap * 4);
+    const float keyboard_top = bottom - keyboard_height;
+    top = std::min(top, keyboard_top - frame.px(8) - text_field_height(frame));
+    const float gap = frame.px(16);
+    const auto count = static_cast<float>(fields.size());
+    const float width = (frame.size.x - margin * 2 - gap * (count - 1)) / count;
+    float x = margin;
+    for (const auto& spec : fields) {
+        TextFieldView view{spec.name, spec.label, kiosk.field_text(spec.field), draft.focused == spec.field,
+                           problem_text(kiosk, spec.problem_field)};
+        // "Give a phone or an e-mail" belongs to both fields.
+        if (view.error.empty() && (spec.field == VisitorField::phone || spec.field == VisitorField::email)) {
+            view.error = problem_text(kiosk, "contact");
+        }
+        if (draw_text_field(frame, view, {x, top}, width)) frame.emit(intent::FocusField{spec.field});
+        x += width + gap;
+    }
+    const auto layout = draft.focused == VisitorField::phone ? KeyboardLayout::phone : KeyboardLayout::letters;
+    draw_keyboard(frame, layout, draft.shift, kiosk.language(), {margin, keyboard_top},
+                  {frame.size.x - margin * 2, keyboard_height});
+}
+
+}  // namespace flytthit::ui
