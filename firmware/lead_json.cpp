@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <limits>
+
 namespace flytthit {
 
 namespace {
@@ -17,6 +19,15 @@ template <class T>
 Status read_member(const json& object, const char* key, const std::string& path, T& out) {
     const auto found = object.find(key);
     if (found == object.end() || found->is_null()) return ok_status();
+    if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+        // A float such as 1e300 converted to an integer is undefined behaviour, not an
+        // exception: only whole numbers that fit are taken.
+        const bool fits = (found->is_number_integer() && found->template get<long long>() >= std::numeric_limits<T>::min() &&
+                           found->template get<long long>() <= std::numeric_limits<T>::max()) ||
+                          (found->is_number_unsigned() && found->template get<unsigned long long>() <=
+                                                              static_cast<unsigned long long>(std::numeric_limits<T>::max()));
+        if (!fits) return make_error(path + key + ": expected a whole number");
+    }
     try {
         out = found->get<T>();
     } catch (const json::exception&) {

@@ -101,7 +101,11 @@ Status open_wire_lead(json& wire, const SealingKeyPair* keys) {
     if (!personal) return personal.error();
     wire.erase("sealed_personal");
     wire.erase("initials");
-    const int adults = wire.contains("household") && wire["household"].is_object() ? wire["household"].value("adults", 1) : 1;
+    // Carried over as given: reading it as an int here could convert 1e300 (undefined
+    // behaviour); the lead reader that follows checks it and names the field.
+    const json adults = wire.contains("household") && wire["household"].is_object() && wire["household"].contains("adults")
+                            ? wire["household"]["adults"]
+                            : json(1);
     wire["household"] = {{"adults", adults}, {"children_birth_years", personal->children_birth_years}};
     wire["contact"] = {{"name", personal->contact.name}, {"phone", personal->contact.phone}, {"email", personal->contact.email}};
     wire["free_text"] = personal->free_text;

@@ -1,4 +1,5 @@
 // Validation rules as a visitor meets them: phone, e-mail, consent, household, text limits.
+#include "lead_json.h"
 #include "lead_validation.h"
 #include "test_support.h"
 #include "ui_text.h"
@@ -182,4 +183,18 @@ TEST_CASE("campaign answers are checked: a known profile, a school start within 
     CHECK(fields().empty());
     draft.answers.business_idea = std::string(max_business_idea_length + 1, 'x');
     CHECK(fields() == std::vector<std::string>{"answers.business_idea"});
+}
+
+TEST_CASE("a number that is not a whole number that fits is refused with the field named, never converted") {
+    // The register's batch fuzzer found this: 1e300 read as an int was undefined behaviour.
+    for (const char* bad : {R"({"household": {"adults": 1e300}})", R"({"household": {"adults": 2.5}})",
+                            R"({"answers": {"school_start_year": 99999999999}})", R"({"answers": {"school_start_year": -1e20}})"}) {
+        CAPTURE(bad);
+        const auto draft = lead_draft_from_json(bad);
+        REQUIRE_FALSE(draft.ok());
+        CHECK(draft.error().message.find("expected a whole number") != std::string::npos);
+    }
+    const auto good = lead_draft_from_json(R"({"answers": {"school_start_year": 2027, "profile": "family"}})");
+    REQUIRE(good.ok());
+    CHECK(good->answers.school_start_year == 2027);
 }

@@ -14,9 +14,13 @@ namespace {
 
 // 25000 -> "25 000", as Norwegian and Dutch write it (a thin gap reads in English too).
 std::string grouped(int value) {
-    std::string digits = std::to_string(value);
-    for (int at = static_cast<int>(digits.size()) - 3; at > 0; at -= 3) digits.insert(static_cast<std::size_t>(at), " ");
-    return digits;
+    const std::string digits = std::to_string(value);
+    std::string text;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) text += ' ';
+        text += digits[i];
+    }
+    return text;
 }
 
 std::string qualified(Language language, int value, const std::string& qualifier) {
@@ -87,15 +91,10 @@ void campaign_results(const Kiosk& kiosk, UiFrame& frame, ImVec2 min, float widt
 
 void draw_region(const Kiosk& kiosk, UiFrame& frame) {
     ScreenWindow window(frame, "region");
-    draw_background(frame);
     const Language language = kiosk.language();
     const ContentPack& content = kiosk.content();
-    language_bar(kiosk, frame);
     const float margin = frame.px(32);
-    draw_text(frame.fonts.title, content.text(language, "region.name"), {margin, frame.px(16)}, theme::gold);
-    float y = std::max(frame.px(16) + frame.fonts.title->FontSize, frame.px(16) + frame.touch(56)) + frame.px(10);
-    y += draw_text(frame.fonts.body, content.text(language, "region.story"), {margin, y}, theme::text, false,
-                   frame.size.x - margin * 2) + frame.px(16);
+    const float y = page_header(kiosk, frame, content.text(language, "region.name"), content.text(language, "region.story"));
 
     const float bottom = frame.size.y - bottom_bar_height(frame);
     const float split = frame.size.x * 0.45f;

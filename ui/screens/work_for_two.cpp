@@ -86,15 +86,10 @@ void flows_panel(const Kiosk& kiosk, UiFrame& frame, ImVec2 min, ImVec2 max) {
 
 void draw_work_for_two(const Kiosk& kiosk, UiFrame& frame) {
     ScreenWindow window(frame, "work_for_two");
-    draw_background(frame);
     const Language language = kiosk.language();
     const ContentPack& content = kiosk.content();
-    language_bar(kiosk, frame);
-    draw_text(frame.fonts.title, ui_text(language, "work_for_two.title"), {frame.px(32), frame.px(16)}, theme::gold);
     const float margin = frame.px(32);
-    float y = std::max(frame.px(16) + frame.fonts.title->FontSize, frame.px(16) + frame.touch(56)) + frame.px(10);
-    y += draw_text(frame.fonts.body, content.text(language, "work_for_two.intro"), {margin, y}, theme::text_muted, false,
-                   frame.size.x - margin * 2) + frame.px(12);
+    const float y = page_header(kiosk, frame, ui_text(language, "work_for_two.title"), content.text(language, "work_for_two.intro"));
 
     // Left: where you would live, one chip per municipality, two columns.
     const float bottom = frame.size.y - bottom_bar_height(frame);

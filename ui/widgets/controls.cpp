@@ -193,6 +193,16 @@ float step_header(const Kiosk& kiosk, UiFrame& frame, std::string_view title) {
     return std::max(y + height, frame.px(16) + frame.touch(56)) + frame.px(18);
 }
 
+float page_header(const Kiosk& kiosk, UiFrame& frame, std::string_view title, std::string_view intro) {
+    draw_background(frame);
+    language_bar(kiosk, frame);
+    const float margin = frame.px(32);
+    draw_text(frame.fonts.title, title, {margin, frame.px(16)}, theme::gold);
+    float y = std::max(frame.px(16) + frame.fonts.title->FontSize, frame.px(16) + frame.touch(56)) + frame.px(10);
+    y += draw_text(frame.fonts.body, intro, {margin, y}, theme::text, false, frame.size.x - margin * 2);
+    return y + frame.px(14);
+}
+
 void stepper(UiFrame& frame, const std::string& name, const std::string& value, ImVec2 pos, float button,
              const Intent& minus, const Intent& plus) {
     if (touch_button(frame, name + ":-", "−", pos, {button, button})) frame.emit(minus);

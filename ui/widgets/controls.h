@@ -51,6 +51,10 @@ void bottom_message(UiFrame& frame, std::string_view message);
 // language bar. Returns the y where the step's content starts.
 float step_header(const Kiosk& kiosk, UiFrame& frame, std::string_view title);
 
+// An exploring page's top (region, work for two): background, title, language bar, and an
+// introduction wrapped across the page. Returns the y where the page's content starts.
+float page_header(const Kiosk& kiosk, UiFrame& frame, std::string_view title, std::string_view intro);
+
 // "−  value  +" with the value between two square buttons of side button. Targets are
 // <name>:- and <name>:+. stepper_value_width is the room the value takes between them.
 void stepper(UiFrame& frame, const std::string& name, const std::string& value, ImVec2 pos, float button,
