@@ -26,12 +26,4 @@ std::vector<std::string> CommutingTable::unknown_from(const std::string& lives_i
     return unknown;
 }
 
-int CommutingTable::known_total(const std::string& lives_in) const {
-    int total = 0;
-    for (const auto& flow : flows) {
-        if (flow.lives_in == lives_in) total += flow.persons;
-    }
-    return total;
-}
-
 }  // namespace flytthit

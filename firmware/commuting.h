@@ -33,8 +33,6 @@ struct CommutingTable {
     std::vector<CommutingFlow> from(const std::string& lives_in) const;
     // Of the workplaces given, those the table has no figure for from lives_in, in that order.
     std::vector<std::string> unknown_from(const std::string& lives_in, const std::vector<std::string>& workplaces) const;
-    // Everyone the table counts as living in lives_in (known cells only).
-    int known_total(const std::string& lives_in) const;
 };
 
 }  // namespace flytthit

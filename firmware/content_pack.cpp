@@ -178,6 +178,13 @@ std::string ContentPack::place_name(const std::string& id) const {
     return id;
 }
 
+std::vector<std::string> ContentPack::unknown_workplaces(const std::string& home) const {
+    std::vector<std::string> workplaces;
+    for (const auto& municipality : municipalities) workplaces.push_back(municipality.id);
+    for (const auto& place : commuting.places_outside) workplaces.push_back(place.id);
+    return commuting.unknown_from(home, workplaces);
+}
+
 std::vector<std::string> default_sign_up_steps() { return {"who", "household", "interests", "contact", "consent"}; }
 
 std::string ContentProblem::to_string() const {

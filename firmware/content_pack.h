@@ -103,6 +103,9 @@ struct ContentPack {
     const Campaign* find_campaign(const std::string& id) const;
     // The name of a municipality or of a workplace outside the region; the id when neither.
     std::string place_name(const std::string& id) const;
+    // The workplaces (municipalities, then places outside) the commuting table has no figure
+    // for from home: what "work for two" names as unknown.
+    std::vector<std::string> unknown_workplaces(const std::string& home) const;
 };
 
 inline constexpr int supported_content_format = 1;

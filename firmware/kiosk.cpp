@@ -3,7 +3,7 @@
 
 #include "ui_text.h"
 #include "utf8.h"
-#include "vector_toggle.h"
+#include "choice_list.h"
 
 #include <algorithm>
 #include <iostream>
@@ -120,8 +120,10 @@ void Kiosk::handle(const intent::OpenSection& i) {
 void Kiosk::handle(const intent::OpenWorkForTwo&) {
     if (!exploring() || content_.commuting.empty()) return;
     // Start from the place the visitor looked at last, else the first with figures.
-    if (chosen_home_.empty()) chosen_home_ = content_.commuting.known_total(open_municipality_) > 0 ? open_municipality_ : "";
-    if (chosen_home_.empty()) chosen_home_ = content_.commuting.flows.front().lives_in;
+    if (chosen_home_.empty()) {
+        const bool has_row = !content_.commuting.from(open_municipality_).empty();
+        chosen_home_ = has_row ? open_municipality_ : content_.commuting.flows.front().lives_in;
+    }
     screen_ = ScreenId::work_for_two;
 }
 void Kiosk::handle(const intent::ChooseHome& i) {
@@ -133,9 +135,7 @@ void Kiosk::handle(const intent::OpenRegion&) {
 void Kiosk::handle(const intent::OpenSignUp&) {
     if (!exploring()) return;
     // "Register interest" on a municipality's page means interest in that municipality.
-    if (screen_ == ScreenId::municipality && !open_municipality_.empty() &&
-        std::find(draft_.lead.municipalities.begin(), draft_.lead.municipalities.end(), open_municipality_) ==
-            draft_.lead.municipalities.end()) {
+    if (screen_ == ScreenId::municipality && !contains(draft_.lead.municipalities, open_municipality_)) {
         draft_.lead.municipalities.push_back(open_municipality_);
     }
     go_to_step(sign_up_steps().front());

@@ -65,8 +65,6 @@ public:
     // (0-based; the step count when not on a step).
     std::vector<ScreenId> sign_up_steps() const;
     std::size_t step_index() const;
-    // The years the Første Klasse step offers: this autumn up to seven years ahead.
-    std::pair<int, int> school_start_range() const;
     const KioskSettings& settings() const { return settings_; }
     // The id of the lead the thank-you screen confirms; set only after its commit returned.
     const std::optional<std::string>& confirmed_lead_id() const { return confirmed_lead_id_; }
@@ -133,7 +131,7 @@ private:
     Language language_;
     SignUpDraft draft_;
     std::string open_municipality_;
-    std::string open_section_ = "work";
+    std::string open_section_{municipality_sections[0]};
     std::string chosen_home_;
     bool large_text_ = false;
     MonotonicClock::time_point last_interaction_;

@@ -4,7 +4,7 @@
 
 #include "ui_text.h"
 #include "utf8.h"
-#include "vector_toggle.h"
+#include "choice_list.h"
 
 #include <algorithm>
 #include <iostream>
@@ -45,28 +45,31 @@ ScreenId screen_for_field(const std::string& field) {
     return ScreenId::sign_up_consent;
 }
 
-// The field the keyboard types into when a step opens.
+// The step each typed field is on; a step's first field is where its keyboard starts.
+constexpr std::pair<VisitorField, ScreenId> field_steps[] = {
+    {VisitorField::name, ScreenId::sign_up_contact},
+    {VisitorField::phone, ScreenId::sign_up_contact},
+    {VisitorField::email, ScreenId::sign_up_contact},
+    {VisitorField::business_idea, ScreenId::sign_up_business_idea},
+    {VisitorField::tipper_name, ScreenId::sign_up_tipper},
+};
+
 std::optional<VisitorField> first_field(ScreenId step) {
-    switch (step) {
-        case ScreenId::sign_up_contact: return VisitorField::name;
-        case ScreenId::sign_up_business_idea: return VisitorField::business_idea;
-        case ScreenId::sign_up_tipper: return VisitorField::tipper_name;
-        default: return std::nullopt;
+    for (const auto& [field, on] : field_steps) {
+        if (on == step) return field;
     }
+    return std::nullopt;
 }
 
 bool field_on_step(VisitorField field, ScreenId step) {
-    switch (field) {
-        case VisitorField::name:
-        case VisitorField::phone:
-        case VisitorField::email: return step == ScreenId::sign_up_contact;
-        case VisitorField::business_idea: return step == ScreenId::sign_up_business_idea;
-        case VisitorField::tipper_name: return step == ScreenId::sign_up_tipper;
+    for (const auto& [candidate, on] : field_steps) {
+        if (candidate == field) return on == step;
     }
     return false;
 }
 
-bool starts_with_capital(VisitorField field) { return field == VisitorField::name || field == VisitorField::tipper_name || field == VisitorField::business_idea; }
+// Names and ideas begin with a capital, as on a phone; numbers and addresses do not.
+bool starts_with_capital(VisitorField field) { return field != VisitorField::phone && field != VisitorField::email; }
 
 }  // namespace
 
@@ -94,8 +97,6 @@ std::size_t Kiosk::step_index() const {
     const auto steps = sign_up_steps();
     return static_cast<std::size_t>(std::find(steps.begin(), steps.end(), screen_) - steps.begin());
 }
-
-std::pair<int, int> Kiosk::school_start_range() const { return {current_year(), current_year() + 7}; }
 
 void Kiosk::go_to_step(ScreenId step) {
     screen_ = step;
@@ -214,9 +215,9 @@ void Kiosk::handle(const intent::ChooseProfile& i) {
 }
 void Kiosk::handle(const intent::ChangeSchoolStart& i) {
     if (screen_ != ScreenId::sign_up_school_start) return;
-    const auto [first, last] = school_start_range();
+    const int this_year = current_year();
     auto& year = draft_.lead.answers.school_start_year;
-    year = std::clamp(year + i.delta, first, last);
+    year = std::clamp(year + i.delta, this_year, this_year + max_school_start_years_ahead);
 }
 void Kiosk::handle(const intent::ChangeAdults& i) {
     auto& adults = draft_.lead.household.adults;

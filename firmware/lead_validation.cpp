@@ -118,9 +118,8 @@ std::vector<ValidationProblem> validate_lead(const LeadDraft& draft, const Valid
         std::find(std::begin(profile_ids), std::end(profile_ids), answers.profile) == std::end(profile_ids)) {
         problems.push_back({"answers.profile", "validation.unknown_profile"});
     }
-    // The eldest child starts school this autumn or within the next seven years.
-    if (answers.school_start_year != 0 &&
-        (answers.school_start_year < rules.current_year || answers.school_start_year > rules.current_year + 7)) {
+    if (answers.school_start_year != 0 && (answers.school_start_year < rules.current_year ||
+                                           answers.school_start_year > rules.current_year + max_school_start_years_ahead)) {
         problems.push_back({"answers.school_start_year", "validation.school_start_year"});
     }
     check_text(problems, "answers.business_idea", answers.business_idea, max_business_idea_length);

@@ -24,6 +24,8 @@ inline constexpr std::size_t max_free_text_length = 1000;
 inline constexpr std::size_t max_business_idea_length = 300;
 inline constexpr int max_adults = 10;
 inline constexpr int max_children = 12;
+// Første Klasse: the eldest child starts school this autumn or up to this many years ahead.
+inline constexpr int max_school_start_years_ahead = 7;
 
 struct ValidationRules {
     int current_year = 2026;                 // birth years are checked against this

@@ -8,13 +8,23 @@ namespace flytthit::ui {
 
 namespace {
 
+struct FontSizes {
+    float body, large, title;
+};
+
 // Never below 18 px: the official 7" display at 800x480 still has to be readable.
+FontSizes font_sizes(float scale, float factor) {
+    return {std::max(18.0f, 26.0f * scale) * factor, std::max(21.0f, 32.0f * scale) * factor,
+            std::max(28.0f, 50.0f * scale) * factor};
+}
+
 Fonts add_fonts(float scale, float factor, const ImWchar* ranges) {
     ImGuiIO& io = ImGui::GetIO();
+    const FontSizes sizes = font_sizes(scale, factor);
     Fonts fonts;
-    fonts.body = io.Fonts->AddFontFromFileTTF(dejavu_sans, std::max(18.0f, 26.0f * scale) * factor, nullptr, ranges);
-    fonts.large = io.Fonts->AddFontFromFileTTF(dejavu_sans_bold, std::max(21.0f, 32.0f * scale) * factor, nullptr, ranges);
-    fonts.title = io.Fonts->AddFontFromFileTTF(dejavu_sans_bold, std::max(28.0f, 50.0f * scale) * factor, nullptr, ranges);
+    fonts.body = io.Fonts->AddFontFromFileTTF(dejavu_sans, sizes.body, nullptr, ranges);
+    fonts.large = io.Fonts->AddFontFromFileTTF(dejavu_sans_bold, sizes.large, nullptr, ranges);
+    fonts.title = io.Fonts->AddFontFromFileTTF(dejavu_sans_bold, sizes.title, nullptr, ranges);
     return fonts;
 }
 
@@ -38,12 +48,13 @@ FontSets load_fonts(float scale, std::string& warning) {
                   " (install fonts-dejavu-core); using the built-in font, which lacks æ ø å";
         io.Fonts->Clear();
         for (auto [fonts, factor] : {std::pair{&sets.normal, 1.0f}, std::pair{&sets.large, large_text_factor}}) {
+            const FontSizes sizes = font_sizes(scale, factor);
             ImFontConfig config;
-            config.SizePixels = std::max(18.0f, 26.0f * scale) * factor;
+            config.SizePixels = sizes.body;
             fonts->body = io.Fonts->AddFontDefault(&config);
-            config.SizePixels = std::max(21.0f, 32.0f * scale) * factor;
+            config.SizePixels = sizes.large;
             fonts->large = io.Fonts->AddFontDefault(&config);
-            config.SizePixels = std::max(28.0f, 50.0f * scale) * factor;
+            config.SizePixels = sizes.title;
             fonts->title = io.Fonts->AddFontDefault(&config);
         }
     }

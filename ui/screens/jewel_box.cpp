@@ -1,6 +1,7 @@
 // The jewel box: every municipality a jewel on the velvet of an open box, in two rows.
 // Tapping a jewel opens its municipality's page; jewels the visitor marked as curious
 // sparkle and carry a tick. From here: the region, work for two, and the sign-up.
+#include "choice_list.h"
 #include "screens/screen_window.h"
 #include "screens/screens.h"
 #include "theme.h"
@@ -62,7 +63,7 @@ void draw_jewel_box(const Kiosk& kiosk, UiFrame& frame) {
         const bool pressed = ImGui::IsItemActive();
 
         JewelLook look;
-        look.selected = std::find(chosen.begin(), chosen.end(), municipality.id) != chosen.end();
+        look.selected = contains(chosen, municipality.id);
         look.sparkle = look.selected ? 0.6f + 0.4f * std::sin(t * 3.0f) : 0.0f;
         draw_jewel(draw, centre, pressed ? radius * 0.92f : radius, municipality, look);
 
@@ -84,16 +85,14 @@ void draw_jewel_box(const Kiosk& kiosk, UiFrame& frame) {
     }
 
     // Between Back and the sign-up: the region's own pages.
-    const float button_y = frame.size.y - frame.touch(76) - frame.px(16);
-    const float middle_left = frame.px(24) + frame.px(300) + frame.px(16);
-    const float middle_width = frame.size.x - middle_left * 2;
+    const Rect middle = bottom_bar_middle(frame);
     const bool work = !content.commuting.empty();
-    const float button_w = work ? (middle_width - frame.px(16)) / 2 : middle_width;
-    if (touch_button(frame, "region", ui_text(language, "jewel_box.region"), {middle_left, button_y}, {button_w, frame.touch(76)})) {
+    const ImVec2 button{work ? (middle.size.x - frame.px(16)) / 2 : middle.size.x, middle.size.y};
+    if (touch_button(frame, "region", ui_text(language, "jewel_box.region"), middle.pos, button)) {
         frame.emit(intent::OpenRegion{});
     }
     if (work && touch_button(frame, "work_for_two", ui_text(language, "jewel_box.work_for_two"),
-                             {middle_left + button_w + frame.px(16), button_y}, {button_w, frame.touch(76)})) {
+                             {middle.pos.x + button.x + frame.px(16), middle.pos.y}, button)) {
         frame.emit(intent::OpenWorkForTwo{});
     }
     if (bottom_bar(frame, ui_text(language, "nav.back"), ui_text(language, "jewel_box.sign_up"), "sign_up")) {

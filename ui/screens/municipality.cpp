@@ -1,5 +1,6 @@
 // A municipality's page: its jewel and name, five sections (work, growing up, housing,
 // culture and outdoors, the host) chosen with tabs, "I'm curious" and the sign-up.
+#include "choice_list.h"
 #include "screens/screen_window.h"
 #include "screens/screens.h"
 #include "theme.h"
@@ -85,11 +86,9 @@ void draw_municipality(const Kiosk& kiosk, UiFrame& frame) {
 
     // "I'm curious" between Back and the sign-up: a chip with a tick, so its state reads without colour.
     const auto& chosen = kiosk.draft().lead.municipalities;
-    const bool curious = std::find(chosen.begin(), chosen.end(), municipality->id) != chosen.end();
-    const float chip_left = frame.px(24) + frame.px(300) + frame.px(16);
-    if (toggle_chip(frame, "curious", ui_text(language, "municipality.curious"), curious,
-                    {chip_left, frame.size.y - frame.touch(76) - frame.px(16)},
-                    {frame.size.x - chip_left * 2, frame.touch(76)})) {
+    const Rect middle = bottom_bar_middle(frame);
+    if (toggle_chip(frame, "curious", ui_text(language, "municipality.curious"), contains(chosen, municipality->id), middle.pos,
+                    middle.size)) {
         frame.emit(intent::ToggleMunicipality{municipality->id});
     }
     if (bottom_bar(frame, ui_text(language, "nav.back"), ui_text(language, "municipality.sign_up"), "sign_up")) {

@@ -50,7 +50,7 @@ void draw_sign_up_household(const Kiosk& kiosk, UiFrame& frame) {
             frame.emit(intent::RemoveChild{index});
         }
     }
-    const int shown_rows = std::min<int>(std::max<int>(static_cast<int>(years.size()), 0), per_column);
+    const int shown_rows = std::min(static_cast<int>(years.size()), per_column);
     const float add_y = y + row_height * static_cast<float>(shown_rows);
     if (years.empty()) draw_text(frame.fonts.body, ui_text(language, "sign_up.no_children"), {children_x, add_y}, theme::text_muted);
     if (years.size() < static_cast<std::size_t>(max_children)) {

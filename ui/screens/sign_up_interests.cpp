@@ -2,6 +2,7 @@
 // on the jewel box are already ticked) and what matters to them.
 #include "screens/screen_window.h"
 #include "screens/screens.h"
+#include "choice_list.h"
 #include "theme.h"
 #include "ui_text.h"
 #include "widgets/controls.h"
@@ -9,14 +10,6 @@
 #include <algorithm>
 
 namespace flytthit::ui {
-
-namespace {
-
-bool contains(const std::vector<std::string>& values, const std::string& value) {
-    return std::find(values.begin(), values.end(), value) != values.end();
-}
-
-}  // namespace
 
 void draw_sign_up_interests(const Kiosk& kiosk, UiFrame& frame) {
     ScreenWindow window(frame, "sign_up_interests");

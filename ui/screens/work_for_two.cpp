@@ -13,14 +13,6 @@ namespace flytthit::ui {
 
 namespace {
 
-// Every workplace the table has a column for: the municipalities, then the places outside.
-std::vector<std::string> workplaces(const ContentPack& content) {
-    std::vector<std::string> ids;
-    for (const auto& municipality : content.municipalities) ids.push_back(municipality.id);
-    for (const auto& place : content.commuting.places_outside) ids.push_back(place.id);
-    return ids;
-}
-
 void flows_panel(const Kiosk& kiosk, UiFrame& frame, ImVec2 min, ImVec2 max) {
     const Language language = kiosk.language();
     const ContentPack& content = kiosk.content();
@@ -72,7 +64,7 @@ void flows_panel(const Kiosk& kiosk, UiFrame& frame, ImVec2 min, ImVec2 max) {
         draw_text(frame.fonts.body, number, {bar_min.x + bar + frame.px(8), y}, theme::text);
         y += row;
     }
-    const auto unknown = content.commuting.unknown_from(home, workplaces(content));
+    const auto unknown = content.unknown_workplaces(home);
     if (!unknown.empty()) {
         std::string names;
         for (const auto& id : unknown) names += (names.empty() ? "" : ", ") + content.place_name(id);

@@ -121,7 +121,7 @@ std::optional<std::string> municipality_chip_row(UiFrame& frame, const ContentPa
 }
 
 float language_bar(const Kiosk& kiosk, UiFrame& frame) {
-    // Fixed-size fonts here, whatever the large-text choice: the bar must always fit.
+    // Body-font labels: in large text a long one ("Nederlands") is tight at 800x480.
     const ImVec2 size{std::max(frame.px(150), 112.0f), frame.touch(56)};
     const ImVec2 toggle{frame.touch(80), size.y};
     const float gap = frame.px(10);
@@ -145,25 +145,39 @@ float language_bar(const Kiosk& kiosk, UiFrame& frame) {
     return left;
 }
 
-float bottom_bar_height(const UiFrame& frame) { return frame.touch(76) + frame.px(16) * 2; }
+namespace {
+
+// The bottom bar's geometry, in one place: two buttons at the edges, room between them.
+ImVec2 bottom_button_size(const UiFrame& frame) { return {frame.px(300), frame.touch(76)}; }
+float bottom_bar_margin(const UiFrame& frame) { return frame.px(16); }
+float bottom_bar_edge(const UiFrame& frame) { return frame.px(24); }
+
+}  // namespace
+
+float bottom_bar_height(const UiFrame& frame) { return bottom_button_size(frame).y + bottom_bar_margin(frame) * 2; }
+
+Rect bottom_bar_middle(const UiFrame& frame) {
+    const ImVec2 button = bottom_button_size(frame);
+    const float left = bottom_bar_edge(frame) + button.x + frame.px(16);
+    return {{left, frame.size.y - button.y - bottom_bar_margin(frame)}, {frame.size.x - left * 2, button.y}};
+}
 
 void bottom_message(UiFrame& frame, std::string_view message) {
     if (message.empty()) return;
-    const float button = frame.px(300) + frame.px(24);
-    const float width = frame.size.x - button * 2 - frame.px(24);
+    const Rect middle = bottom_bar_middle(frame);
     const std::string line = "! " + std::string(message);
-    const ImVec2 extent = frame.fonts.body->CalcTextSizeA(frame.fonts.body->FontSize, FLT_MAX, width, line.c_str());
-    const float y = frame.size.y - bottom_bar_height(frame) / 2 - extent.y / 2;
-    draw_text_centred_wrapped(frame.fonts.body, line, frame.size.x / 2, y, theme::error, width);
+    const ImVec2 extent = frame.fonts.body->CalcTextSizeA(frame.fonts.body->FontSize, FLT_MAX, middle.size.x, line.c_str());
+    const float y = middle.pos.y + (middle.size.y - extent.y) / 2;
+    draw_text_centred_wrapped(frame.fonts.body, line, frame.size.x / 2, y, theme::error, middle.size.x);
 }
 
 bool bottom_bar(UiFrame& frame, std::string_view back_label, std::string_view forward_label,
                 const std::string& forward_name) {
-    const ImVec2 size{frame.px(300), frame.touch(76)};
-    const float y = frame.size.y - size.y - frame.px(16);
-    if (touch_button(frame, "back", back_label, {frame.px(24), y}, size)) frame.emit(intent::Back{});
+    const ImVec2 size = bottom_button_size(frame);
+    const float y = frame.size.y - size.y - bottom_bar_margin(frame);
+    if (touch_button(frame, "back", back_label, {bottom_bar_edge(frame), y}, size)) frame.emit(intent::Back{});
     if (forward_label.empty()) return false;
-    return touch_button(frame, forward_name, forward_label, {frame.size.x - size.x - frame.px(24), y}, size,
+    return touch_button(frame, forward_name, forward_label, {frame.size.x - size.x - bottom_bar_edge(frame), y}, size,
                         ButtonStyle::primary);
 }
 
@@ -172,7 +186,7 @@ float step_header(const Kiosk& kiosk, UiFrame& frame, std::string_view title) {
     const Language language = kiosk.language();
     const float bar_left = language_bar(kiosk, frame);
     const auto steps = kiosk.sign_up_steps();
-    const std::size_t at = kiosk.step_index();
+    const std::size_t at = static_cast<std::size_t>(std::find(steps.begin(), steps.end(), kiosk.screen()) - steps.begin());
     float y = frame.px(16);
     if (at < steps.size()) {
         const std::string progress = std::string(ui_text(language, "sign_up.step")) + " " + std::to_string(at + 1) + " " +

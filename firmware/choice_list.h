@@ -1,10 +1,16 @@
-// Adds value to a list of choices, or removes it when it is there: a chip's tap.
+// A list of choices a visitor builds by tapping (municipalities, topics): whether a value is
+// in it, and a chip's tap that adds it or takes it out again.
 #pragma once
 
 #include <algorithm>
 #include <vector>
 
 namespace flytthit {
+
+template <class T>
+bool contains(const std::vector<T>& values, const T& value) {
+    return std::find(values.begin(), values.end(), value) != values.end();
+}
 
 template <class T>
 void toggle(std::vector<T>& values, const T& value) {
