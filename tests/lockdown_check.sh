@@ -7,7 +7,8 @@ kiosk=$1 data=$2
 openbox >/dev/null 2>&1 &
 wm=$!
 sleep 0.7
-"$kiosk" --windowed --data-dir "$data" >/dev/null 2>&1 &
+# $kiosk may lead with the emulator of a cross build (qemu-aarch64 -L / ...): left unquoted.
+$kiosk --windowed --data-dir "$data" >/dev/null 2>&1 &
 pid=$!
 for _ in $(seq 50); do xdotool search --name Flytthit >/dev/null 2>&1 && break; sleep 0.1; done
 window=$(xdotool search --name Flytthit | head -1)

@@ -39,10 +39,7 @@ std::string run_and_kill(const std::vector<std::string>& argv, const std::string
         dup2(in, STDIN_FILENO);
         const int null = open("/dev/null", O_WRONLY);
         dup2(null, STDERR_FILENO);
-        std::vector<char*> args;
-        for (const auto& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
-        args.push_back(nullptr);
-        execv(args[0], args.data());
+        flytthit::test::exec_program(argv);
         _exit(127);
     }
     close(out[1]);

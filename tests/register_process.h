@@ -52,10 +52,7 @@ public:
             dup2(out[1], STDOUT_FILENO);
             close(out[0]);
             for (const auto& assignment : environment_) putenv(const_cast<char*>(assignment.c_str()));
-            std::vector<char*> argv;
-            for (auto& arg : args) argv.push_back(arg.data());
-            argv.push_back(nullptr);
-            execv(argv[0], argv.data());
+            exec_program(args);
             _exit(127);
         }
         close(out[1]);

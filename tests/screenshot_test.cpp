@@ -68,6 +68,27 @@ TEST_CASE("every visitor screen renders under Xvfb at 800x480 and 1920x1080 to a
     }
 }
 
+TEST_CASE("the same binary draws with desktop OpenGL or OpenGL ES, chosen at run time, and says which") {
+    TempDir dir;
+    // Under Xvfb, Mesa offers GL ES through EGL, as the board's KMSDRM driver does.
+    for (const auto& [api, said] : {std::pair{"es", "drawing with OpenGL ES 3.0"}, std::pair{"desktop", "drawing with OpenGL 3.0"}}) {
+        CAPTURE(api);
+        const std::string png = (dir / (std::string(api) + ".png")).string();
+        const auto run = run_command("SDL_VIDEO_X11_FORCE_EGL=1 xvfb-run -a -s '-screen 0 1920x1080x24' " + kiosk +
+                                         " --windowed --size 800x480 --gl " + api + " --data-dir '" + (dir / api).string() +
+                                         "' --screen jewel_box --screenshot '" + png + "'",
+                                     dir.path());
+        CAPTURE(run.err);
+        REQUIRE(run.exit_code == 0);
+        CHECK(run.err.find(said) != std::string::npos);
+        int width = 0, height = 0;
+        CHECK(distinct_colours(png, width, height) > 50);
+    }
+    const auto wrong = run_command(kiosk + " --gl vulkan", dir.path());
+    CHECK(wrong.exit_code == 2);
+    CHECK(wrong.err.find("--gl \"vulkan\": expected auto, desktop or es") != std::string::npos);
+}
+
 TEST_CASE("--screen and --campaign refuse what the kiosk does not have") {
     TempDir dir;
     const std::string base = "xvfb-run -a " + kiosk + " --windowed --data-dir '" + (dir / "data").string() + "'";
@@ -109,7 +130,7 @@ TEST_CASE("--help and --version answer without a display") {
 TEST_CASE("lockdown: under a window manager no key combination closes the kiosk, and SIGTERM ends it cleanly") {
     TempDir dir;
     const auto run = run_command("ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 xvfb-run -a -s '-screen 0 1280x800x24' bash " FLYTTHIT_SOURCE_DIR
-                                 "/tests/lockdown_check.sh " + kiosk_binary + " '" + (dir / "data").string() + "'",
+                                 "/tests/lockdown_check.sh '" + kiosk_binary + "' '" + (dir / "data").string() + "'",
                                  dir.path());
     CAPTURE(run.out);
     CAPTURE(run.err);

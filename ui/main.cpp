@@ -34,6 +34,8 @@ Options:
                       flytthit-kioskctl install-content, else the built-in one)
   --windowed          run in a window (development)
   --fullscreen        run full screen (the default; the board)
+  --gl API            auto (the default: GL ES on the board's KMSDRM display, desktop GL
+                      elsewhere), desktop (OpenGL 3.0) or es (OpenGL ES 3.0, else 2.0)
   --size WxH          window size (default 1280x800; the official 7" display is 800x480)
   --screen NAME       start on NAME (docs, tests): attract, jewel_box, municipality,
                       work_for_two, region, one of the sign-up steps (who, household,
@@ -85,6 +87,14 @@ std::optional<int> parse(const std::vector<std::string>& args, Options& options)
         if (arg == "--data-dir") options.data_dir = *given;
         else if (arg == "--content") options.content_dir = std::filesystem::path(*given);
         else if (arg == "--screen") options.screen = *given;
+        else if (arg == "--gl") {
+            const auto api = flytthit::ui::gl_api_from_name(*given);
+            if (!api) {
+                std::cerr << "flytthit-kiosk: --gl \"" << *given << "\": expected auto, desktop or es\n";
+                return 2;
+            }
+            options.window.gl_api = *api;
+        }
         else if (arg == "--campaign") options.campaign = *given;
         else if (arg == "--screenshot") options.window.screenshot = *given;
         else if (arg == "--bench-frames") options.window.bench_frames = std::max(1, std::atoi(given->c_str()));

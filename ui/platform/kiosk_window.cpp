@@ -3,6 +3,7 @@
 
 #include "kiosk_ui.h"
 #include "platform/gl_functions.h"
+#include "platform/gl_window.h"
 #include "platform/sdl_handles.h"
 #include "platform/service_watchdog.h"
 #include "screens/screens.h"
@@ -18,6 +19,8 @@
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
+#include <string_view>
+#include <filesystem>
 #include <vector>
 
 namespace flytthit::ui {
@@ -107,6 +110,22 @@ struct FrameTimes {
     }
 };
 
+// KMSDRM reads touches from /dev/input itself: a user outside the input group gets none, and
+// SDL does not say so. Say it in the log, where the board's journal keeps it.
+void warn_if_touch_unreadable() {
+    const char* driver = SDL_GetCurrentVideoDriver();
+    if (driver == nullptr || std::string_view(driver) != "KMSDRM") return;
+    std::error_code error;
+    bool any = false;
+    for (const auto& entry : std::filesystem::directory_iterator("/dev/input", error)) {
+        if (entry.path().filename().string().rfind("event", 0) != 0) continue;
+        any = true;
+        if (access(entry.path().c_str(), R_OK) == 0) return;
+    }
+    std::cerr << "flytthit-kiosk: " << (any ? "no /dev/input/event* device is readable" : "no /dev/input/event* device found")
+              << ": touches will not arrive; run as a member of the input group (the unit's SupplementaryGroups)\n";
+}
+
 }  // namespace
 
 int run_kiosk_window(Kiosk& kiosk, const WindowOptions& options) {
@@ -122,25 +141,20 @@ int run_kiosk_window(Kiosk& kiosk, const WindowOptions& options) {
         return 3;
     }
     SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
-    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
-    const char* glsl_version = "#version 130";
-
-    const Uint32 flags = SDL_WINDOW_OPENGL | (options.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
-    WindowHandle window(SDL_CreateWindow("Flytthit – Fjellregionen", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
-                                         options.width, options.height, flags));
-    if (!window) {
-        explain_missing_display(SDL_GetError());
-        return 3;
-    }
-    GlContext gl_context(SDL_GL_CreateContext(window.get()));
-    if (gl_context.get() == nullptr) {
-        std::cerr << "flytthit-kiosk: cannot create an OpenGL 3.0 context: " << SDL_GetError() << "\n";
+    bool window_missing = false;
+    auto gl_window = open_gl_window({"Flytthit – Fjellregionen", options.width, options.height, options.fullscreen, options.gl_api},
+                                    window_missing);
+    if (!gl_window) {
+        if (window_missing) {
+            explain_missing_display(gl_window.error().message);
+            return 3;
+        }
+        std::cerr << "flytthit-kiosk: " << gl_window.error().message << "\n";
         return 1;
     }
-    SDL_GL_MakeCurrent(window.get(), gl_context.get());
+    SDL_Window* const window = gl_window->window.get();
+    std::cerr << "flytthit-kiosk: drawing with " << gl_window->description << " on " << SDL_GetCurrentVideoDriver() << "\n";
+    warn_if_touch_unreadable();
     SDL_GL_SetSwapInterval(1);  // only valid once the context exists
     auto gl = GlFunctions::load();
     if (!gl) {
@@ -149,14 +163,14 @@ int run_kiosk_window(Kiosk& kiosk, const WindowOptions& options) {
     }
     if (options.fullscreen) {
         SDL_ShowCursor(SDL_DISABLE);  // a touch screen has no pointer to show
-        SDL_SetWindowKeyboardGrab(window.get(), SDL_TRUE);
+        SDL_SetWindowKeyboardGrab(window, SDL_TRUE);
     }
 
     int width = 0, height = 0;
-    SDL_GL_GetDrawableSize(window.get(), &width, &height);
+    SDL_GL_GetDrawableSize(window, &width, &height);
     KioskUi ui({static_cast<float>(width), static_cast<float>(height)});
     if (!ui.font_warning().empty()) std::cerr << "flytthit-kiosk: " << ui.font_warning() << "\n";
-    auto backends = ImGuiBackends::start(window.get(), gl_context.get(), glsl_version);
+    auto backends = ImGuiBackends::start(window, gl_window->context->get(), gl_window->glsl_version);
     if (!backends) {
         std::cerr << "flytthit-kiosk: " << backends.error().message << "\n";
         return 1;
@@ -226,7 +240,7 @@ int run_kiosk_window(Kiosk& kiosk, const WindowOptions& options) {
             std::cout << "flytthit-kiosk: screenshot saved to " << options.screenshot->string() << "\n";
             return 0;
         }
-        SDL_GL_SwapWindow(window.get());
+        SDL_GL_SwapWindow(window);
         if (options.bench_frames > 0) {
             gl->finish();  // count the GPU's (here: Mesa's) work too, not only its queueing
             frame_times.build_us.push_back(std::chrono::duration<double, std::micro>(build_end - build_start).count());

@@ -3,6 +3,8 @@
 // changed or an animation runs.
 #pragma once
 
+#include "platform/gl_window.h"
+
 #include "kiosk.h"
 
 #include <filesystem>
@@ -14,6 +16,7 @@ struct WindowOptions {
     int width = 1280;
     int height = 800;
     bool fullscreen = true;
+    GlApi gl_api = GlApi::automatic;
     std::optional<std::filesystem::path> screenshot;  // render a few frames, save PNG, exit
     // For bench/: print "first-frame" when the first frame is on screen; or draw this many
     // frames back to back and print their build and draw times, then exit.
