@@ -1,6 +1,8 @@
 // Benchmark helpers; see bench_support.h.
 #include "bench_support.h"
 
+#include "exec_program.h"
+
 #include "device_clock.h"
 #include "lead_store.h"
 
@@ -35,10 +37,7 @@ Child::Child(const std::vector<std::string>& argv, const std::vector<std::string
         dup2(null, STDERR_FILENO);
         close(pipe_ends[0]);
         for (const auto& assignment : environment) putenv(const_cast<char*>(assignment.c_str()));
-        std::vector<char*> args;
-        for (const auto& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
-        args.push_back(nullptr);
-        execvp(args[0], args.data());
+        flytthit::test::exec_program(argv);
         _exit(127);
     }
     close(pipe_ends[1]);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "demo_keys.h"
+#include "exec_program.h"
 #include "device_clock.h"
 #include "sealing.h"
 #include "lead.h"
@@ -98,20 +99,6 @@ inline PersonalData open_personal(const Lead& lead, const std::string& public_he
 }
 
 // A lead a visitor could have entered, valid under the default content's rules.
-// Replaces this (forked) process with argv. A program path may carry the emulator a cross
-// build runs its programs under ("qemu-aarch64 -L / /build/flytthit-register"): its words
-// become the first arguments. Returns only when exec failed.
-inline void exec_program(const std::vector<std::string>& argv) {
-    std::vector<std::string> words;
-    std::istringstream first(argv.at(0));
-    for (std::string word; first >> word;) words.push_back(word);
-    words.insert(words.end(), argv.begin() + 1, argv.end());
-    std::vector<char*> args;
-    for (auto& word : words) args.push_back(word.data());
-    args.push_back(nullptr);
-    execvp(args[0], args.data());
-}
-
 inline LeadDraft valid_draft(const std::string& name = "Kari Nordmann") {
     LeadDraft draft;
     draft.event_id = "oslo-plaza-2026";
