@@ -11,7 +11,7 @@ install(FILES ${CMAKE_CURRENT_SOURCE_DIR}/board/README.md DESTINATION ${CMAKE_IN
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME flytthit)
 set(CPACK_PACKAGE_VENDOR "Fjellregionen")
-set(CPACK_PACKAGE_CONTACT "Regionrådet for Fjellregionen <post@fjellregionen.no>")
+set(CPACK_PACKAGE_CONTACT "Flytthit kiosk developers")  # no address invented; set the real one before publishing
 set(CPACK_PACKAGING_INSTALL_PREFIX ${CMAKE_INSTALL_PREFIX})
 set(CPACK_DEB_COMPONENT_INSTALL ON)
 set(CPACK_COMPONENTS_ALL kiosk register)
