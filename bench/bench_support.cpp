@@ -1,10 +1,10 @@
 // Benchmark helpers; see bench_support.h.
-#include "bench_support.h"
+#include "bench/bench_support.h"
 
-#include "exec_program.h"
+#include "tests/exec_program.h"
 
-#include "device_clock.h"
-#include "lead_store.h"
+#include "common/base/device_clock.h"
+#include "firmware/store/lead_store.h"
 
 #include <fcntl.h>
 #include <poll.h>

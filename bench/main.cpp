@@ -1,13 +1,13 @@
 // flytthit-bench: measures what a Raspberry Pi kiosk lives by (start time, frame cost, idle
 // CPU, commit latency, sync throughput, memory) and prints a table and writes results.json.
 // Benchmarks are not tests: nothing here fails because a machine is slow.
-#include "bench_support.h"
-#include "builtin_content.h"
-#include "headless_driver.h"
-#include "http_client.h"
-#include "kiosk.h"
-#include "visitor_script.h"
-#include "lead_store.h"
+#include "bench/bench_support.h"
+#include "common/content/builtin_content.h"
+#include "ui/headless_driver.h"
+#include "firmware/sync/http_client.h"
+#include "firmware/kiosk.h"
+#include "firmware/visitor_script.h"
+#include "firmware/store/lead_store.h"
 
 #include <fcntl.h>
 #include <httplib.h>

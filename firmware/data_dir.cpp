@@ -1,5 +1,5 @@
 // Default data directory; see data_dir.h.
-#include "data_dir.h"
+#include "firmware/data_dir.h"
 
 #include <cstdlib>
 

@@ -1,9 +1,9 @@
 // The kiosk's state machine; see kiosk.h.
-#include "kiosk.h"
+#include "firmware/kiosk.h"
 
-#include "ui_text.h"
-#include "utf8.h"
-#include "choice_list.h"
+#include "common/lead/consent.h"
+#include "common/base/utf8.h"
+#include "firmware/choice_list.h"
 
 #include <algorithm>
 #include <iostream>

@@ -4,13 +4,13 @@
 // tests drive it with a clock of their own.
 #pragma once
 
-#include "content_pack.h"
-#include "device_clock.h"
-#include "kiosk_intent.h"
-#include "lead_store.h"
-#include "lead_validation.h"
-#include "qr_code.h"
-#include "staff_mode.h"
+#include "common/content/content_pack.h"
+#include "common/base/device_clock.h"
+#include "firmware/kiosk_intent.h"
+#include "firmware/store/lead_store.h"
+#include "common/lead/lead_validation.h"
+#include "firmware/qr_code.h"
+#include "firmware/staff/staff_mode.h"
 
 #include <chrono>
 #include <optional>

@@ -2,7 +2,7 @@
 // applies them. Nothing here draws or stores.
 #pragma once
 
-#include "language.h"
+#include "common/lead/language.h"
 
 #include <string>
 #include <variant>

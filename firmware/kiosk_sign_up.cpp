@@ -1,10 +1,10 @@
 // The kiosk's sign-up flow: the steps the event's campaign asks for, what each step's taps
 // and keys change, and the commit at the end. Part of the Kiosk state machine (kiosk.h).
-#include "kiosk.h"
+#include "firmware/kiosk.h"
 
-#include "ui_text.h"
-#include "utf8.h"
-#include "choice_list.h"
+#include "common/lead/consent.h"
+#include "common/base/utf8.h"
+#include "firmware/choice_list.h"
 
 #include <algorithm>
 #include <iostream>

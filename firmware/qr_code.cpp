@@ -1,5 +1,5 @@
 // QR codes; see qr_code.h.
-#include "qr_code.h"
+#include "firmware/qr_code.h"
 
 #include <qrencode.h>
 

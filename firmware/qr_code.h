@@ -2,7 +2,7 @@
 // kept as a plain grid the UI draws with rectangles.
 #pragma once
 
-#include "result.h"
+#include "common/base/result.h"
 
 #include <string>
 #include <vector>

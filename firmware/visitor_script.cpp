@@ -1,5 +1,5 @@
 // Scripted visitors; see visitor_script.h.
-#include "visitor_script.h"
+#include "firmware/visitor_script.h"
 
 #include <algorithm>
 

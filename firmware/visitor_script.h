@@ -3,7 +3,7 @@
 // kiosk with these, so a change to the flow is made in one place.
 #pragma once
 
-#include "kiosk.h"
+#include "firmware/kiosk.h"
 
 #include <string>
 #include <vector>

@@ -1,6 +1,6 @@
 // libFuzzer harness: the content pack loader on arbitrary manifest.json bytes (with valid
 // texts beside it), as a hostile USB stick or server could hand it over.
-#include "content_pack.h"
+#include "common/content/content_pack.h"
 
 #include <unistd.h>
 

@@ -1,7 +1,7 @@
 // libFuzzer harness: the register's reading of a posted batch (JSON, sealed boxes, leads),
 // which comes from any device holding a token, or from a USB stick.
-#include "demo_keys.h"
-#include "sync_protocol.h"
+#include "common/protocol/demo_keys.h"
+#include "common/protocol/sync_protocol.h"
 
 #include <cstdint>
 #include <string_view>

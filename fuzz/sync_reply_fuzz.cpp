@@ -1,5 +1,5 @@
 // libFuzzer harness: the kiosk's reading of a register's reply, which comes from the network.
-#include "sync_protocol.h"
+#include "common/protocol/sync_protocol.h"
 
 #include <cstdint>
 #include <string_view>

@@ -1,5 +1,5 @@
 // CSV export; see csv_export.h.
-#include "csv_export.h"
+#include "register/csv_export.h"
 
 #include <vector>
 

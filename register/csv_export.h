@@ -3,7 +3,7 @@
 // would run as a formula neutralised.
 #pragma once
 
-#include "register_store.h"
+#include "register/register_store.h"
 
 #include <ostream>
 #include <string>

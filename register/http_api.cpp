@@ -1,10 +1,13 @@
 // flytthit-register's HTTP(S) service; see http_api.h.
-#include "http_api.h"
+#include "register/http_api.h"
 
-#include "device_clock.h"
-#include "register_secrets.h"
-#include "register_store.h"
-#include "sync_protocol.h"
+#include "common/protocol/keys_reply.h"
+#include "common/protocol/loopback.h"
+
+#include "common/base/device_clock.h"
+#include "register/register_secrets.h"
+#include "register/register_store.h"
+#include "common/protocol/sync_protocol.h"
 
 #include <httplib.h>
 #include <signal.h>
@@ -122,11 +125,7 @@ void add_routes(httplib::Server& server, Service& service) {
         if (!service.authenticate(req, res)) return;
         auto keys = read_public_keys(service.dir);
         if (!keys) return reply_error(res, 500, keys.error().message);
-        res.set_content(json{{"protocol", protocol::version},
-                             {"sealing_public_key", keys->sealing},
-                             {"signing_public_key", keys->signing}}
-                            .dump(),
-                        "application/json");
+        res.set_content(protocol::encode_keys_reply({keys->sealing, keys->signing}), "application/json");
     });
 
     server.Post("/v1/leads", [&service](const httplib::Request& req, httplib::Response& res) {
@@ -195,13 +194,9 @@ private:
 
 }  // namespace
 
-bool is_loopback_host(const std::string& host) {
-    return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
-}
-
 int serve(const ServeOptions& options) {
     const bool tls = options.tls_cert && options.tls_key;
-    if (!tls && !is_loopback_host(options.host)) {
+    if (!tls && !protocol::is_loopback_host(options.host)) {
         std::cerr << "flytthit-register: refusing plain HTTP on " << options.host
                   << ": give --tls-cert and --tls-key (plain HTTP is only for loopback addresses)\n";
         return 2;

@@ -1,16 +1,17 @@
 // flytthit-register: the host register the kiosks sync to after an event, and the tools
 // the region's staff use on it (devices, statistics, per-municipality export).
-#include "content_pack.h"
-#include "content_signature.h"
-#include "csv_export.h"
-#include "file_io.h"
-#include "device_clock.h"
-#include "http_api.h"
-#include "lead_export.h"
-#include "sync_protocol.h"
-#include "register_secrets.h"
-#include "register_store.h"
-#include "version.h"
+#include "common/content/content_pack.h"
+#include "common/content/content_signature.h"
+#include "register/csv_export.h"
+#include "common/base/file_io.h"
+#include "common/base/device_clock.h"
+#include "register/http_api.h"
+#include "common/protocol/export_file.h"
+#include "common/protocol/pairing.h"
+#include "common/protocol/sync_protocol.h"
+#include "register/register_secrets.h"
+#include "register/register_store.h"
+#include "common/base/version.h"
 
 #include <nlohmann/json.hpp>
 #include <sodium.h>
@@ -141,14 +142,8 @@ int add_device(const Arguments& args) {
     auto device = store->add_device(args.words[0], token_hash(token));
     if (!device) return fail(device.error().message);
     if (auto pairing_file = args.get("--pairing-file")) {
-        nlohmann::json pairing = {{"format", 1},
-                                  {"register_url", args.get("--url").value_or("")},
-                                  {"device", args.words[0]},
-                                  {"token", token},
-                                  {"sealing_public_key", keys->sealing},
-                                  {"signing_public_key", keys->signing}};
-        if (!ca_pem.empty()) pairing["ca_certificate"] = ca_pem;
-        if (auto written = write_file_atomically(*pairing_file, pairing.dump(2) + "\n", 0600); !written) {
+        const Pairing pairing{args.get("--url").value_or(""), args.words[0], token, keys->sealing, keys->signing, ca_pem, {}};
+        if (auto written = write_file_atomically(*pairing_file, pairing_to_json(pairing), 0600); !written) {
             return fail(written.error().message);
         }
         std::cout << "pairing file: " << *pairing_file << "\n";
@@ -191,23 +186,22 @@ int import_file(const Arguments& args) {
     const std::string& file = args.words[0];
     auto text = read_file_limited(file, 512 * 1024 * 1024);
     if (!text) return fail(text.error().message);
-    auto root = protocol::parse_envelope(*text, text->size());
-    if (!root) return fail(file + ": " + root.error().message);
-    if (root->value("kind", "") != export_kind) return fail(file + ": not a Flytthit leads export");
+    auto keys = read_sealing_key_pair(*dir);
+    if (!keys) return fail(keys.error().message);
+    auto export_file = protocol::decode_export_file(*text, current_year(), &*keys);
+    if (!export_file) return fail(file + ": " + export_file.error().message);
     auto store = RegisterStore::open(*dir);
     if (!store) return fail(store.error().message);
     // Leads from a stick are filed under the kiosk they came from, as a device of its own
     // that no token can use.
-    const std::string device_name = "usb:" + root->value("device", std::string("unknown"));
+    const std::string device_name = "usb:" + (export_file->device.empty() ? std::string("unknown") : export_file->device);
     auto device = store->device_by_name(device_name);
     if (!device) {
         auto added = store->add_device(device_name, token_hash(new_device_token()));
         if (!added) return fail(added.error().message);
         device = *added;
     }
-    auto keys = read_sealing_key_pair(*dir);
-    if (!keys) return fail(keys.error().message);
-    const auto items = protocol::decode_items((*root)["leads"], current_year(), &*keys);
+    const auto& items = export_file->items;
     auto acks = store->store_batch(*device, items);
     if (!acks) return fail(acks.error().message);
     std::map<protocol::AckStatus, int> counts;

@@ -1,8 +1,8 @@
 // The register's secrets; see register_secrets.h.
-#include "register_secrets.h"
+#include "register/register_secrets.h"
 
-#include "demo_keys.h"
-#include "file_io.h"
+#include "common/protocol/demo_keys.h"
+#include "common/base/file_io.h"
 
 #include <sodium.h>
 

@@ -3,8 +3,8 @@
 // signing key pair (Ed25519; for signed content packs). Both come from libsodium.
 #pragma once
 
-#include "result.h"
-#include "sealing.h"
+#include "common/base/result.h"
+#include "common/protocol/sealing.h"
 
 #include <filesystem>
 #include <string>

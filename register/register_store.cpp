@@ -1,9 +1,9 @@
 // The register's store; see register_store.h.
-#include "register_store.h"
+#include "register/register_store.h"
 
-#include "device_clock.h"
-#include "lead_json.h"
-#include "schema_migrations.h"
+#include "common/base/device_clock.h"
+#include "common/lead/lead_json.h"
+#include "common/base/schema_migrations.h"
 
 #include <sodium.h>
 

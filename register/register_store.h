@@ -3,9 +3,9 @@
 // a batch is acknowledged only after its transaction committed.
 #pragma once
 
-#include "result.h"
-#include "sqlite_db.h"
-#include "sync_protocol.h"
+#include "common/base/result.h"
+#include "common/base/sqlite_db.h"
+#include "common/protocol/sync_protocol.h"
 
 #include <filesystem>
 #include <mutex>

@@ -1,7 +1,7 @@
 // What the board gets: the systemd unit passes systemd-analyze, and the Debian packages
 // carry the programs, the unit, the default config and the maintainer scripts, with their
 // dependencies declared; the packaged programs start.
-#include "test_support.h"
+#include "tests/test_support.h"
 
 #include <doctest/doctest.h>
 

@@ -1,8 +1,8 @@
 // The content pack loader: the built-in pack is valid; each kind of broken pack is refused
 // with the file and field named; the kiosk falls back to the last good pack.
-#include "builtin_content.h"
-#include "content_pack.h"
-#include "test_support.h"
+#include "common/content/builtin_content.h"
+#include "common/content/content_pack.h"
+#include "tests/test_support.h"
 
 #include <doctest/doctest.h>
 

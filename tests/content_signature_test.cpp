@@ -1,9 +1,9 @@
 // Signed content: only packs signed by the paired register are installed, from a USB stick or
 // the network; tampered, unsigned or strangely built packs are refused and the current stays.
-#include "builtin_content.h"
-#include "content_signature.h"
-#include "demo_keys.h"
-#include "register_process.h"
+#include "common/content/builtin_content.h"
+#include "common/content/content_signature.h"
+#include "common/protocol/demo_keys.h"
+#include "tests/register_process.h"
 
 #include <doctest/doctest.h>
 #include <sodium.h>

@@ -1,11 +1,11 @@
 // A damaged database at start, and a disk that fills up: the stand keeps working, staff learn
 // why, and nothing stored is lost.
-#include "builtin_content.h"
-#include "kiosk.h"
-#include "visitor_script.h"
-#include "lead_export.h"
-#include "store_recovery.h"
-#include "test_support.h"
+#include "common/content/builtin_content.h"
+#include "firmware/kiosk.h"
+#include "firmware/visitor_script.h"
+#include "firmware/staff/usb_export.h"
+#include "firmware/store/store_recovery.h"
+#include "tests/test_support.h"
 
 #include <doctest/doctest.h>
 

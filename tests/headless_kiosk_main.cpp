@@ -1,10 +1,10 @@
 // A helper for the process-kill test: the real kiosk (core, store and UI, headless) taking
 // sign-ups by synthetic touch as fast as it can, printing each lead's id and name once the
 // thank-you screen confirms it. The test SIGKILLs it at random moments.
-#include "builtin_content.h"
-#include "headless_driver.h"
-#include "kiosk.h"
-#include "store_recovery.h"
+#include "common/content/builtin_content.h"
+#include "ui/headless_driver.h"
+#include "firmware/kiosk.h"
+#include "firmware/store/store_recovery.h"
 
 #include <iostream>
 

@@ -1,9 +1,9 @@
 // The kiosk's state machine: the flow's screens, the idle wipe, language switching that
 // keeps input, and "registered" only after the commit.
-#include "builtin_content.h"
-#include "kiosk.h"
-#include "test_support.h"
-#include "utf8.h"
+#include "common/content/builtin_content.h"
+#include "firmware/kiosk.h"
+#include "tests/test_support.h"
+#include "common/base/utf8.h"
 
 #include <doctest/doctest.h>
 

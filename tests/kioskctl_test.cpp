@@ -1,5 +1,5 @@
 // flytthit-kioskctl as a person or a script uses it: the real binary, a real data directory.
-#include "test_support.h"
+#include "tests/test_support.h"
 
 #include <doctest/doctest.h>
 

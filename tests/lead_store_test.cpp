@@ -1,10 +1,10 @@
 // The lead store: create, reopen, migrate, refuse invalid input, and the durability
 // settings that make "you are registered" true.
-#include "device_clock.h"
-#include "lead_store.h"
-#include "random_id.h"
-#include "schema_migrations.h"
-#include "test_support.h"
+#include "common/base/device_clock.h"
+#include "firmware/store/lead_store.h"
+#include "common/base/random_id.h"
+#include "firmware/store/lead_schema.h"
+#include "tests/test_support.h"
 
 #include <doctest/doctest.h>
 

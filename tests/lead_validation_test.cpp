@@ -1,9 +1,9 @@
 // Validation rules as a visitor meets them: phone, e-mail, consent, household, text limits.
-#include "lead_json.h"
-#include "lead_validation.h"
-#include "test_support.h"
-#include "ui_text.h"
-#include "utf8.h"
+#include "common/lead/lead_json.h"
+#include "common/lead/lead_validation.h"
+#include "tests/test_support.h"
+#include "ui/text/ui_text.h"
+#include "common/base/utf8.h"
 
 #include <doctest/doctest.h>
 

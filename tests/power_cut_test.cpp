@@ -2,9 +2,9 @@
 // store opens, PRAGMA integrity_check is ok, and every sign-up whose commit returned is there
 // and intact. The negative control (a disk that acknowledges syncs without writing) must lose
 // acknowledged sign-ups, or the harness proves nothing.
-#include "lead_store.h"
-#include "power_cut_vfs.h"
-#include "test_support.h"
+#include "firmware/store/lead_store.h"
+#include "tests/power_cut_vfs.h"
+#include "tests/test_support.h"
 
 #include <doctest/doctest.h>
 

@@ -1,5 +1,5 @@
 // The power-cut VFS; see power_cut_vfs.h.
-#include "power_cut_vfs.h"
+#include "tests/power_cut_vfs.h"
 
 #include <algorithm>
 #include <cstring>

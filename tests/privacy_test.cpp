@@ -1,15 +1,15 @@
 // A stolen kiosk reveals no personal data: a thousand leads with marker strings, then every
 // byte of the data directory is searched for them. The register, after sync, has them in clear.
-#include "device_clock.h"
-#include "file_io.h"
-#include "kiosk.h"
-#include "builtin_content.h"
-#include "lead_store.h"
-#include "pairing.h"
-#include "schema_migrations.h"
-#include "register_process.h"
-#include "staff_mode.h"
-#include "sync_client.h"
+#include "common/base/device_clock.h"
+#include "common/base/file_io.h"
+#include "firmware/kiosk.h"
+#include "common/content/builtin_content.h"
+#include "firmware/store/lead_store.h"
+#include "common/protocol/pairing.h"
+#include "firmware/store/lead_schema.h"
+#include "tests/register_process.h"
+#include "firmware/staff/staff_mode.h"
+#include "firmware/sync/sync_client.h"
 
 #include <doctest/doctest.h>
 

@@ -1,8 +1,8 @@
 // The real programs SIGKILLed at random moments while taking sign-ups, many times over the
 // same data directory: every lead they confirmed (printed after its commit) is there, intact,
 // and the database passes PRAGMA integrity_check.
-#include "lead_store.h"
-#include "test_support.h"
+#include "firmware/store/lead_store.h"
+#include "tests/test_support.h"
 
 #include <doctest/doctest.h>
 

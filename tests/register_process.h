@@ -2,7 +2,7 @@
 // TLS), kill, restart on the same port. Nothing here imitates the register; it runs it.
 #pragma once
 
-#include "test_support.h"
+#include "tests/test_support.h"
 
 #include <fcntl.h>
 #include <poll.h>

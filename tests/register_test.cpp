@@ -1,9 +1,9 @@
 // flytthit-register's tools and its protocol edges: CSV that spreadsheets open safely,
 // stats, devices, and batches that are too large or not a batch at all.
-#include "csv_export.h"
-#include "lead_json.h"
-#include "register_process.h"
-#include "sync_protocol.h"
+#include "register/csv_export.h"
+#include "common/lead/lead_json.h"
+#include "tests/register_process.h"
+#include "common/protocol/sync_protocol.h"
 
 #include <doctest/doctest.h>
 #include <httplib.h>

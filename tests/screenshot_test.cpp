@@ -1,6 +1,6 @@
 // The real kiosk binary in a real window under Xvfb: --screenshot saves a PNG of the screen
 // that is not blank, and without a display the kiosk explains itself instead of crashing.
-#include "test_support.h"
+#include "tests/test_support.h"
 
 #include <doctest/doctest.h>
 #include <stb_image.h>

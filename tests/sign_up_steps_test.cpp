@@ -1,10 +1,10 @@
 // The event's campaign chooses the sign-up steps: Første Klasse asks the eldest child's
 // school start, Start Her the business idea, Savner du noen is a tip with the tipper's name.
 // Also the exploring pages: a municipality's sections, work for two, the region.
-#include "builtin_content.h"
-#include "kiosk.h"
-#include "staff_mode.h"
-#include "test_support.h"
+#include "common/content/builtin_content.h"
+#include "firmware/kiosk.h"
+#include "firmware/staff/staff_mode.h"
+#include "tests/test_support.h"
 
 #include <doctest/doctest.h>
 

@@ -2,14 +2,14 @@
 // register in between. Memory stays flat, open files stay the same, and the WAL stays bounded
 // (checkpoints happen). CI runs it at a small size; FLYTTHIT_SOAK_SIGNUPS=100000 and
 // FLYTTHIT_SOAK_IDLE=10000 give the long run in docs/RELIABILITY.md.
-#include "builtin_content.h"
-#include "file_io.h"
-#include "headless_driver.h"
-#include "kiosk.h"
-#include "visitor_script.h"
-#include "pairing.h"
-#include "register_process.h"
-#include "sync_client.h"
+#include "common/content/builtin_content.h"
+#include "common/base/file_io.h"
+#include "ui/headless_driver.h"
+#include "firmware/kiosk.h"
+#include "firmware/visitor_script.h"
+#include "common/protocol/pairing.h"
+#include "tests/register_process.h"
+#include "firmware/sync/sync_client.h"
 
 #include <doctest/doctest.h>
 

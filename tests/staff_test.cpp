@@ -1,10 +1,10 @@
 // Staff mode through the core: the PIN and its lock-out, event setup, qualifying leads,
 // counters, assisted sign-up, the idle lock, and that none of it answers a visitor.
-#include "builtin_content.h"
-#include "kiosk.h"
-#include "visitor_script.h"
-#include "staff_pin.h"
-#include "test_support.h"
+#include "common/content/builtin_content.h"
+#include "firmware/kiosk.h"
+#include "firmware/visitor_script.h"
+#include "firmware/staff/staff_pin.h"
+#include "tests/test_support.h"
 
 #include <doctest/doctest.h>
 

@@ -1,15 +1,15 @@
 // The post-event sync against a real flytthit-register on loopback, and against real HTTP
 // servers that misbehave the ways networks and servers do. Every case ends with each lead at
 // the register exactly once and nothing lost on the kiosk.
-#include "device_clock.h"
-#include "file_io.h"
-#include "lead_json.h"
-#include "lead_store.h"
-#include "pairing.h"
-#include "register_process.h"
-#include "sync_client.h"
-#include "sync_protocol.h"
-#include "sync_worker.h"
+#include "common/base/device_clock.h"
+#include "common/base/file_io.h"
+#include "common/lead/lead_json.h"
+#include "firmware/store/lead_store.h"
+#include "common/protocol/pairing.h"
+#include "tests/register_process.h"
+#include "firmware/sync/sync_client.h"
+#include "common/protocol/sync_protocol.h"
+#include "firmware/sync/sync_worker.h"
 
 #include <doctest/doctest.h>
 #include <httplib.h>

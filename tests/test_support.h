@@ -3,13 +3,13 @@
 // validation.
 #pragma once
 
-#include "demo_keys.h"
-#include "exec_program.h"
-#include "device_clock.h"
-#include "sealing.h"
-#include "lead.h"
-#include "lead_validation.h"
-#include "ui_text.h"
+#include "common/protocol/demo_keys.h"
+#include "tests/exec_program.h"
+#include "common/base/device_clock.h"
+#include "common/protocol/sealing.h"
+#include "common/lead/lead.h"
+#include "common/lead/lead_validation.h"
+#include "ui/text/ui_text.h"
 
 #include <sys/wait.h>
 #include <unistd.h>

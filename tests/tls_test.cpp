@@ -1,11 +1,11 @@
 // The sync over real TLS to a real register: a test CA made here with the openssl CLI, and
 // certificates that must be refused: another CA's, an expired one, one for another host.
-#include "device_clock.h"
-#include "file_io.h"
-#include "lead_store.h"
-#include "pairing.h"
-#include "register_process.h"
-#include "sync_client.h"
+#include "common/base/device_clock.h"
+#include "common/base/file_io.h"
+#include "firmware/store/lead_store.h"
+#include "common/protocol/pairing.h"
+#include "tests/register_process.h"
+#include "firmware/sync/sync_client.h"
 
 #include <doctest/doctest.h>
 

@@ -1,11 +1,11 @@
 // The real screens, run headless: real ImGui frames with no window, synthetic taps at the
 // named touch targets, the real Kiosk and a real SQLite store underneath.
-#include "builtin_content.h"
-#include "headless_driver.h"
-#include "kiosk.h"
-#include "staff_mode.h"
-#include "staff_pin.h"
-#include "test_support.h"
+#include "common/content/builtin_content.h"
+#include "ui/headless_driver.h"
+#include "firmware/kiosk.h"
+#include "firmware/staff/staff_mode.h"
+#include "firmware/staff/staff_pin.h"
+#include "tests/test_support.h"
 
 #include <doctest/doctest.h>
 

@@ -1,10 +1,10 @@
 // The USB round trip: the kiosk writes one file (atomically, read back), the register imports
 // it, and importing the same file again changes nothing.
-#include "builtin_content.h"
-#include "device_clock.h"
-#include "kiosk.h"
-#include "lead_export.h"
-#include "register_process.h"
+#include "common/content/builtin_content.h"
+#include "common/base/device_clock.h"
+#include "firmware/kiosk.h"
+#include "firmware/staff/usb_export.h"
+#include "tests/register_process.h"
 
 #include <doctest/doctest.h>
 

@@ -1,7 +1,7 @@
 // The systemd watchdog: the real kiosk, under Xvfb, with a notification socket of the test's
 // own standing in for systemd. READY=1 after the first frame, WATCHDOG=1 while the loop runs,
 // and none while the process is stopped (a hung kiosk gets restarted).
-#include "test_support.h"
+#include "tests/test_support.h"
 
 #include <doctest/doctest.h>
 

@@ -1,5 +1,5 @@
 // Font loading; see fonts.h.
-#include "fonts.h"
+#include "ui/fonts.h"
 
 #include <algorithm>
 #include <filesystem>

@@ -2,7 +2,7 @@
 // with the glyphs Norwegian, Dutch and the keyboard's arrows need.
 #pragma once
 
-#include "ui_frame.h"
+#include "ui/ui_frame.h"
 
 #include <string>
 

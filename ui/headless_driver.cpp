@@ -1,7 +1,7 @@
 // Headless UI driver; see headless_driver.h.
-#include "headless_driver.h"
+#include "ui/headless_driver.h"
 
-#include "utf8.h"
+#include "common/base/utf8.h"
 
 namespace flytthit::ui {
 

@@ -3,8 +3,8 @@
 // For tests and benchmarks; the kiosk binary itself never uses it.
 #pragma once
 
-#include "kiosk.h"
-#include "kiosk_ui.h"
+#include "firmware/kiosk.h"
+#include "ui/kiosk_ui.h"
 
 #include <chrono>
 #include <string>

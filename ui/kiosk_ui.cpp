@@ -1,8 +1,8 @@
 // The kiosk's UI without a window; see kiosk_ui.h.
-#include "kiosk_ui.h"
+#include "ui/kiosk_ui.h"
 
-#include "fonts.h"
-#include "screens/screens.h"
+#include "ui/fonts.h"
+#include "ui/screens/screens.h"
 
 namespace flytthit::ui {
 

@@ -3,9 +3,9 @@
 // The SDL platform layer and the headless test driver both run frames through this.
 #pragma once
 
-#include "kiosk.h"
-#include "touch_targets.h"
-#include "ui_frame.h"
+#include "firmware/kiosk.h"
+#include "ui/touch_targets.h"
+#include "ui/ui_frame.h"
 
 #include <memory>
 #include <string>

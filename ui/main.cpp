@@ -1,14 +1,14 @@
 // flytthit-kiosk: the touch kiosk. Opens the lead store and the content pack, then hands the
 // kiosk to the window's frame loop.
-#include "builtin_content.h"
-#include "content_pack.h"
-#include "content_signature.h"
-#include "data_dir.h"
-#include "kiosk.h"
-#include "lead_store.h"
-#include "store_recovery.h"
-#include "platform/kiosk_window.h"
-#include "version.h"
+#include "common/content/builtin_content.h"
+#include "common/content/content_pack.h"
+#include "common/content/content_signature.h"
+#include "firmware/data_dir.h"
+#include "firmware/kiosk.h"
+#include "firmware/store/lead_store.h"
+#include "firmware/store/store_recovery.h"
+#include "ui/platform/kiosk_window.h"
+#include "common/base/version.h"
 
 #include <sys/prctl.h>
 #include <sys/resource.h>

@@ -3,8 +3,8 @@
 // this, and return nothing but intents.
 #pragma once
 
-#include "kiosk_intent.h"
-#include "touch_targets.h"
+#include "firmware/kiosk_intent.h"
+#include "ui/touch_targets.h"
 
 #include <imgui.h>
 

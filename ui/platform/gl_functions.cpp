@@ -1,5 +1,5 @@
 // GL entry points through SDL; see gl_functions.h.
-#include "platform/gl_functions.h"
+#include "ui/platform/gl_functions.h"
 
 #include <SDL.h>
 

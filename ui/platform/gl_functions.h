@@ -2,7 +2,7 @@
 // screenshots), fetched through SDL so the same code runs on desktop GL and GL ES.
 #pragma once
 
-#include "result.h"
+#include "common/base/result.h"
 
 namespace flytthit::ui {
 

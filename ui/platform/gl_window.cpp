@@ -1,5 +1,5 @@
 // Choosing the GL API at run time; see gl_window.h.
-#include "platform/gl_window.h"
+#include "ui/platform/gl_window.h"
 
 #include <cstring>
 #include <iostream>

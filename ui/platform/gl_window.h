@@ -3,7 +3,7 @@
 // binary does both; each attempt that fails is said in the log and the next is tried.
 #pragma once
 
-#include "platform/sdl_handles.h"
+#include "ui/platform/sdl_handles.h"
 
 #include <memory>
 #include <optional>

@@ -1,12 +1,12 @@
 // The kiosk on a real display; see kiosk_window.h.
-#include "platform/kiosk_window.h"
+#include "ui/platform/kiosk_window.h"
 
-#include "kiosk_ui.h"
-#include "platform/gl_functions.h"
-#include "platform/gl_window.h"
-#include "platform/sdl_handles.h"
-#include "platform/service_watchdog.h"
-#include "screens/screens.h"
+#include "ui/kiosk_ui.h"
+#include "ui/platform/gl_functions.h"
+#include "ui/platform/gl_window.h"
+#include "ui/platform/sdl_handles.h"
+#include "ui/platform/service_watchdog.h"
+#include "ui/screens/screens.h"
 
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>

@@ -3,9 +3,9 @@
 // changed or an animation runs.
 #pragma once
 
-#include "platform/gl_window.h"
+#include "ui/platform/gl_window.h"
 
-#include "kiosk.h"
+#include "firmware/kiosk.h"
 
 #include <filesystem>
 #include <optional>

@@ -1,5 +1,5 @@
 // Owned SDL and GL handles; see sdl_handles.h.
-#include "platform/sdl_handles.h"
+#include "ui/platform/sdl_handles.h"
 
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>

@@ -2,7 +2,7 @@
 // ImGui backends, each released in reverse order of creation by its destructor.
 #pragma once
 
-#include "result.h"
+#include "common/base/result.h"
 
 #include <SDL.h>
 

@@ -1,5 +1,5 @@
 // systemd notification; see service_watchdog.h.
-#include "platform/service_watchdog.h"
+#include "ui/platform/service_watchdog.h"
 
 #include <systemd/sd-daemon.h>
 

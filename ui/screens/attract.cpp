@@ -1,11 +1,11 @@
 // The attract loop: the region's jewels turning in a ring around the slogan, "touch to
 // start", and the language choice. A touch anywhere else starts.
-#include "screens/screen_window.h"
-#include "screens/screens.h"
-#include "theme.h"
-#include "ui_text.h"
-#include "widgets/controls.h"
-#include "widgets/jewel.h"
+#include "ui/screens/screen_window.h"
+#include "ui/screens/screens.h"
+#include "ui/theme.h"
+#include "ui/text/ui_text.h"
+#include "ui/widgets/controls.h"
+#include "ui/widgets/jewel.h"
 
 #include <cmath>
 

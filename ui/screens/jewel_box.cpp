@@ -1,13 +1,13 @@
 // The jewel box: every municipality a jewel on the velvet of an open box, in two rows.
 // Tapping a jewel opens its municipality's page; jewels the visitor marked as curious
 // sparkle and carry a tick. From here: the region, work for two, and the sign-up.
-#include "choice_list.h"
-#include "screens/screen_window.h"
-#include "screens/screens.h"
-#include "theme.h"
-#include "ui_text.h"
-#include "widgets/controls.h"
-#include "widgets/jewel.h"
+#include "firmware/choice_list.h"
+#include "ui/screens/screen_window.h"
+#include "ui/screens/screens.h"
+#include "ui/theme.h"
+#include "ui/text/ui_text.h"
+#include "ui/widgets/controls.h"
+#include "ui/widgets/jewel.h"
 
 #include <algorithm>
 #include <cmath>

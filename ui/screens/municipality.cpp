@@ -1,12 +1,12 @@
 // A municipality's page: its jewel and name, five sections (work, growing up, housing,
 // culture and outdoors, the host) chosen with tabs, "I'm curious" and the sign-up.
-#include "choice_list.h"
-#include "screens/screen_window.h"
-#include "screens/screens.h"
-#include "theme.h"
-#include "ui_text.h"
-#include "widgets/controls.h"
-#include "widgets/jewel.h"
+#include "firmware/choice_list.h"
+#include "ui/screens/screen_window.h"
+#include "ui/screens/screens.h"
+#include "ui/theme.h"
+#include "ui/text/ui_text.h"
+#include "ui/widgets/controls.h"
+#include "ui/widgets/jewel.h"
 
 #include <algorithm>
 

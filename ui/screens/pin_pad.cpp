@@ -1,10 +1,10 @@
 // The PIN pad between the hidden gesture and staff mode: digits shown as dots, a keypad,
 // what went wrong, and the lock-out's countdown after too many wrong tries.
-#include "screens/screen_window.h"
-#include "screens/screens.h"
-#include "theme.h"
-#include "ui_text.h"
-#include "widgets/controls.h"
+#include "ui/screens/screen_window.h"
+#include "ui/screens/screens.h"
+#include "ui/theme.h"
+#include "ui/text/ui_text.h"
+#include "ui/widgets/controls.h"
 
 namespace flytthit::ui {
 

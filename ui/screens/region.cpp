@@ -1,10 +1,10 @@
 // The region page: the story in the region's words, a bar chart of the known population
 // figures with the vision beside them, and what the campaigns achieved.
-#include "screens/screen_window.h"
-#include "screens/screens.h"
-#include "theme.h"
-#include "ui_text.h"
-#include "widgets/controls.h"
+#include "ui/screens/screen_window.h"
+#include "ui/screens/screens.h"
+#include "ui/theme.h"
+#include "ui/text/ui_text.h"
+#include "ui/widgets/controls.h"
 
 #include <algorithm>
 

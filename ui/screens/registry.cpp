@@ -1,5 +1,5 @@
 // The one place the screens are registered against the kiosk's ScreenId.
-#include "screens/screens.h"
+#include "ui/screens/screens.h"
 
 namespace flytthit::ui {
 

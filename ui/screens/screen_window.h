@@ -2,7 +2,7 @@
 // settings. Owns the Begin/End pairing so no screen can get it wrong.
 #pragma once
 
-#include "ui_frame.h"
+#include "ui/ui_frame.h"
 
 namespace flytthit::ui {
 

@@ -2,8 +2,8 @@
 // into frame; none changes state, stores or loads anything.
 #pragma once
 
-#include "kiosk.h"
-#include "ui_frame.h"
+#include "firmware/kiosk.h"
+#include "ui/ui_frame.h"
 
 namespace flytthit::ui {
 

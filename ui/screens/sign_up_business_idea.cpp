@@ -1,9 +1,9 @@
 // Sign-up step "business_idea" (Start Her): the idea in a few words, on the keyboard.
-#include "screens/screen_window.h"
-#include "screens/screens.h"
-#include "ui_text.h"
-#include "widgets/controls.h"
-#include "widgets/typing_area.h"
+#include "ui/screens/screen_window.h"
+#include "ui/screens/screens.h"
+#include "ui/text/ui_text.h"
+#include "ui/widgets/controls.h"
+#include "ui/widgets/typing_area.h"
 
 namespace flytthit::ui {
 

@@ -1,12 +1,12 @@
 // Sign-up step "consent": what is about to be sent, the consent box (unticked until the
 // visitor ticks it) and Send. "Registered" is shown only by the thank-you screen, which the
 // kiosk reaches after the store committed.
-#include "screens/screen_window.h"
-#include "screens/screens.h"
-#include "theme.h"
-#include "ui_text.h"
-#include "widgets/controls.h"
-#include "widgets/typing_area.h"
+#include "ui/screens/screen_window.h"
+#include "ui/screens/screens.h"
+#include "ui/theme.h"
+#include "ui/text/ui_text.h"
+#include "ui/widgets/controls.h"
+#include "ui/widgets/typing_area.h"
 
 namespace flytthit::ui {
 

@@ -1,11 +1,11 @@
 // Sign-up step "contact": name, phone and e-mail on the on-screen keyboard. For a tip
 // (Savner du noen) these are the missed person's. Phone and e-mail are checked on Next,
 // where the visitor can still mend them.
-#include "screens/screen_window.h"
-#include "screens/screens.h"
-#include "ui_text.h"
-#include "widgets/controls.h"
-#include "widgets/typing_area.h"
+#include "ui/screens/screen_window.h"
+#include "ui/screens/screens.h"
+#include "ui/text/ui_text.h"
+#include "ui/widgets/controls.h"
+#include "ui/widgets/typing_area.h"
 
 namespace flytthit::ui {
 

@@ -1,11 +1,11 @@
 // Sign-up step "interests": the municipalities the visitor is curious about (those tapped
 // on the jewel box are already ticked) and what matters to them.
-#include "screens/screen_window.h"
-#include "screens/screens.h"
-#include "choice_list.h"
-#include "theme.h"
-#include "ui_text.h"
-#include "widgets/controls.h"
+#include "ui/screens/screen_window.h"
+#include "ui/screens/screens.h"
+#include "firmware/choice_list.h"
+#include "ui/theme.h"
+#include "ui/text/ui_text.h"
+#include "ui/widgets/controls.h"
 
 #include <algorithm>
 

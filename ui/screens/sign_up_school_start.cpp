@@ -1,11 +1,11 @@
 // Sign-up step "school_start" (Første Klasse): the autumn the eldest child starts school,
 // chosen with − and +, from this year up to seven years ahead.
-#include "screens/screen_window.h"
-#include "screens/screens.h"
-#include "theme.h"
-#include "ui_text.h"
-#include "widgets/controls.h"
-#include "widgets/typing_area.h"
+#include "ui/screens/screen_window.h"
+#include "ui/screens/screens.h"
+#include "ui/theme.h"
+#include "ui/text/ui_text.h"
+#include "ui/widgets/controls.h"
+#include "ui/widgets/typing_area.h"
 
 namespace flytthit::ui {
 

@@ -1,10 +1,10 @@
 // Sign-up step "tipper" (Savner du noen): the name of the person giving the tip, so the host
 // can tell the missed person who misses them.
-#include "screens/screen_window.h"
-#include "screens/screens.h"
-#include "ui_text.h"
-#include "widgets/controls.h"
-#include "widgets/typing_area.h"
+#include "ui/screens/screen_window.h"
+#include "ui/screens/screens.h"
+#include "ui/text/ui_text.h"
+#include "ui/widgets/controls.h"
+#include "ui/widgets/typing_area.h"
 
 namespace flytthit::ui {
 

@@ -1,10 +1,10 @@
 // Sign-up step "who": who the visitor is, by one tap (a family, a couple, roots in the
 // region ...); for a tip, who the missed person is. Optional: Next works without a choice.
-#include "screens/screen_window.h"
-#include "screens/screens.h"
-#include "theme.h"
-#include "ui_text.h"
-#include "widgets/controls.h"
+#include "ui/screens/screen_window.h"
+#include "ui/screens/screens.h"
+#include "ui/theme.h"
+#include "ui/text/ui_text.h"
+#include "ui/widgets/controls.h"
 
 namespace flytthit::ui {
 

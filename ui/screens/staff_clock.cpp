@@ -1,9 +1,9 @@
 // The clock: the board has no real-time clock, so staff can set date and time by hand.
-#include "screens/screen_window.h"
-#include "screens/screens.h"
-#include "theme.h"
-#include "ui_text.h"
-#include "widgets/controls.h"
+#include "ui/screens/screen_window.h"
+#include "ui/screens/screens.h"
+#include "ui/theme.h"
+#include "ui/text/ui_text.h"
+#include "ui/widgets/controls.h"
 
 #include <cstdio>
 

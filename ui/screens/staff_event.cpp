@@ -1,11 +1,11 @@
 // Event setup: the fair's name, place and date, its campaign, and the municipalities at the
 // stand. Every lead from now on is tagged with this event.
-#include "screens/screen_window.h"
-#include "screens/screens.h"
-#include "theme.h"
-#include "ui_text.h"
-#include "widgets/controls.h"
-#include "widgets/text_field.h"
+#include "ui/screens/screen_window.h"
+#include "ui/screens/screens.h"
+#include "ui/theme.h"
+#include "ui/text/ui_text.h"
+#include "ui/widgets/controls.h"
+#include "ui/widgets/text_field.h"
 
 #include <algorithm>
 

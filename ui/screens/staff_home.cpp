@@ -1,11 +1,11 @@
 // Staff home: the counters and the device's health at a glance, and the way to every staff
 // task. Shows what was read when the page opened; nothing here reads files per frame.
-#include "screens/screen_window.h"
-#include "screens/screens.h"
-#include "theme.h"
-#include "ui_text.h"
-#include "version.h"
-#include "widgets/controls.h"
+#include "ui/screens/screen_window.h"
+#include "ui/screens/screens.h"
+#include "ui/theme.h"
+#include "ui/text/ui_text.h"
+#include "common/base/version.h"
+#include "ui/widgets/controls.h"
 
 #include <cstdio>
 

@@ -1,11 +1,11 @@
 // One lead, for staff to qualify: hot, warm or cold, who follows up, and a note.
-#include "screens/screen_window.h"
-#include "screens/screens.h"
-#include "theme.h"
-#include "ui_text.h"
-#include "utf8.h"
-#include "widgets/controls.h"
-#include "widgets/text_field.h"
+#include "ui/screens/screen_window.h"
+#include "ui/screens/screens.h"
+#include "ui/theme.h"
+#include "ui/text/ui_text.h"
+#include "common/base/utf8.h"
+#include "ui/widgets/controls.h"
+#include "ui/widgets/text_field.h"
 
 namespace flytthit::ui {
 

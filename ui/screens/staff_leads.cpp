@@ -1,11 +1,11 @@
 // The lead list: this event's or every event's sign-ups, newest first, a page at a time
 // (big paging buttons instead of scrolling, which ImGui does not do by touch).
-#include "screens/screen_window.h"
-#include "screens/screens.h"
-#include "theme.h"
-#include "ui_text.h"
-#include "utf8.h"
-#include "widgets/controls.h"
+#include "ui/screens/screen_window.h"
+#include "ui/screens/screens.h"
+#include "ui/theme.h"
+#include "ui/text/ui_text.h"
+#include "common/base/utf8.h"
+#include "ui/widgets/controls.h"
 
 namespace flytthit::ui {
 

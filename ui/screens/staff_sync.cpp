@@ -1,10 +1,10 @@
 // The sync screen: start (or cancel) the sync to the host register, a progress bar while it
 // runs on its worker thread, then what happened: sent, new, already there, rejected and why.
-#include "screens/screen_window.h"
-#include "screens/screens.h"
-#include "theme.h"
-#include "ui_text.h"
-#include "widgets/controls.h"
+#include "ui/screens/screen_window.h"
+#include "ui/screens/screens.h"
+#include "ui/theme.h"
+#include "ui/text/ui_text.h"
+#include "ui/widgets/controls.h"
 
 namespace flytthit::ui {
 

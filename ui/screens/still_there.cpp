@@ -1,9 +1,9 @@
 // "Are you still there?": shown over any visitor screen in the last seconds before the idle
 // wipe, in a window of its own on top, so a touch anywhere answers it and reaches nothing below.
-#include "screens/screens.h"
-#include "theme.h"
-#include "ui_text.h"
-#include "widgets/controls.h"
+#include "ui/screens/screens.h"
+#include "ui/theme.h"
+#include "ui/text/ui_text.h"
+#include "ui/widgets/controls.h"
 
 namespace flytthit::ui {
 

@@ -1,10 +1,10 @@
 // The thank-you: reached only after the lead was committed, so "you are registered" is true
 // when it is shown. Returns to attract on Done or by the kiosk's timeout.
-#include "screens/screen_window.h"
-#include "screens/screens.h"
-#include "theme.h"
-#include "ui_text.h"
-#include "widgets/controls.h"
+#include "ui/screens/screen_window.h"
+#include "ui/screens/screens.h"
+#include "ui/theme.h"
+#include "ui/text/ui_text.h"
+#include "ui/widgets/controls.h"
 
 #include <algorithm>
 #include <cmath>

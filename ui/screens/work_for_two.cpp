@@ -1,11 +1,11 @@
 // "Arbeid for to" (work for two): choose where you would live and see where the people who
 // lived there worked, from the region's 2003 commuting table. Only the cells the table has
 // are drawn; the places it has no figure for are named, never shown as zero.
-#include "screens/screen_window.h"
-#include "screens/screens.h"
-#include "theme.h"
-#include "ui_text.h"
-#include "widgets/controls.h"
+#include "ui/screens/screen_window.h"
+#include "ui/screens/screens.h"
+#include "ui/theme.h"
+#include "ui/text/ui_text.h"
+#include "ui/widgets/controls.h"
 
 #include <algorithm>
 

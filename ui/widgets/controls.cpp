@@ -1,9 +1,9 @@
 // The kiosk's touch controls; see controls.h.
-#include "widgets/controls.h"
+#include "ui/widgets/controls.h"
 
-#include "theme.h"
-#include "widgets/on_screen_keyboard.h"
-#include "ui_text.h"
+#include "ui/theme.h"
+#include "ui/widgets/on_screen_keyboard.h"
+#include "ui/text/ui_text.h"
 
 namespace flytthit::ui {
 

@@ -2,8 +2,8 @@
 // display. Each records its touch target and returns true when tapped; none holds state.
 #pragma once
 
-#include "kiosk.h"
-#include "ui_frame.h"
+#include "firmware/kiosk.h"
+#include "ui/ui_frame.h"
 
 #include <functional>
 #include <optional>

@@ -1,7 +1,7 @@
 // Jewel drawing; see jewel.h.
-#include "widgets/jewel.h"
+#include "ui/widgets/jewel.h"
 
-#include "theme.h"
+#include "ui/theme.h"
 
 #include <algorithm>
 #include <cmath>

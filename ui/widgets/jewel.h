@@ -2,7 +2,7 @@
 // facets around a lighter table, as on a gemstone seen from above.
 #pragma once
 
-#include "content_pack.h"
+#include "common/content/content_pack.h"
 
 #include <imgui.h>
 

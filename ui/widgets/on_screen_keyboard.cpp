@@ -1,9 +1,9 @@
 // The on-screen keyboard; see on_screen_keyboard.h.
-#include "widgets/on_screen_keyboard.h"
+#include "ui/widgets/on_screen_keyboard.h"
 
-#include "theme.h"
-#include "ui_text.h"
-#include "widgets/controls.h"
+#include "ui/theme.h"
+#include "ui/text/ui_text.h"
+#include "ui/widgets/controls.h"
 
 #include <string>
 #include <string_view>

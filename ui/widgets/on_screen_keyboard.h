@@ -2,8 +2,8 @@
 // emits TypeText, Backspace and ToggleShift intents, so no ImGui text field ever needs focus.
 #pragma once
 
-#include "language.h"
-#include "ui_frame.h"
+#include "common/lead/language.h"
+#include "ui/ui_frame.h"
 
 namespace flytthit::ui {
 

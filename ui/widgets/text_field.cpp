@@ -1,8 +1,8 @@
 // Text field drawing; see text_field.h.
-#include "widgets/text_field.h"
+#include "ui/widgets/text_field.h"
 
-#include "theme.h"
-#include "widgets/controls.h"
+#include "ui/theme.h"
+#include "ui/widgets/controls.h"
 
 #include <cmath>
 

@@ -2,7 +2,7 @@
 // focused, and a "!" before the label and a red frame when the last check found a problem.
 #pragma once
 
-#include "ui_frame.h"
+#include "ui/ui_frame.h"
 
 #include <string>
 #include <string_view>

@@ -1,10 +1,10 @@
 // The fields-and-keyboard area of a typing step; see typing_area.h.
-#include "widgets/typing_area.h"
+#include "ui/widgets/typing_area.h"
 
-#include "ui_text.h"
-#include "widgets/controls.h"
-#include "widgets/on_screen_keyboard.h"
-#include "widgets/text_field.h"
+#include "ui/text/ui_text.h"
+#include "ui/widgets/controls.h"
+#include "ui/widgets/on_screen_keyboard.h"
+#include "ui/widgets/text_field.h"
 
 namespace flytthit::ui {
 

@@ -3,8 +3,8 @@
 // while the phone field has focus). Shared by the contact, business idea and tipper steps.
 #pragma once
 
-#include "kiosk.h"
-#include "ui_frame.h"
+#include "firmware/kiosk.h"
+#include "ui/ui_frame.h"
 
 #include <span>
 #include <string>

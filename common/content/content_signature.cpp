@@ -1,0 +1,186 @@
+// Signed content packs; see content_signature.h.
+#include "common/content/content_signature.h"
+
+#include "common/content/content_pack.h"
+#include "common/protocol/demo_keys.h"
+#include "common/base/file_io.h"
+#include "common/protocol/pairing.h"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <vector>
+
+namespace flytthit {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string sha256_hex(const std::string& bytes) {
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+    char hex[crypto_hash_sha256_BYTES * 2 + 1];
+    sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+    return hex;
+}
+
+Result<std::vector<unsigned char>> hex_bytes(const std::string& hex, std::size_t size) {
+    std::vector<unsigned char> bytes(size);
+    std::size_t length = 0;
+    if (hex.size() != size * 2 || sodium_hex2bin(bytes.data(), size, hex.data(), hex.size(), nullptr, &length, nullptr) != 0 ||
+        length != size) {
+        return make_error("a key or signature of the wrong length");
+    }
+    return bytes;
+}
+
+}  // namespace
+
+bool is_safe_pack_path(const std::string& relative) {
+    if (relative.empty() || relative.front() == '/' || relative.find('\\') != std::string::npos ||
+        relative.find('\0') != std::string::npos) {
+        return false;
+    }
+    std::size_t start = 0;
+    while (start <= relative.size()) {
+        const auto end = std::min(relative.find('/', start), relative.size());
+        const std::string part = relative.substr(start, end - start);
+        if (part.empty() || part == "." || part == "..") return false;
+        start = end + 1;
+    }
+    return true;
+}
+
+Result<std::string> pack_digest(const fs::path& pack) {
+    if (fs::is_symlink(pack) || !fs::is_directory(pack)) return make_error(pack.string() + ": not a directory");
+    std::vector<std::pair<std::string, fs::path>> files;
+    std::uintmax_t total = 0;
+    std::error_code error;
+    for (auto entry = fs::recursive_directory_iterator(pack, error); entry != fs::recursive_directory_iterator();
+         entry.increment(error)) {
+        if (error) return make_error(pack.string() + ": " + error.message());
+        const std::string relative = fs::relative(entry->path(), pack).generic_string();
+        if (entry->is_symlink()) return make_error(relative + ": a symbolic link; packs may not point outside themselves");
+        if (entry->is_directory()) continue;
+        if (!entry->is_regular_file()) return make_error(relative + ": not a regular file");
+        if (!is_safe_pack_path(relative)) return make_error(relative + ": not a safe path inside the pack");
+        if (relative == signature_file_name) continue;
+        const auto size = entry->file_size();
+        if (size > max_pack_file_bytes) return make_error(relative + ": larger than " + std::to_string(max_pack_file_bytes) + " bytes");
+        total += size;
+        if (total > max_pack_bytes) return make_error(pack.string() + ": larger than " + std::to_string(max_pack_bytes) + " bytes");
+        files.emplace_back(relative, entry->path());
+        if (files.size() > max_pack_files) return make_error(pack.string() + ": more than " + std::to_string(max_pack_files) + " files");
+    }
+    std::sort(files.begin(), files.end());
+    std::string digest;
+    for (const auto& [relative, path] : files) {
+        auto bytes = read_file_limited(path, max_pack_file_bytes);
+        if (!bytes) return bytes.error();
+        digest += relative + "\n" + sha256_hex(*bytes) + "\n";
+    }
+    return digest;
+}
+
+Status sign_pack(const fs::path& pack, const std::string& secret_hex, const std::string& public_hex) {
+    if (sodium_init() < 0) return make_error("libsodium failed to start");
+    auto digest = pack_digest(pack);
+    if (!digest) return digest.error();
+    auto secret = hex_bytes(secret_hex, crypto_sign_SECRETKEYBYTES);
+    if (!secret) return with_context("signing key", secret.error());
+    unsigned char signature[crypto_sign_BYTES];
+    crypto_sign_detached(signature, nullptr, reinterpret_cast<const unsigned char*>(digest->data()), digest->size(),
+                         secret->data());
+    sodium_memzero(secret->data(), secret->size());
+    char hex[crypto_sign_BYTES * 2 + 1];
+    sodium_bin2hex(hex, sizeof hex, signature, sizeof signature);
+    const nlohmann::json file = {{"format", 1}, {"algorithm", "ed25519"}, {"signed_by", public_hex}, {"signature", hex}};
+    return write_file_atomically(pack / signature_file_name, file.dump(2) + "\n", 0644);
+}
+
+Status verify_pack(const fs::path& pack, const std::string& trusted_public_hex) {
+    if (sodium_init() < 0) return make_error("libsodium failed to start");
+    const auto signature_path = pack / signature_file_name;
+    if (fs::is_symlink(signature_path) || !fs::is_regular_file(signature_path)) {
+        return make_error(pack.string() + ": not signed (no " + signature_file_name + "); an unsigned pack is never installed");
+    }
+    auto text = read_file_limited(signature_path, 4096);
+    if (!text) return text.error();
+    const auto file = nlohmann::json::parse(*text, nullptr, false);
+    if (!file.is_object() || file.value("algorithm", "") != "ed25519" || !file.contains("signature") ||
+        !file["signature"].is_string()) {
+        return make_error(signature_path.string() + ": not a signature this kiosk understands");
+    }
+    auto signature = hex_bytes(file["signature"].get<std::string>(), crypto_sign_BYTES);
+    auto key = hex_bytes(trusted_public_hex, crypto_sign_PUBLICKEYBYTES);
+    if (!signature || !key) return make_error(signature_path.string() + ": malformed signature or key");
+    auto digest = pack_digest(pack);
+    if (!digest) return digest.error();
+    if (crypto_sign_verify_detached(signature->data(), reinterpret_cast<const unsigned char*>(digest->data()),
+                                    digest->size(), key->data()) != 0) {
+        return make_error(pack.string() + ": the signature does not match: the pack was changed after signing, or "
+                          "signed by a register this kiosk is not paired with");
+    }
+    return ok_status();
+}
+
+Status unpack_bundle(const nlohmann::json& bundle, const fs::path& destination) {
+    if (!bundle.is_object() || !bundle.contains("files") || !bundle["files"].is_object()) {
+        return make_error("the content bundle has no files");
+    }
+    const auto& files = bundle["files"];
+    if (files.size() > max_pack_files) return make_error("the content bundle has too many files");
+    for (const auto& [path, text] : files.items()) {  // check everything before writing anything
+        if (!is_safe_pack_path(path)) return make_error("the content bundle names an unsafe path: " + path.substr(0, 80));
+        if (!text.is_string() || text.get_ref<const std::string&>().size() > max_pack_file_bytes) {
+            return make_error(path + ": not text, or too large");
+        }
+    }
+    for (const auto& [path, text] : files.items()) {
+        const fs::path target = destination / path;
+        std::error_code error;
+        fs::create_directories(target.parent_path(), error);
+        if (error) return make_error(target.string() + ": " + error.message());
+        if (auto written = write_file_atomically(target, text.get<std::string>(), 0644); !written) return written;
+    }
+    return ok_status();
+}
+
+Status install_pack(const fs::path& source, const fs::path& data_dir, const std::string& trusted_public_hex) {
+    if (auto verified = verify_pack(source, trusted_public_hex); !verified) return verified;
+    const ContentLoad load = load_content_pack(source);
+    if (load.has_errors()) {
+        std::string report = source.string() + ": signed, but not a valid pack:";
+        for (const auto& problem : load.problems) report += "\n  " + problem.to_string();
+        return make_error(report);
+    }
+    const fs::path target = data_dir / installed_content_dir_name;
+    const fs::path incoming = data_dir / (std::string(installed_content_dir_name) + ".incoming");
+    const fs::path outgoing = data_dir / (std::string(installed_content_dir_name) + ".outgoing");
+    std::error_code error;
+    fs::remove_all(incoming, error);
+    fs::remove_all(outgoing, error);
+    fs::create_directories(data_dir, error);
+    fs::copy(source, incoming, fs::copy_options::recursive, error);
+    if (error) return make_error("copying the pack into " + incoming.string() + ": " + error.message());
+    // What was copied must still verify: a stick pulled half-way leaves the old pack in place.
+    if (auto copied = verify_pack(incoming, trusted_public_hex); !copied) {
+        fs::remove_all(incoming, error);
+        return with_context("the copy did not verify", copied.error());
+    }
+    if (fs::exists(target)) fs::rename(target, outgoing, error);
+    if (error) return make_error("replacing " + target.string() + ": " + error.message());
+    fs::rename(incoming, target, error);
+    if (error) return make_error("installing " + target.string() + ": " + error.message());
+    fs::remove_all(outgoing, error);
+    return ok_status();
+}
+
+std::string trusted_signing_key(const fs::path& data_dir) {
+    if (!fs::exists(data_dir / pairing_file_name)) return demo::signing_public_key;
+    auto pairing = load_pairing(data_dir);
+    return pairing ? pairing->signing_public_key : "";  // a broken pairing trusts no one
+}
+
+}  // namespace flytthit

@@ -1,0 +1,207 @@
+// Leads as JSON; see lead_json.h. nlohmann::json throws; everything is caught here and
+// returned as an Error with the field that was wrong.
+#include "common/lead/lead_json.h"
+
+#include "common/protocol/sealing.h"
+
+#include <nlohmann/json.hpp>
+
+#include <limits>
+
+namespace flytthit {
+
+namespace {
+
+using nlohmann::json;
+
+// Reads an optional member with a type check, naming the field on mismatch.
+template <class T>
+Status read_member(const json& object, const char* key, const std::string& path, T& out) {
+    const auto found = object.find(key);
+    if (found == object.end() || found->is_null()) return ok_status();
+    if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+        // A float such as 1e300 converted to an integer is undefined behaviour, not an
+        // exception: only whole numbers that fit are taken.
+        const bool fits = (found->is_number_integer() && found->template get<long long>() >= std::numeric_limits<T>::min() &&
+                           found->template get<long long>() <= std::numeric_limits<T>::max()) ||
+                          (found->is_number_unsigned() && found->template get<unsigned long long>() <=
+                                                              static_cast<unsigned long long>(std::numeric_limits<T>::max()));
+        if (!fits) return make_error(path + key + ": expected a whole number");
+    }
+    try {
+        out = found->get<T>();
+    } catch (const json::exception&) {
+        std::string expected = std::is_same_v<T, std::string> ? "text"
+                               : std::is_same_v<T, bool>      ? "true or false"
+                               : std::is_integral_v<T>        ? "a whole number"
+                                                              : "a list";
+        return make_error(path + key + ": expected " + expected);
+    }
+    return ok_status();
+}
+
+Status read_object(const json& parent, const char* key, json& out) {
+    const auto found = parent.find(key);
+    if (found == parent.end() || found->is_null()) {
+        out = json::object();
+        return ok_status();
+    }
+    if (!found->is_object()) return make_error(std::string(key) + ": expected an object");
+    out = *found;
+    return ok_status();
+}
+
+}  // namespace
+
+json answers_to_json(const SignUpAnswers& answers) {
+    return {{"profile", answers.profile},
+            {"school_start_year", answers.school_start_year},
+            {"business_idea", answers.business_idea},
+            {"tipper_name", answers.tipper_name}};
+}
+
+Result<SignUpAnswers> answers_from_json(const json& object) {
+    if (!object.is_object()) return make_error("answers: expected an object");
+    SignUpAnswers answers;
+    for (Status status : {read_member(object, "profile", "answers.", answers.profile),
+                          read_member(object, "school_start_year", "answers.", answers.school_start_year),
+                          read_member(object, "business_idea", "answers.", answers.business_idea),
+                          read_member(object, "tipper_name", "answers.", answers.tipper_name)}) {
+        if (!status) return status.error();
+    }
+    return answers;
+}
+
+std::string_view sync_state_name(SyncState state) {
+    switch (state) {
+        case SyncState::synced: return "synced";
+        case SyncState::rejected: return "rejected";
+        case SyncState::conflict: return "conflict";
+        case SyncState::pending: break;
+    }
+    return "pending";
+}
+
+std::optional<SyncState> sync_state_from_name(std::string_view name) {
+    for (SyncState state : {SyncState::pending, SyncState::synced, SyncState::rejected, SyncState::conflict}) {
+        if (sync_state_name(state) == name) return state;
+    }
+    return std::nullopt;
+}
+
+namespace {
+
+Result<LeadDraft> draft_from_object(const json& root) {
+    if (!root.is_object()) return make_error("expected a JSON object for the lead");
+
+    LeadDraft draft;
+    json household, contact, consent;
+    std::string language = "nb";
+    for (Status status : {
+             read_object(root, "household", household), read_object(root, "contact", contact),
+             read_object(root, "consent", consent), read_member(root, "event_id", "", draft.event_id),
+             read_member(root, "language", "", language), read_member(root, "municipalities", "", draft.municipalities),
+             read_member(root, "topics", "", draft.topics), read_member(root, "free_text", "", draft.free_text),
+             read_member(household, "adults", "household.", draft.household.adults),
+             read_member(household, "children_birth_years", "household.", draft.household.children_birth_years),
+             read_member(contact, "name", "contact.", draft.contact.name),
+             read_member(contact, "phone", "contact.", draft.contact.phone),
+             read_member(contact, "email", "contact.", draft.contact.email),
+             read_member(consent, "given", "consent.", draft.consent.given),
+             read_member(consent, "text_version", "consent.", draft.consent.text_version),
+             read_member(root, "campaign_id", "", draft.campaign_id),
+             read_member(root, "staff_assisted", "", draft.staff_assisted),
+         }) {
+        if (!status) return status.error();
+    }
+    if (const auto answers = root.find("answers"); answers != root.end() && !answers->is_null()) {
+        auto read = answers_from_json(*answers);
+        if (!read) return read.error();
+        draft.answers = std::move(*read);
+    }
+    const auto parsed_language = language_from_code(language);
+    if (!parsed_language) return make_error("language: \"" + language + "\" is not one of nb, en, nl");
+    draft.language = *parsed_language;
+    return draft;
+}
+
+}  // namespace
+
+Result<LeadDraft> lead_draft_from_json(std::string_view json_text) {
+    json root;
+    try {
+        root = json::parse(json_text);
+    } catch (const json::parse_error& error) {
+        return make_error("not valid JSON (at byte " + std::to_string(error.byte) + ")");
+    } catch (const json::exception&) {  // out_of_range: a number no double can hold
+        return make_error("not valid JSON (a number out of range)");
+    }
+    return draft_from_object(root);
+}
+
+Result<Lead> lead_from_wire(const json& wire) {
+    auto draft = draft_from_object(wire);
+    if (!draft) return draft.error();
+    Lead lead;
+    lead.draft = std::move(*draft);
+    json created, consent;
+    for (Status status : {read_member(wire, "id", "", lead.id), read_object(wire, "created", created),
+                          read_object(wire, "consent", consent)}) {
+        if (!status) return status.error();
+    }
+    for (Status status : {read_member(created, "wall_clock_utc", "created.", lead.created.wall_clock_utc),
+                          read_member(created, "boot_id", "created.", lead.created.boot_id),
+                          read_member(created, "monotonic_ns", "created.", lead.created.monotonic_ns),
+                          read_member(consent, "given_at", "consent.", lead.consent_given_at)}) {
+        if (!status) return status.error();
+    }
+    return lead;
+}
+
+json lead_to_wire(const Lead& lead) {
+    const LeadDraft& draft = lead.draft;
+    json out{
+        {"id", lead.id},
+        {"created",
+         {{"wall_clock_utc", lead.created.wall_clock_utc},
+          {"boot_id", lead.created.boot_id},
+          {"monotonic_ns", lead.created.monotonic_ns}}},
+        {"event_id", draft.event_id},
+        {"language", std::string(language_code(draft.language))},
+        {"consent",
+         {{"given", draft.consent.given},
+          {"text_version", draft.consent.text_version},
+          {"given_at", lead.consent_given_at}}},
+        {"household", {{"adults", draft.household.adults}, {"children_birth_years", draft.household.children_birth_years}}},
+        {"municipalities", draft.municipalities},
+        {"topics", draft.topics},
+        {"contact", {{"name", draft.contact.name}, {"phone", draft.contact.phone}, {"email", draft.contact.email}}},
+        {"free_text", draft.free_text},
+        {"answers", answers_to_json(draft.answers)},
+        {"campaign_id", draft.campaign_id},
+        {"staff_assisted", draft.staff_assisted},
+    };
+    if (!lead.sealed.personal.empty()) {
+        // The kiosk's stored form: the personal part travels sealed, readable only by the register.
+        out.erase("contact");
+        out.erase("free_text");
+        out.erase("answers");
+        out["household"] = {{"adults", draft.household.adults}, {"children_count", lead.sealed.children_count}};
+        out["initials"] = lead.sealed.initials;
+        out["sealed_personal"] = {{"to", lead.sealed.sealed_to}, {"box", to_base64(lead.sealed.personal)}};
+    }
+    return out;
+}
+
+std::string lead_to_json(const Lead& lead) {
+    json out = lead_to_wire(lead);
+    out["sync_state"] = std::string(sync_state_name(lead.sync_state));
+    if (!lead.sync_error.empty()) out["sync_error"] = lead.sync_error;
+    if (!lead.staff.rating.empty() || !lead.staff.note.empty() || !lead.staff.follow_up.empty()) {
+        out["staff"] = {{"rating", lead.staff.rating}, {"note", lead.staff.note}, {"follow_up", lead.staff.follow_up}};
+    }
+    // Replace, never throw, on bytes that slipped past validation: a listing must not die.
+    return out.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace flytthit

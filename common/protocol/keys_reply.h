@@ -1,0 +1,24 @@
+// GET /v1/keys: the register's public keys, as a paired kiosk asks for them when it pairs
+// online. The one encoder (register) and the one decoder (kioskctl pair).
+#pragma once
+
+#include "common/base/result.h"
+
+#include <string>
+#include <string_view>
+
+namespace flytthit::protocol {
+
+struct RegisterKeys {
+    std::string sealing_public_key;  // 64 hex characters, X25519
+    std::string signing_public_key;  // 64 hex characters, Ed25519
+};
+
+std::string encode_keys_reply(const RegisterKeys& keys);
+// Checks the envelope and that both keys are 64 lowercase hex characters; errors name the field.
+Result<RegisterKeys> decode_keys_reply(std::string_view body);
+
+// True for text of exactly length lowercase hex digits.
+bool is_lower_hex(std::string_view text, std::size_t length);
+
+}  // namespace flytthit::protocol

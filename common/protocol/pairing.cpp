@@ -1,0 +1,92 @@
+// The kiosk's pairing; see pairing.h.
+#include "common/protocol/pairing.h"
+
+#include "common/base/file_io.h"
+
+#include <nlohmann/json.hpp>
+
+namespace flytthit {
+
+namespace {
+
+using nlohmann::json;
+
+bool is_hex(std::string_view text, std::size_t length) {
+    if (text.size() != length) return false;
+    for (char c : text) {
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+Result<Pairing> pairing_from_json(std::string_view text) {
+    json root;
+    try {
+        root = json::parse(text);
+    } catch (const json::exception&) {  // parse_error, and out_of_range for numbers like 1e999
+        return make_error("not valid JSON");
+    }
+    if (!root.is_object()) return make_error("not a JSON object");
+    Pairing pairing;
+    auto text_field = [&](const char* key, std::string& out, bool required) -> Status {
+        const auto found = root.find(key);
+        if (found == root.end() || found->is_null()) {
+            return required ? Status(make_error(std::string(key) + ": missing")) : ok_status();
+        }
+        if (!found->is_string()) return make_error(std::string(key) + ": must be text");
+        out = found->get<std::string>();
+        return ok_status();
+    };
+    for (Status status : {text_field("register_url", pairing.register_url, true), text_field("device", pairing.device, false),
+                          text_field("token", pairing.token, true),
+                          text_field("sealing_public_key", pairing.sealing_public_key, true),
+                          text_field("signing_public_key", pairing.signing_public_key, true),
+                          text_field("ca_certificate", pairing.ca_certificate_pem, false),
+                          text_field("pinned_public_key", pairing.pinned_public_key, false)}) {
+        if (!status) return status.error();
+    }
+    if (pairing.register_url.rfind("https://", 0) != 0 && pairing.register_url.rfind("http://", 0) != 0) {
+        return make_error("register_url: \"" + pairing.register_url + "\" must start with https://");
+    }
+    if (!is_hex(pairing.token, 64)) return make_error("token: must be 64 hex characters");
+    if (!is_hex(pairing.sealing_public_key, 64)) return make_error("sealing_public_key: must be 64 hex characters");
+    if (!is_hex(pairing.signing_public_key, 64)) return make_error("signing_public_key: must be 64 hex characters");
+    while (!pairing.register_url.empty() && pairing.register_url.back() == '/') pairing.register_url.pop_back();
+    return pairing;
+}
+
+std::string pairing_to_json(const Pairing& pairing) {
+    json out = {{"format", 1},
+                {"register_url", pairing.register_url},
+                {"device", pairing.device},
+                {"token", pairing.token},
+                {"sealing_public_key", pairing.sealing_public_key},
+                {"signing_public_key", pairing.signing_public_key}};
+    if (!pairing.ca_certificate_pem.empty()) out["ca_certificate"] = pairing.ca_certificate_pem;
+    if (!pairing.pinned_public_key.empty()) out["pinned_public_key"] = pairing.pinned_public_key;
+    return out.dump(2) + "\n";
+}
+
+Result<Pairing> load_pairing(const std::filesystem::path& data_dir) {
+    const auto path = data_dir / pairing_file_name;
+    if (!std::filesystem::exists(path)) {
+        return make_error("this kiosk is not paired with a register (" + path.string() +
+                          " missing): run flytthit-kioskctl pair PAIRING-FILE");
+    }
+    auto text = read_file_limited(path, 256 * 1024);
+    if (!text) return text.error();
+    auto pairing = pairing_from_json(*text);
+    if (!pairing) return with_context(path.string(), pairing.error());
+    return pairing;
+}
+
+Status save_pairing(const std::filesystem::path& data_dir, const Pairing& pairing) {
+    std::error_code error;
+    std::filesystem::create_directories(data_dir, error);
+    if (error) return make_error("creating " + data_dir.string() + ": " + error.message());
+    return write_file_atomically(data_dir / pairing_file_name, pairing_to_json(pairing), 0600);
+}
+
+}  // namespace flytthit

@@ -1,0 +1,118 @@
+// Sealing personal data; see sealing.h.
+#include "common/protocol/sealing.h"
+
+#include "common/protocol/demo_keys.h"
+#include "common/lead/lead_json.h"
+#include "common/protocol/pairing.h"
+
+#include <nlohmann/json.hpp>
+#include <sodium.h>
+
+namespace flytthit {
+
+namespace {
+
+Result<std::vector<unsigned char>> from_hex(std::string_view hex, std::size_t size) {
+    std::vector<unsigned char> bytes(size);
+    std::size_t length = 0;
+    if (hex.size() != size * 2 ||
+        sodium_hex2bin(bytes.data(), size, hex.data(), hex.size(), nullptr, &length, nullptr) != 0 || length != size) {
+        return make_error("a key must be " + std::to_string(size * 2) + " hex characters");
+    }
+    return bytes;
+}
+
+}  // namespace
+
+Result<SealingKey> sealing_key_from_hex(std::string_view public_hex) {
+    auto bytes = from_hex(public_hex, crypto_box_PUBLICKEYBYTES);
+    if (!bytes) return bytes.error();
+    SealingKey key;
+    std::copy(bytes->begin(), bytes->end(), key.public_key.begin());
+    key.public_hex = std::string(public_hex);
+    key.demo = public_hex == demo::sealing_public_key;
+    return key;
+}
+
+SealingKey demo_sealing_key() { return *sealing_key_from_hex(demo::sealing_public_key); }
+
+Result<SealingKey> current_sealing_key(const std::filesystem::path& data_dir) {
+    if (!std::filesystem::exists(data_dir / pairing_file_name)) return demo_sealing_key();
+    auto pairing = load_pairing(data_dir);
+    if (!pairing) return pairing.error();  // a broken pairing must not silently fall back to the demo key
+    return sealing_key_from_hex(pairing->sealing_public_key);
+}
+
+SealedBox seal(std::string_view plaintext, const SealingKey& key) {
+    if (sodium_init() < 0) return {};
+    SealedBox box(plaintext.size() + crypto_box_SEALBYTES);
+    crypto_box_seal(box.data(), reinterpret_cast<const unsigned char*>(plaintext.data()), plaintext.size(),
+                    key.public_key.data());
+    return box;
+}
+
+Result<std::string> open_sealed(std::span<const unsigned char> box, std::string_view public_hex, std::string_view secret_hex) {
+    if (sodium_init() < 0) return make_error("libsodium failed to start");
+    if (box.size() < crypto_box_SEALBYTES) return make_error("sealed data too short");
+    auto public_key = from_hex(public_hex, crypto_box_PUBLICKEYBYTES);
+    auto secret_key = from_hex(secret_hex, crypto_box_SECRETKEYBYTES);
+    if (!public_key || !secret_key) return make_error("the register's key pair is malformed");
+    std::string plaintext(box.size() - crypto_box_SEALBYTES, '\0');
+    const int opened = crypto_box_seal_open(reinterpret_cast<unsigned char*>(plaintext.data()), box.data(), box.size(),
+                                            public_key->data(), secret_key->data());
+    sodium_memzero(secret_key->data(), secret_key->size());
+    if (opened != 0) return make_error("sealed to another key, or damaged");
+    return plaintext;
+}
+
+std::string personal_to_json(const PersonalData& personal) {
+    return nlohmann::json{{"contact",
+                           {{"name", personal.contact.name},
+                            {"phone", personal.contact.phone},
+                            {"email", personal.contact.email}}},
+                          {"children_birth_years", personal.children_birth_years},
+                          {"free_text", personal.free_text},
+                          {"answers", answers_to_json(personal.answers)}}
+        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+Result<PersonalData> personal_from_json(std::string_view json_text) {
+    try {
+        const auto root = nlohmann::json::parse(json_text);
+        PersonalData personal;
+        const auto& contact = root.at("contact");
+        personal.contact = {contact.at("name").get<std::string>(), contact.at("phone").get<std::string>(),
+                            contact.at("email").get<std::string>()};
+        personal.children_birth_years = root.at("children_birth_years").get<std::vector<int>>();
+        personal.free_text = root.at("free_text").get<std::string>();
+        // Boxes sealed before campaign answers existed have none.
+        if (const auto answers = root.find("answers"); answers != root.end()) {
+            auto read = answers_from_json(*answers);
+            if (!read) return make_error("sealed personal data: " + read.error().message);
+            personal.answers = std::move(*read);
+        }
+        return personal;
+    } catch (const nlohmann::json::exception&) {
+        return make_error("sealed personal data is not in the expected shape");
+    }
+}
+
+std::string to_base64(std::span<const unsigned char> bytes) {
+    std::string text(sodium_base64_encoded_len(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+    sodium_bin2base64(text.data(), text.size(), bytes.data(), bytes.size(), sodium_base64_VARIANT_ORIGINAL);
+    text.pop_back();  // the terminating NUL
+    return text;
+}
+
+Result<SealedBox> from_base64(std::string_view text) {
+    SealedBox bytes(text.size() / 4 * 3 + 3);
+    std::size_t length = 0;
+    if (sodium_base642bin(bytes.data(), bytes.size(), text.data(), text.size(), nullptr, &length, nullptr,
+                          sodium_base64_VARIANT_ORIGINAL) != 0) {
+        return make_error("not valid base64");
+    }
+    bytes.resize(length);
+    return bytes;
+}
+
+}  // namespace flytthit

@@ -1,0 +1,57 @@
+// Personal data sealed at rest. Names, phone numbers, e-mail addresses, children's birth
+// years, free text and staff notes are encrypted with the register's public key (libsodium
+// sealed box: X25519 + XSalsa20-Poly1305 with a fresh ephemeral key per message) before they
+// reach SQLite, so the kiosk cannot read them back and a stolen SD card reveals nothing. Only
+// the register, which holds the secret key, opens them.
+#pragma once
+
+#include "common/lead/lead.h"
+#include "common/base/result.h"
+
+#include <array>
+#include <filesystem>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace flytthit {
+
+using SealedBox = std::vector<unsigned char>;
+
+struct SealingKey {
+    std::array<unsigned char, 32> public_key{};
+    std::string public_hex;
+    bool demo = false;  // the published demo key: nothing sealed to it is secret
+};
+
+Result<SealingKey> sealing_key_from_hex(std::string_view public_hex);
+SealingKey demo_sealing_key();
+// The paired register's key, or the demo key when the kiosk is not paired.
+Result<SealingKey> current_sealing_key(const std::filesystem::path& data_dir);
+
+SealedBox seal(std::string_view plaintext, const SealingKey& key);
+// Opens a box with the register's key pair (hex). Fails when it was sealed to another key or
+// has been tampered with.
+Result<std::string> open_sealed(std::span<const unsigned char> box, std::string_view public_hex, std::string_view secret_hex);
+
+// The personal part of a lead, as the plaintext that gets sealed.
+struct PersonalData {
+    Contact contact;
+    std::vector<int> children_birth_years;
+    std::string free_text;
+    SignUpAnswers answers;
+};
+std::string personal_to_json(const PersonalData& personal);
+Result<PersonalData> personal_from_json(std::string_view json_text);
+
+// The register's sealing key pair, as hex, for opening what kiosks sealed.
+struct SealingKeyPair {
+    std::string public_hex;
+    std::string secret_hex;
+};
+
+std::string to_base64(std::span<const unsigned char> bytes);
+Result<SealedBox> from_base64(std::string_view text);
+
+}  // namespace flytthit

@@ -1,0 +1,240 @@
+// Protocol v1 encoding; see sync_protocol.h and register/PROTOCOL.md.
+#include "common/protocol/sync_protocol.h"
+
+#include "common/lead/lead_json.h"
+#include "common/lead/lead_validation.h"
+#include "common/base/random_id.h"
+#include "common/base/utf8.h"
+
+#include <ctime>
+
+namespace flytthit::protocol {
+
+using nlohmann::json;
+
+std::string_view ack_status_name(AckStatus status) {
+    switch (status) {
+        case AckStatus::duplicate: return "duplicate";
+        case AckStatus::rejected: return "rejected";
+        case AckStatus::conflict: return "conflict";
+        case AckStatus::stored: break;
+    }
+    return "stored";
+}
+
+std::string canonical_lead(const json& wire_lead) {
+    return wire_lead.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string utc_from_unix_ms(std::int64_t unix_ms) {
+    const std::time_t seconds = static_cast<std::time_t>(unix_ms / 1000);
+    std::tm utc{};
+    gmtime_r(&seconds, &utc);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return text;
+}
+
+json encode_items(const std::vector<BatchItem>& items) {
+    json leads = json::array();
+    for (const auto& item : items) {
+        json clock = {{"status", item.clock.status}};
+        if (!item.clock.corrected_utc.empty()) clock["corrected_utc"] = item.clock.corrected_utc;
+        json entry = {{"lead", lead_to_wire(item.lead)}, {"clock", clock}};
+        const StaffAnnotation& staff = item.lead.staff;
+        const auto& sealed_note = item.lead.sealed.note;
+        if (!staff.rating.empty() || !staff.note.empty() || !staff.follow_up.empty() || !sealed_note.empty()) {
+            json annotation = {{"rating", staff.rating}, {"follow_up", staff.follow_up}};
+            if (!sealed_note.empty()) annotation["sealed_note"] = {{"to", item.lead.sealed.sealed_to}, {"box", to_base64(sealed_note)}};
+            else annotation["note"] = staff.note;
+            entry["staff"] = std::move(annotation);
+        }
+        leads.push_back(std::move(entry));
+    }
+    return leads;
+}
+
+std::string encode_batch(const std::vector<BatchItem>& items) {
+    return json{{"protocol", version}, {"leads", encode_items(items)}}.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+Result<json> parse_envelope(std::string_view body, std::size_t limit) {
+    if (body.size() > limit) return make_error("larger than " + std::to_string(limit) + " bytes");
+    if (!is_valid_utf8(body)) return make_error("not valid UTF-8");
+    json root;
+    try {
+        root = json::parse(body);
+    } catch (const json::exception&) {  // parse_error, and out_of_range for numbers like 1e999
+        return make_error("not valid JSON");
+    }
+    if (!root.is_object()) return make_error("not a JSON object");
+    const auto found = root.find("protocol");
+    if (found == root.end() || !found->is_number_integer()) return make_error("no protocol version");
+    if (found->get<int>() != version) {
+        return make_error("protocol version " + std::to_string(found->get<int>()) + ", expected " + std::to_string(version));
+    }
+    return root;
+}
+
+namespace {
+
+// Opens {"to": hex, "box": base64} with keys.
+Result<std::string> open_box(const json& sealed, const SealingKeyPair* keys) {
+    if (!sealed.is_object() || !sealed.contains("box") || !sealed["box"].is_string()) return make_error("sealed data malformed");
+    if (keys == nullptr) return make_error("sealed, and no key to open it");
+    const std::string to = sealed.value("to", "");
+    if (!to.empty() && to != keys->public_hex) {
+        return make_error("sealed to another key (" + to.substr(0, 8) + "…): was the kiosk paired with this register?");
+    }
+    auto box = from_base64(sealed["box"].get<std::string>());
+    if (!box) return box.error();
+    return open_sealed(*box, keys->public_hex, keys->secret_hex);
+}
+
+}  // namespace
+
+Status open_wire_lead(json& wire, const SealingKeyPair* keys) {
+    if (!wire.contains("sealed_personal")) return ok_status();
+    auto plaintext = open_box(wire["sealed_personal"], keys);
+    if (!plaintext) return with_context("sealed_personal", plaintext.error());
+    auto personal = personal_from_json(*plaintext);
+    if (!personal) return personal.error();
+    wire.erase("sealed_personal");
+    wire.erase("initials");
+    // Carried over as given: reading it as an int here could convert 1e300 (undefined
+    // behaviour); the lead reader that follows checks it and names the field.
+    const json adults = wire.contains("household") && wire["household"].is_object() && wire["household"].contains("adults")
+                            ? wire["household"]["adults"]
+                            : json(1);
+    wire["household"] = {{"adults", adults}, {"children_birth_years", personal->children_birth_years}};
+    wire["contact"] = {{"name", personal->contact.name}, {"phone", personal->contact.phone}, {"email", personal->contact.email}};
+    wire["free_text"] = personal->free_text;
+    wire["answers"] = answers_to_json(personal->answers);
+    return ok_status();
+}
+
+Result<std::vector<ReceivedItem>> decode_batch(std::string_view body, int current_year, const SealingKeyPair* keys) {
+    auto root = parse_envelope(body, max_batch_bytes);
+    if (!root) return root.error();
+    const auto leads = root->find("leads");
+    if (leads == root->end() || !leads->is_array()) return make_error("\"leads\" missing or not a list");
+    if (leads->size() > max_batch_leads) {
+        return make_error(std::to_string(leads->size()) + " leads; at most " + std::to_string(max_batch_leads) + " per batch");
+    }
+    return decode_items(*leads, current_year, keys);
+}
+
+std::vector<ReceivedItem> decode_items(const json& leads, int current_year, const SealingKeyPair* keys) {
+    ValidationRules rules;
+    rules.current_year = current_year;
+    std::vector<ReceivedItem> items;
+    if (!leads.is_array()) return items;
+    for (const auto& entry : leads) {
+        ReceivedItem item;
+        json opened;
+        const json* wire = nullptr;
+        std::string sealing_problem;
+        if (entry.is_object() && entry.contains("lead") && entry["lead"].is_object()) {
+            opened = entry["lead"];
+            if (auto open = open_wire_lead(opened, keys); !open) sealing_problem = open.error().message;
+            wire = &opened;
+        }
+        if (wire && wire->contains("id") && (*wire)["id"].is_string()) item.id = (*wire)["id"].get<std::string>();
+        if (entry.is_object() && entry.contains("clock") && entry["clock"].is_object()) {
+            const json& clock = entry["clock"];
+            if (clock.contains("status") && clock["status"].is_string()) item.clock.status = clock["status"];
+            if (clock.contains("corrected_utc") && clock["corrected_utc"].is_string()) {
+                item.clock.corrected_utc = clock["corrected_utc"];
+            }
+            if (item.clock.status != "corrected" && item.clock.status != "approximate") item.clock = ClockNote{};
+        }
+        if (wire == nullptr) {
+            item.problem = "no \"lead\" object";
+        } else if (!is_uuid(item.id)) {
+            item.problem = "id: not a UUID";
+        } else if (!sealing_problem.empty()) {
+            item.problem = sealing_problem;
+        } else if (auto lead = lead_from_wire(*wire); !lead) {
+            item.problem = lead.error().message;
+        } else if (auto problems = validate_lead(lead->draft, rules); !problems.empty()) {
+            item.problem = problems[0].field + ": " + problems[0].message_key;
+        } else {
+            item.lead = std::move(*lead);
+            item.canonical_lead = canonical_lead(lead_to_wire(*item.lead));
+            // The staff's annotation is not part of the lead's identity: it may change later.
+            if (entry.contains("staff") && entry["staff"].is_object()) {
+                const json& staff = entry["staff"];
+                auto text = [&](const char* key) {
+                    return staff.contains(key) && staff[key].is_string() ? staff[key].get<std::string>().substr(0, 2000)
+                                                                         : std::string();
+                };
+                item.lead->staff = {text("rating"), text("note"), text("follow_up")};
+                if (staff.contains("sealed_note")) {
+                    auto note = open_box(staff["sealed_note"], keys);
+                    item.lead->staff.note = note ? note->substr(0, 2000) : "";
+                }
+                if (item.lead->staff.rating != "hot" && item.lead->staff.rating != "warm" &&
+                    item.lead->staff.rating != "cold") {
+                    item.lead->staff.rating.clear();
+                }
+            }
+        }
+        items.push_back(std::move(item));
+    }
+    return items;
+}
+
+std::string encode_reply(const std::vector<LeadAck>& acks) {
+    json results = json::array();
+    for (const auto& ack : acks) {
+        json result = {{"id", ack.id}, {"status", std::string(ack_status_name(ack.status))}};
+        if (!ack.reason.empty()) result["reason"] = ack.reason.substr(0, max_reason_length);
+        results.push_back(result);
+    }
+    return json{{"protocol", version}, {"results", results}}.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+Result<std::vector<LeadAck>> decode_reply(std::string_view body, const std::set<std::string>& sent_ids) {
+    auto root = parse_envelope(body, max_reply_bytes);
+    if (!root) return root.error();
+    const auto results = root->find("results");
+    if (results == root->end() || !results->is_array()) return make_error("\"results\" missing or not a list");
+    std::vector<LeadAck> acks;
+    for (const auto& result : *results) {
+        if (!result.is_object() || !result.contains("id") || !result["id"].is_string() || !result.contains("status") ||
+            !result["status"].is_string()) {
+            return make_error("a result without id or status");
+        }
+        LeadAck ack;
+        ack.id = result["id"].get<std::string>();
+        if (!sent_ids.contains(ack.id)) return make_error("a result for a lead that was not sent: " + ack.id.substr(0, 40));
+        const std::string status = result["status"];
+        bool known = false;
+        for (AckStatus candidate : {AckStatus::stored, AckStatus::duplicate, AckStatus::rejected, AckStatus::conflict}) {
+            if (ack_status_name(candidate) == status) {
+                ack.status = candidate;
+                known = true;
+            }
+        }
+        if (!known) return make_error("unknown status \"" + status.substr(0, 20) + "\"");
+        if (result.contains("reason") && result["reason"].is_string()) {
+            ack.reason = result["reason"].get<std::string>().substr(0, max_reason_length);
+        }
+        acks.push_back(std::move(ack));
+    }
+    return acks;
+}
+
+std::string encode_time(std::int64_t unix_ms) {
+    return json{{"protocol", version}, {"unix_ms", unix_ms}, {"utc", utc_from_unix_ms(unix_ms)}}.dump();
+}
+
+Result<std::int64_t> decode_time(std::string_view body) {
+    auto root = parse_envelope(body, 4096);
+    if (!root) return root.error();
+    const auto found = root->find("unix_ms");
+    if (found == root->end() || !found->is_number_integer()) return make_error("\"unix_ms\" missing");
+    return found->get<std::int64_t>();
+}
+
+}  // namespace flytthit::protocol

@@ -1,0 +1,90 @@
+// Protocol v1 between a kiosk and the host register, as documented in register/PROTOCOL.md:
+// the shapes of a batch of leads and of the register's per-lead acknowledgements, their
+// limits, and their encoding. Both the kiosk's sync client and the register use these, so
+// the two sides cannot drift apart.
+#pragma once
+
+#include "common/lead/lead.h"
+#include "common/base/result.h"
+#include "common/protocol/sealing.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace flytthit::protocol {
+
+inline constexpr int version = 1;
+inline constexpr std::size_t max_batch_leads = 500;
+inline constexpr std::size_t max_batch_bytes = 4 * 1024 * 1024;
+// A full reply for max_batch_leads is far below this; anything larger is not our register.
+inline constexpr std::size_t max_reply_bytes = 1024 * 1024;
+inline constexpr std::size_t max_reason_length = 200;
+
+// How sure the kiosk is of a lead's creation time: "corrected" when the lead was made in the
+// boot that syncs it (so server time minus monotonic age is exact), else "approximate".
+struct ClockNote {
+    std::string status = "approximate";
+    std::string corrected_utc;  // set when status is "corrected"
+};
+
+struct BatchItem {
+    Lead lead;
+    ClockNote clock;
+};
+
+enum class AckStatus { stored, duplicate, rejected, conflict };
+std::string_view ack_status_name(AckStatus status);
+
+struct LeadAck {
+    std::string id;
+    AckStatus status = AckStatus::stored;
+    std::string reason;  // why rejected or in conflict; empty otherwise
+};
+
+// One lead of a batch as the register reads it: either a lead it can store or a reason why not.
+struct ReceivedItem {
+    std::string id;               // empty when even the id could not be read
+    std::optional<Lead> lead;     // set when the lead parsed and validated
+    std::string canonical_lead;   // the lead's canonical JSON text, for duplicate detection
+    ClockNote clock;
+    std::string problem;          // why the lead is rejected
+};
+
+// The items of a batch (or of an export file) as JSON: each {"lead", "clock", "staff"}.
+nlohmann::json encode_items(const std::vector<BatchItem>& items);
+std::string encode_batch(const std::vector<BatchItem>& items);
+// Fails only when the batch as a whole is unusable (not JSON, wrong version, too many leads);
+// a bad lead inside becomes a ReceivedItem with a problem.
+// keys open sealed personal data; without them a sealed lead is rejected.
+Result<std::vector<ReceivedItem>> decode_batch(std::string_view body, int current_year, const SealingKeyPair* keys);
+// Reads items from a JSON array, however many (an export file holds a whole fair).
+std::vector<ReceivedItem> decode_items(const nlohmann::json& items, int current_year, const SealingKeyPair* keys);
+
+// Opens a lead's sealed personal part in place, turning the wire lead into its clear form.
+// Clear leads pass unchanged. Errors say why a lead cannot be read.
+Status open_wire_lead(nlohmann::json& wire, const SealingKeyPair* keys);
+
+std::string encode_reply(const std::vector<LeadAck>& acks);
+// Checks a register's reply: size, version, and that every acknowledged id was sent. Ids the
+// reply does not mention stay unacknowledged; ids that were not sent are an error (a reply
+// for another batch must not mark anything synced).
+Result<std::vector<LeadAck>> decode_reply(std::string_view body, const std::set<std::string>& sent_ids);
+
+// The canonical text of a lead: sorted keys, no spaces. Equal text means the same lead.
+std::string canonical_lead(const nlohmann::json& wire_lead);
+
+std::string encode_time(std::int64_t unix_ms);
+Result<std::int64_t> decode_time(std::string_view body);
+
+// Checks the common envelope of every reply: an object with "protocol": 1.
+Result<nlohmann::json> parse_envelope(std::string_view body, std::size_t limit);
+
+// ISO 8601 UTC text for a Unix time in milliseconds.
+std::string utc_from_unix_ms(std::int64_t unix_ms);
+
+}  // namespace flytthit::protocol

@@ -1,0 +1,87 @@
+// The lead store's schema steps; see lead_schema.h. Never edit a step once it has
+// shipped: add a new one.
+#include "firmware/store/lead_schema.h"
+
+#include <array>
+
+namespace flytthit {
+
+namespace {
+
+constexpr std::array migrations{
+    // 1: the first store. Lists are JSON arrays in TEXT columns: they are read whole, never
+    // queried inside, and this keeps one row per sign-up (one write per commit).
+    Migration{1, R"sql(
+CREATE TABLE leads (
+    id                     TEXT PRIMARY KEY NOT NULL,
+    created_wall_utc       TEXT NOT NULL,
+    boot_id                TEXT NOT NULL,
+    created_monotonic_ns   INTEGER NOT NULL,
+    event_id               TEXT NOT NULL,
+    language               TEXT NOT NULL,
+    consent_text_version   TEXT NOT NULL,
+    consent_given_at       TEXT NOT NULL,
+    adults                 INTEGER NOT NULL,
+    children_birth_years   TEXT NOT NULL,
+    municipalities         TEXT NOT NULL,
+    topics                 TEXT NOT NULL,
+    contact_name           TEXT NOT NULL,
+    contact_phone          TEXT NOT NULL,
+    contact_email          TEXT NOT NULL,
+    free_text              TEXT NOT NULL,
+    synced                 INTEGER NOT NULL DEFAULT 0
+) STRICT;
+)sql"},
+    // 2: a named sync state with the moment the register acknowledged the lead, the reason
+    // it gave when it refused one, and an index for "what is pending".
+    Migration{2, R"sql(
+ALTER TABLE leads ADD COLUMN sync_state TEXT NOT NULL DEFAULT 'pending'
+    CHECK (sync_state IN ('pending', 'synced', 'rejected', 'conflict'));
+ALTER TABLE leads ADD COLUMN synced_at TEXT;
+ALTER TABLE leads ADD COLUMN sync_error TEXT;
+UPDATE leads SET sync_state = 'synced' WHERE synced = 1;
+ALTER TABLE leads DROP COLUMN synced;
+CREATE INDEX leads_by_sync_state ON leads (sync_state);
+)sql"},
+    // 3: staff mode. Leads carry the campaign they came in under, whether staff helped, and
+    // the staff's rating, note and follow-up municipality; events and small settings (the
+    // PIN's hash, the current event, the last sync) get tables of their own.
+    Migration{3, R"sql(
+ALTER TABLE leads ADD COLUMN campaign_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE leads ADD COLUMN staff_assisted INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE leads ADD COLUMN rating TEXT NOT NULL DEFAULT '' CHECK (rating IN ('', 'hot', 'warm', 'cold'));
+ALTER TABLE leads ADD COLUMN staff_note TEXT NOT NULL DEFAULT '';
+ALTER TABLE leads ADD COLUMN follow_up TEXT NOT NULL DEFAULT '';
+CREATE INDEX leads_by_event ON leads (event_id);
+CREATE TABLE events (
+    id             TEXT PRIMARY KEY NOT NULL,
+    name           TEXT NOT NULL,
+    place          TEXT NOT NULL,
+    date           TEXT NOT NULL,
+    campaign_id    TEXT NOT NULL,
+    municipalities TEXT NOT NULL,
+    created_at     TEXT NOT NULL
+) STRICT;
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY NOT NULL,
+    value TEXT NOT NULL
+) STRICT;
+)sql"},
+    // 4: personal data sealed at rest. The clear columns stay in the table but are left empty;
+    // LeadStore::open seals any row an older kiosk left in clear (see seal_clear_rows).
+    Migration{4, R"sql(
+ALTER TABLE leads ADD COLUMN sealed_personal BLOB;
+ALTER TABLE leads ADD COLUMN sealed_note BLOB;
+ALTER TABLE leads ADD COLUMN sealed_to TEXT NOT NULL DEFAULT '';
+ALTER TABLE leads ADD COLUMN initials TEXT NOT NULL DEFAULT '';
+ALTER TABLE leads ADD COLUMN children_count INTEGER NOT NULL DEFAULT 0;
+)sql"},
+};
+
+}  // namespace
+
+std::span<const Migration> schema_migrations() { return migrations; }
+
+int latest_schema_version() { return migrations.back().version; }
+
+}  // namespace flytthit

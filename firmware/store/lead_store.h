@@ -1,0 +1,123 @@
+// The lead store: every sign-up in one SQLite database in the data directory. A lead is
+// committed in its own transaction with the WAL synced (synchronous=FULL), so when add()
+// returns, the lead survives a power cut. Single-threaded: one LeadStore per thread.
+#pragma once
+
+#include "common/lead/lead.h"
+#include "common/lead/lead_validation.h"
+#include "common/base/result.h"
+#include "common/protocol/sealing.h"
+#include "common/base/sqlite_db.h"
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <vector>
+
+namespace flytthit {
+
+// The durability settings actually in force on the connection, read back from SQLite.
+struct DurabilitySettings {
+    std::string journal_mode;  // "wal"
+    int synchronous = 0;       // 2 = FULL
+    int secure_delete = 0;     // 1 = on
+};
+
+// The register's answer for one lead.
+struct SyncOutcome {
+    std::string lead_id;
+    SyncState state = SyncState::synced;  // synced, rejected or conflict
+    std::string reason;                   // for rejected and conflict
+};
+
+// A fair or event the kiosk stands at. Every lead is tagged with the current event's id.
+struct Event {
+    std::string id;        // "oslo-plaza-2026-11-23"
+    std::string name;      // "Oslo Plaza"
+    std::string place;
+    std::string date;      // YYYY-MM-DD
+    std::string campaign_id;
+    std::vector<std::string> municipalities;  // present at the stand
+};
+
+struct LeadCounters {
+    std::int64_t today = 0;
+    std::int64_t this_event = 0;
+    std::int64_t pending = 0;
+    std::int64_t total = 0;
+    std::vector<std::pair<std::string, std::int64_t>> per_municipality;
+    std::vector<std::pair<std::string, std::int64_t>> per_campaign;
+};
+
+class LeadStore {
+public:
+    // Opens or creates <data_dir>/leads.db, creating data_dir if needed, and migrates it.
+    static Result<LeadStore> open(const std::filesystem::path& data_dir);
+
+    static constexpr const char* database_file_name = "leads.db";
+
+    // Validates draft with rules, then stores it in one transaction: the id is made inside
+    // that transaction and the lead is on disk when this returns. On any error nothing is
+    // stored; an invalid draft is refused with its problems listed by field.
+    Result<Lead> add(const LeadDraft& draft, const ValidationRules& rules);
+
+    Result<std::int64_t> count();
+    Result<std::int64_t> count_pending();
+
+    // Calls visit for each lead in the order they were stored. Stops at the first error.
+    Status for_each_lead(const std::function<void(const Lead&)>& visit);
+
+    // Up to limit pending leads, oldest first: the next batch to send.
+    Result<std::vector<Lead>> pending_leads(std::size_t limit);
+
+    // Records what the register answered for leads, in one transaction. Only pending leads
+    // change, so recording the same answer twice changes nothing.
+    Status record_sync_outcomes(const std::vector<SyncOutcome>& outcomes);
+
+    Result<std::int64_t> count_in_state(SyncState state);
+
+    Result<DurabilitySettings> durability_settings();
+
+    // --- Staff mode (lead_store_staff.cpp) ---
+
+    // Small persistent settings: the PIN's hash, the current event, the last sync's result.
+    Result<std::optional<std::string>> setting(const std::string& key);
+    Status set_setting(const std::string& key, const std::string& value);
+
+    Status save_event(const Event& event);  // insert or replace by id
+    Result<std::vector<Event>> events();
+    Result<std::optional<Event>> event(const std::string& id);
+
+    Result<std::optional<Lead>> lead(const std::string& id);
+    // Newest first; event_id empty: every event.
+    Result<std::vector<Lead>> leads_page(const std::string& event_id, std::size_t offset, std::size_t limit);
+    Result<std::int64_t> count_leads(const std::string& event_id);
+    // Saves the staff's rating, note (sealed; an empty note keeps the one sealed before) and
+    // follow-up. A lead already synced becomes pending again, so the register gets the
+    // annotation too (as a duplicate with news). A lead whose personal data was purged after
+    // sync cannot be annotated any more.
+    Status annotate(const std::string& lead_id, const StaffAnnotation& annotation);
+    Result<LeadCounters> counters(const std::string& event_id, const std::string& today_utc_date);
+
+    const std::filesystem::path& database_path() const { return db_.path(); }
+
+    // Deletes the sealed personal data of leads the register acknowledged more than
+    // retention_days ago; the leads (and so the counters) stay. Returns how many were purged.
+    Result<std::int64_t> purge_personal_data(int retention_days);
+
+private:
+    LeadStore(Database db, std::filesystem::path data_dir) : db_(std::move(db)), data_dir_(std::move(data_dir)) {}
+    // Seals rows an older kiosk stored in clear, and flushes the clear pages out of the WAL.
+    Status seal_clear_rows();
+    // The key to seal to, read again only when pairing.json changes (a stat per sign-up, not
+    // a file read and a JSON parse).
+    Result<SealingKey> sealing_key();
+
+    Database db_;
+    std::filesystem::path data_dir_;
+    std::optional<Statement> insert_;  // prepared once: a sign-up should cost one fsync, not a parse
+    std::optional<SealingKey> cached_key_;
+    std::filesystem::file_time_type cached_key_stamp_{};
+};
+
+}  // namespace flytthit

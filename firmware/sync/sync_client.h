@@ -1,0 +1,55 @@
+// The post-event sync: sends every pending lead to the host register in batches and marks
+// each synced only after the register's acknowledgement is committed locally, so a sync can
+// stop anywhere (power, network, cancel) and resume without losing or doubling a lead.
+#pragma once
+
+#include "firmware/sync/http_client.h"
+#include "firmware/store/lead_store.h"
+#include "common/protocol/pairing.h"
+
+#include <chrono>
+#include <functional>
+#include <stop_token>
+#include <string>
+
+namespace flytthit {
+
+struct SyncSettings {
+    std::size_t batch_size = 200;
+    int max_attempts = 6;                            // per request, for transient failures
+    std::chrono::milliseconds backoff_base{500};     // doubled per attempt, with full jitter
+    std::chrono::milliseconds backoff_max{30'000};
+    HttpSettings http;
+};
+
+// What a sync has done so far, and how it ended. Safe to copy to another thread.
+struct SyncProgress {
+    std::int64_t total = 0;       // pending when the sync started
+    std::int64_t sent = 0;        // acknowledged in any way
+    std::int64_t stored = 0;
+    std::int64_t duplicates = 0;  // the register had them already: fine, now synced
+    std::int64_t rejected = 0;
+    std::int64_t conflicts = 0;
+    int batch = 0;                // the batch being sent, from 1
+    int attempt = 0;              // of the current request, from 1
+    std::string last_error;       // in plain words; empty when none
+    bool finished = false;
+    bool succeeded = false;       // finished with nothing left pending and no error
+};
+
+class SyncClient {
+public:
+    SyncClient(LeadStore& store, Pairing pairing, SyncSettings settings);
+
+    // Runs one full sync on the calling thread (a worker, never the render thread). report
+    // is called as progress is made. Returns the final progress.
+    SyncProgress run(const std::function<void(const SyncProgress&)>& report, std::stop_token stop);
+
+private:
+    LeadStore& store_;
+    Pairing pairing_;
+    SyncSettings settings_;
+    HttpClient http_;
+};
+
+}  // namespace flytthit
