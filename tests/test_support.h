@@ -1,6 +1,6 @@
 // Helpers the test suites share: a temporary directory that cleans up after itself, file
-// writing, running a real program and capturing what it printed, and a lead that passes
-// validation.
+// writing, running a real program and capturing what it printed, a lead that passes
+// validation, and the one time scale every wait in a test goes through.
 #pragma once
 
 #include "common/protocol/demo_keys.h"
@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <cstdio>
 #include <set>
 #include <cstdlib>
@@ -27,6 +28,33 @@
 #include <vector>
 
 namespace flytthit::test {
+
+// How much slower than a quiet developer machine this run may be: FLYTTHIT_TEST_TIME_SCALE,
+// a number up to 1000, default 1 (below 1 counts as 1: waits never shrink). The test scripts
+// set it for their tier (board/run-sanitizers 4, board/cross-test-arm64 10 for qemu-user
+// emulation); set it by hand on a slow or loaded machine. No test asserts on elapsed time: a
+// deadline in a test only bounds how long it waits for an outcome, so every such deadline goes
+// through scaled() and is generous even at 1.
+inline double test_time_scale() {
+    static const double scale = [] {
+        const char* text = std::getenv("FLYTTHIT_TEST_TIME_SCALE");
+        if (text == nullptr || *text == '\0') return 1.0;
+        char* end = nullptr;
+        const double value = std::strtod(text, &end);
+        if (end == text || *end != '\0' || !(value > 0) || value > 1000) {
+            throw std::runtime_error(std::string("FLYTTHIT_TEST_TIME_SCALE must be a number in (0, 1000], not '") +
+                                     text + "'");
+        }
+        return std::max(value, 1.0);
+    }();
+    return scale;
+}
+
+// A wait of `base` on a quiet machine, stretched by the time scale.
+inline std::chrono::milliseconds scaled(std::chrono::milliseconds base) {
+    return std::chrono::milliseconds(static_cast<std::chrono::milliseconds::rep>(
+        static_cast<double>(base.count()) * test_time_scale()));
+}
 
 class TempDir {
 public:
