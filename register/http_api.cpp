@@ -5,6 +5,7 @@
 #include "common/protocol/loopback.h"
 
 #include "common/base/device_clock.h"
+#include "common/content/content_signature.h"
 #include "register/register_secrets.h"
 #include "register/register_store.h"
 #include "common/protocol/sync_protocol.h"
@@ -37,19 +38,15 @@ void reply_error(httplib::Response& res, int status, const std::string& message)
     res.set_content(json{{"protocol", protocol::version}, {"error", message}}.dump(), "application/json");
 }
 
-// The current content pack as one JSON bundle, or nullopt when the register has none.
+// The current content pack as one JSON bundle (pictures base64, see bundle_pack), or nullopt
+// when the register has none or cannot read it.
 std::optional<std::string> content_bundle(const std::filesystem::path& dir) {
     const auto pack = dir / "content";
     if (!std::filesystem::exists(pack / "manifest.json")) return std::nullopt;
-    json files = json::object();
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(pack)) {
-        if (!entry.is_regular_file()) continue;
-        std::ifstream file(entry.path(), std::ios::binary);
-        std::stringstream text;
-        text << file.rdbuf();
-        files[std::filesystem::relative(entry.path(), pack).generic_string()] = text.str();
-    }
-    return json{{"protocol", protocol::version}, {"files", files}}.dump(-1, ' ', false, json::error_handler_t::replace);
+    auto bundle = bundle_pack(pack);
+    if (!bundle) return std::nullopt;
+    (*bundle)["protocol"] = protocol::version;
+    return bundle->dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 // A token bucket per device: a kiosk syncs a few requests a second at most, so anything far

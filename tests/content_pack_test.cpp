@@ -27,7 +27,8 @@ const char* good_manifest = R"({
   "campaigns": [
     {"id": "forste-klasse", "name": "Første Klasse", "steps": ["household", "school_start", "contact", "consent"]},
     {"id": "savner-du-noen", "name": "Savner du noen", "lead_is_tip": true, "steps": ["tipper", "contact", "consent"]}
-  ]
+  ],
+  "privacy": {"version": "privacy-test-1", "controller": "Regionrådet for Fjellregionen"}
 })";
 
 const char* good_commuting = R"({"year": 2003, "source": "test",
@@ -38,7 +39,8 @@ const char* good_commuting = R"({"year": 2003, "source": "test",
 std::string texts(const std::string& extra = "") {
     std::string all = R"({"region.name": "Fjellregionen", "region.slogan": "S", "region.welcome": "W", "region.story": "St",
                "region.figure.called": "called", "work_for_two.intro": "I",
-               "campaign.forste-klasse.pitch": "P", "campaign.savner-du-noen.pitch": "P")";
+               "campaign.forste-klasse.pitch": "P", "campaign.savner-du-noen.pitch": "P",
+               "privacy.title": "T", "privacy.body": "B")";
     for (const char* id : {"roros", "tynset"}) {
         for (const char* key : {"tagline", "work", "childhood", "housing", "culture", "host"}) {
             all += std::string(", \"municipality.") + id + "." + key + "\": \"" + id + " " + key + "\"";

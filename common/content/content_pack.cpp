@@ -38,8 +38,8 @@ std::optional<RgbColour> parse_colour(const std::string& text) {
                      static_cast<std::uint8_t>(digits[4] * 16 + digits[5])};
 }
 
-void read_municipality(const json& entry, const std::string& where, ContentPack& pack, std::set<std::string>& ids,
-                       ProblemLog& log) {
+void read_municipality(const json& entry, const std::string& where, const fs::path& directory, ImageProblems images,
+                       ContentPack& pack, std::set<std::string>& ids, ProblemLog& log) {
     if (!entry.is_object()) {
         log.error(where, "must be an object");
         return;
@@ -74,6 +74,8 @@ void read_municipality(const json& entry, const std::string& where, ContentPack&
         }
     }
     content::read_host(entry, where, municipality, log);
+    content::read_image_set(entry, where + ".", directory, images, municipality.images, pack, log);
+    municipality.position = content::read_position(entry, where + ".", log);
     if (!id || !name || !county || !colour) return;
     municipality.id = *id;
     municipality.name = *name;
@@ -97,6 +99,10 @@ std::vector<std::string> required_text_keys(const ContentPack& pack) {
         for (const auto& figure : result.figures) keys.push_back("region.figure." + figure.id);
     }
     if (!pack.commuting.empty()) keys.push_back("work_for_two.intro");
+    if (pack.privacy.present()) {
+        keys.push_back("privacy.title");
+        keys.push_back("privacy.body");
+    }
     std::sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
     return keys;
@@ -163,6 +169,13 @@ const Campaign* ContentPack::find_campaign(const std::string& id) const {
     return nullptr;
 }
 
+const PackImage* ContentPack::find_image(const std::string& file) const {
+    for (const auto& image : images) {
+        if (image.file == file) return &image;
+    }
+    return nullptr;
+}
+
 const Municipality* ContentPack::find_municipality(const std::string& id) const {
     for (const auto& municipality : municipalities) {
         if (municipality.id == id) return &municipality;
@@ -198,7 +211,7 @@ bool ContentLoad::has_errors() const {
     return false;
 }
 
-ContentLoad load_content_pack(const fs::path& directory) {
+ContentLoad load_content_pack(const fs::path& directory, ImageProblems images) {
     ContentLoad load;
     ProblemLog log(load.problems);
     if (!fs::is_directory(directory)) {
@@ -232,6 +245,7 @@ ContentLoad load_content_pack(const fs::path& directory) {
         pack.region_id = required_string(*region, "id", "manifest.json: region.", log).value_or("");
         pack.web_url = required_string(*region, "web", "manifest.json: region.", log).value_or("");
         content::read_region_facts(*region, "manifest.json: region.", pack, log);
+        content::read_image_set(*region, "manifest.json: region.", directory, images, pack.region_images, pack, log);
     }
 
     std::vector<Language> languages;
@@ -256,14 +270,26 @@ ContentLoad load_content_pack(const fs::path& directory) {
     } else {
         std::set<std::string> ids;
         for (std::size_t i = 0; i < municipalities->size(); ++i) {
-            read_municipality((*municipalities)[i], "manifest.json: municipalities[" + std::to_string(i) + "]", pack,
-                              ids, log);
+            read_municipality((*municipalities)[i], "manifest.json: municipalities[" + std::to_string(i) + "]", directory,
+                              images, pack, ids, log);
         }
     }
 
     if (const auto campaigns = manifest->find("campaigns"); campaigns != manifest->end()) {
         content::read_campaigns(*campaigns, pack, log);
+        for (std::size_t i = 0; campaigns->is_array() && i < campaigns->size(); ++i) {
+            const auto& entry = (*campaigns)[i];
+            if (!entry.is_object() || !entry.contains("id") || !entry["id"].is_string()) continue;
+            for (auto& campaign : pack.campaigns) {
+                if (campaign.id != entry["id"].get<std::string>()) continue;
+                content::read_image_set(entry, "manifest.json: campaigns[" + std::to_string(i) + "].", directory, images,
+                                        campaign.images, pack, log);
+                break;
+            }
+        }
     }
+    if (region != manifest->end() && region->is_object()) content::read_map(*region, "manifest.json: region.", pack, log);
+    content::read_privacy(*manifest, pack, log);
     content::read_commuting(directory, pack, log);
     check_references(pack, log);
 
@@ -274,7 +300,7 @@ ContentLoad load_content_pack(const fs::path& directory) {
 
 Result<ContentChoice> choose_content(const fs::path& requested, const fs::path& state_dir) {
     const fs::path last_good = state_dir / "content-last-good";
-    ContentLoad load = load_content_pack(requested);
+    ContentLoad load = load_content_pack(requested, ImageProblems::leave_picture_out);
     if (load.pack) {
         // Keep a copy as the last good pack: copy beside, then swap by rename, so a power cut
         // leaves either the old copy or the new one, never half of each.
@@ -299,7 +325,7 @@ Result<ContentChoice> choose_content(const fs::path& requested, const fs::path& 
         // A failed copy costs only the fallback, never the pack we just loaded.
         return ContentChoice{std::move(*load.pack), requested, false, std::move(load.problems)};
     }
-    ContentLoad fallback = load_content_pack(last_good);
+    ContentLoad fallback = load_content_pack(last_good, ImageProblems::leave_picture_out);
     if (fallback.pack) {
         return ContentChoice{std::move(*fallback.pack), last_good, true, std::move(load.problems)};
     }

@@ -3,6 +3,8 @@
 #pragma once
 
 #include "common/content/commuting.h"
+#include "common/content/content_images.h"
+#include "common/content/content_map.h"
 #include "common/lead/language.h"
 #include "common/base/result.h"
 
@@ -37,6 +39,14 @@ struct MunicipalityHost {
     std::string web;     // the municipality's web page; empty when none
 };
 
+// The pictures the manifest names for a municipality, a campaign or the region: a hero shown
+// large and a few more, as paths inside the pack. Empty when there are none (or when a
+// broken one was left out: the screen then draws a neutral frame).
+struct ImageSet {
+    std::string hero;
+    std::vector<std::string> more;
+};
+
 struct Municipality {
     std::string id;      // stable, lower case: "roros"
     std::string name;    // "Røros"
@@ -45,6 +55,8 @@ struct Municipality {
     RgbColour colour;
     JewelCut jewel;
     MunicipalityHost host;
+    ImageSet images;
+    std::optional<GeoPoint> position;  // its centre, for the map
 };
 
 // The sign-up steps a campaign can ask for, by their manifest ids. "contact" and "consent"
@@ -62,6 +74,7 @@ struct Campaign {
     std::string target_group;  // who it speaks to, in Norwegian
     std::vector<std::string> steps = default_sign_up_steps();
     bool lead_is_tip = false;  // the visitor tips about someone else who should move here
+    ImageSet images;
 };
 
 // The region page's figures, all taken from the region's own documents.
@@ -86,6 +99,14 @@ struct RegionFacts {
     std::vector<CampaignResult> results;
 };
 
+struct ContentProblem {
+    enum class Severity { warning, error } severity;
+    std::string where;    // "manifest.json: municipalities[3].name"
+    std::string message;  // "missing"
+
+    std::string to_string() const;  // "error: manifest.json: municipalities[3].name: missing"
+};
+
 struct ContentPack {
     int format = 0;
     std::string pack_version;
@@ -96,6 +117,12 @@ struct ContentPack {
     RegionFacts region;
     CommutingTable commuting;  // empty when the pack has no commuting.json
     std::map<Language, std::map<std::string, std::string>> texts;
+    ImageSet region_images;
+    std::vector<PackImage> images;  // every picture named and checked, each file once
+    RegionMap map;
+    PrivacyNotice privacy;
+    // Pictures left out of a pack loaded with ImageProblems::leave_picture_out, for staff health.
+    std::vector<ContentProblem> picture_problems;
 
     // The text for key in language, falling back to Norwegian Bokmål, then to the key itself.
     std::string text(Language language, const std::string& key) const;
@@ -106,17 +133,11 @@ struct ContentPack {
     // The workplaces (municipalities, then places outside) the commuting table has no figure
     // for from home: what "work for two" names as unknown.
     std::vector<std::string> unknown_workplaces(const std::string& home) const;
+    // The checked picture for a pack-relative file; nullptr when the pack has none by that name.
+    const PackImage* find_image(const std::string& file) const;
 };
 
 inline constexpr int supported_content_format = 1;
-
-struct ContentProblem {
-    enum class Severity { warning, error } severity;
-    std::string where;    // "manifest.json: municipalities[3].name"
-    std::string message;  // "missing"
-
-    std::string to_string() const;  // "error: manifest.json: municipalities[3].name: missing"
-};
 
 struct ContentLoad {
     std::optional<ContentPack> pack;      // set only when there are no errors
@@ -125,8 +146,13 @@ struct ContentLoad {
     bool has_errors() const;
 };
 
+// What a broken, missing or oversized picture does to a pack. Where a person can mend the pack
+// (check-content, publish-content, installing a pack) it is refused; on the kiosk the picture
+// is left out with a warning, so the page still shows, with a neutral frame.
+enum class ImageProblems { refuse_pack, leave_picture_out };
+
 // Loads and checks the pack in directory. Never throws; every problem names file and field.
-ContentLoad load_content_pack(const std::filesystem::path& directory);
+ContentLoad load_content_pack(const std::filesystem::path& directory, ImageProblems images = ImageProblems::refuse_pack);
 
 // What the kiosk runs on: the requested pack when it is good (it then becomes the last good
 // pack under state_dir), else the last good pack with the requested pack's problems reported.

@@ -54,4 +54,17 @@ void read_campaigns(const nlohmann::json& campaigns, ContentPack& pack, ProblemL
 void read_host(const nlohmann::json& entry, const std::string& where, Municipality& municipality, ProblemLog& log);
 void read_commuting(const std::filesystem::path& directory, ContentPack& pack, ProblemLog& log);
 
+// Pictures, the map and the privacy notice (content_media.cpp).
+// Reads object["images"] ({"hero": file, "more": [file, ...]}) at where into set; each file is
+// checked (content_images.h) and added once to pack.images. With leave_picture_out a bad
+// picture is a warning, also kept in pack.picture_problems, and left out of set.
+void read_image_set(const nlohmann::json& object, const std::string& where, const std::filesystem::path& directory,
+                    ImageProblems policy, ImageSet& set, ContentPack& pack, ProblemLog& log);
+// Reads entry["position"] ({"lat", "lon", "source"}) when present.
+std::optional<GeoPoint> read_position(const nlohmann::json& entry, const std::string& where, ProblemLog& log);
+// Reads region["map"]: places, lines and travel times, each with its source.
+void read_map(const nlohmann::json& region, const std::string& where, ContentPack& pack, ProblemLog& log);
+// Reads manifest["privacy"], and refuses a pack whose campaigns ask for contact details without it.
+void read_privacy(const nlohmann::json& manifest, ContentPack& pack, ProblemLog& log);
+
 }  // namespace flytthit::content

@@ -2,8 +2,10 @@
 #include "common/content/content_signature.h"
 
 #include "common/content/content_pack.h"
+#include "common/protocol/bounded_json.h"
 #include "common/protocol/demo_keys.h"
 #include "common/base/file_io.h"
+#include "common/base/utf8.h"
 #include "common/protocol/pairing.h"
 
 #include <sodium.h>
@@ -107,7 +109,8 @@ Status verify_pack(const fs::path& pack, const std::string& trusted_public_hex) 
     }
     auto text = read_file_limited(signature_path, 4096);
     if (!text) return text.error();
-    const auto file = nlohmann::json::parse(*text, nullptr, false);
+    const auto parsed = protocol::parse_bounded_json(*text, {4, 100, 4096});
+    const nlohmann::json file = parsed ? *parsed : nlohmann::json();
     if (!file.is_object() || file.value("algorithm", "") != "ed25519" || !file.contains("signature") ||
         !file["signature"].is_string()) {
         return make_error(signature_path.string() + ": not a signature this kiosk understands");
@@ -125,24 +128,72 @@ Status verify_pack(const fs::path& pack, const std::string& trusted_public_hex) 
     return ok_status();
 }
 
+Result<nlohmann::json> bundle_pack(const fs::path& pack) {
+    if (auto checked = pack_digest(pack); !checked) return checked.error();  // links, sizes and counts first
+    nlohmann::json files = nlohmann::json::object();
+    nlohmann::json binary = nlohmann::json::object();
+    std::error_code error;
+    for (auto entry = fs::recursive_directory_iterator(pack, error); entry != fs::recursive_directory_iterator();
+         entry.increment(error)) {
+        if (error) return make_error(pack.string() + ": " + error.message());
+        if (!entry->is_regular_file()) continue;
+        const std::string relative = fs::relative(entry->path(), pack).generic_string();
+        auto bytes = read_file_limited(entry->path(), max_pack_file_bytes);
+        if (!bytes) return bytes.error();
+        if (is_valid_utf8(*bytes)) {
+            files[relative] = std::move(*bytes);
+            continue;
+        }
+        std::string encoded(sodium_base64_ENCODED_LEN(bytes->size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+        sodium_bin2base64(encoded.data(), encoded.size(), reinterpret_cast<const unsigned char*>(bytes->data()),
+                          bytes->size(), sodium_base64_VARIANT_ORIGINAL);
+        encoded.resize(encoded.find('\0'));
+        binary[relative] = std::move(encoded);
+    }
+    nlohmann::json bundle = {{"files", std::move(files)}};
+    if (!binary.empty()) bundle["files_base64"] = std::move(binary);
+    return bundle;
+}
+
 Status unpack_bundle(const nlohmann::json& bundle, const fs::path& destination) {
     if (!bundle.is_object() || !bundle.contains("files") || !bundle["files"].is_object()) {
         return make_error("the content bundle has no files");
     }
     const auto& files = bundle["files"];
-    if (files.size() > max_pack_files) return make_error("the content bundle has too many files");
-    for (const auto& [path, text] : files.items()) {  // check everything before writing anything
+    static const nlohmann::json no_files = nlohmann::json::object();
+    const auto& binary = bundle.contains("files_base64") ? bundle["files_base64"] : no_files;
+    if (!binary.is_object()) return make_error("the content bundle's files_base64 is not an object");
+    if (files.size() + binary.size() > max_pack_files) return make_error("the content bundle has too many files");
+    std::vector<std::pair<std::string, std::string>> decoded;  // check everything before writing anything
+    for (const auto& [path, text] : files.items()) {
         if (!is_safe_pack_path(path)) return make_error("the content bundle names an unsafe path: " + path.substr(0, 80));
         if (!text.is_string() || text.get_ref<const std::string&>().size() > max_pack_file_bytes) {
             return make_error(path + ": not text, or too large");
         }
+        decoded.emplace_back(path, text.get<std::string>());
     }
-    for (const auto& [path, text] : files.items()) {
+    for (const auto& [path, text] : binary.items()) {
+        if (!is_safe_pack_path(path)) return make_error("the content bundle names an unsafe path: " + path.substr(0, 80));
+        if (files.contains(path)) return make_error(path + ": in the content bundle twice");
+        if (!text.is_string() || text.get_ref<const std::string&>().size() > max_pack_file_bytes / 3 * 4 + 4) {
+            return make_error(path + ": not base64 text, or too large");
+        }
+        const auto& encoded = text.get_ref<const std::string&>();
+        std::string bytes(encoded.size() / 4 * 3 + 3, '\0');
+        std::size_t length = 0;
+        if (sodium_base642bin(reinterpret_cast<unsigned char*>(bytes.data()), bytes.size(), encoded.data(), encoded.size(),
+                              nullptr, &length, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0) {
+            return make_error(path + ": not valid base64");
+        }
+        bytes.resize(length);
+        decoded.emplace_back(path, std::move(bytes));
+    }
+    for (const auto& [path, bytes] : decoded) {
         const fs::path target = destination / path;
         std::error_code error;
         fs::create_directories(target.parent_path(), error);
         if (error) return make_error(target.string() + ": " + error.message());
-        if (auto written = write_file_atomically(target, text.get<std::string>(), 0644); !written) return written;
+        if (auto written = write_file_atomically(target, bytes, 0644); !written) return written;
     }
     return ok_status();
 }

@@ -33,8 +33,13 @@ Status verify_pack(const std::filesystem::path& pack, const std::string& trusted
 // A relative path inside a pack: no absolute paths, no "..", no backslashes, no empty parts.
 bool is_safe_pack_path(const std::string& relative);
 
-// Writes a register's content bundle ({"files": {path: text}}) into an empty directory,
-// refusing unsafe paths and oversized files before writing anything.
+// A pack as the register sends it: {"files": {path: text}} for UTF-8 files and
+// {"files_base64": {path: base64}} for the rest (pictures), so no byte is lost on the way
+// and the signature still matches at the kiosk. Fails like pack_digest.
+Result<nlohmann::json> bundle_pack(const std::filesystem::path& pack);
+
+// Writes a register's content bundle (see bundle_pack) into an empty directory, refusing
+// unsafe paths, bad base64 and oversized files before writing anything.
 Status unpack_bundle(const nlohmann::json& bundle, const std::filesystem::path& destination);
 
 // Verifies the pack at source (signature and content rules) and installs a copy as
