@@ -33,6 +33,9 @@ Kiosk::Kiosk(LeadStore& store, const ContentPack& content, KioskSettings setting
     : store_(store), content_(content), settings_(std::move(settings)), language_(settings_.default_language),
       last_interaction_(now), staff_(store, settings_.data_dir, now) {
     if (auto qr = make_qr_code(content_.web_url); qr) region_qr_ = std::move(*qr);
+    if (!content_.privacy.withdraw_url.empty()) {
+        if (auto qr = make_qr_code(content_.privacy.withdraw_url); qr) privacy_qr_ = std::move(*qr);
+    }
     reset_to_attract();
 }
 

@@ -73,6 +73,8 @@ public:
     std::optional<int> idle_countdown() const { return idle_countdown_; }
     // The region's web page as a QR code for the thank-you screen; empty size when none.
     const QrCode& region_qr() const { return region_qr_; }
+    // The privacy notice's withdrawal link as a QR code for the consent step; empty when none.
+    const QrCode& privacy_qr() const { return privacy_qr_; }
     // For staff and logs: why the last commit failed (never shown to the visitor).
     const std::string& last_store_error() const { return last_store_error_; }
     const StaffMode& staff() const { return staff_; }
@@ -142,6 +144,7 @@ private:
     bool exit_requested_ = false;
     std::optional<int> idle_countdown_;
     QrCode region_qr_;
+    QrCode privacy_qr_;
 };
 
 }  // namespace flytthit

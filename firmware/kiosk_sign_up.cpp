@@ -153,6 +153,7 @@ LeadDraft Kiosk::lead_to_store() const {
     const Campaign* event_campaign = campaign();
     const std::string_view shown = event_campaign && event_campaign->lead_is_tip ? tip_consent_text_version : consent_text_version;
     lead.consent.text_version = draft_.lead.consent.given ? std::string(shown) : "";
+    lead.privacy_notice_version = draft_.lead.consent.given ? content_.privacy.version : "";
     return lead;
 }
 

@@ -37,6 +37,7 @@ struct MunicipalityHost {
     std::string office;  // "Servicetorget, Røros kommune"
     std::string email;   // a role address such as postmottak@...; empty when the pack gives none
     std::string web;     // the municipality's web page; empty when none
+    std::string opening_hours;  // as the office states them ("Mon–Fri 08:00–15:30"); empty when the pack has none
 };
 
 // The pictures the manifest names for a municipality, a campaign or the region: a hero shown

@@ -153,6 +153,7 @@ void read_host(const json& entry, const std::string& where, Municipality& munici
     municipality.host.office = required_string(*host, "office", where + ".host.", log).value_or("");
     municipality.host.web = optional_string(*host, "web", where + ".host.", log);
     municipality.host.email = optional_string(*host, "email", where + ".host.", log);
+    municipality.host.opening_hours = optional_string(*host, "opening_hours", where + ".host.", log);
     const std::string& email = municipality.host.email;
     if (!email.empty()) {
         // A role address stays with the office when people change jobs; first.last does not.

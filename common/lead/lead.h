@@ -48,6 +48,10 @@ struct LeadDraft {
     std::string event_id;
     Language language = Language::nb;
     Consent consent;
+    // Which privacy notice was shown beside the consent (the content pack's privacy.version),
+    // stored and sent with it (JSON: consent.privacy_notice_version); empty for leads from
+    // before the notice, or from a pack without one.
+    std::string privacy_notice_version;
     Household household;
     std::vector<std::string> municipalities;  // content pack ids, e.g. "roros"
     std::vector<std::string> topics;          // from topic_ids

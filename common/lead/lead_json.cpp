@@ -109,6 +109,7 @@ Result<LeadDraft> draft_from_object(const json& root) {
              read_member(contact, "email", "contact.", draft.contact.email),
              read_member(consent, "given", "consent.", draft.consent.given),
              read_member(consent, "text_version", "consent.", draft.consent.text_version),
+             read_member(consent, "privacy_notice_version", "consent.", draft.privacy_notice_version),
              read_member(root, "campaign_id", "", draft.campaign_id),
              read_member(root, "staff_assisted", "", draft.staff_assisted),
          }) {
@@ -171,6 +172,7 @@ json lead_to_wire(const Lead& lead) {
         {"consent",
          {{"given", draft.consent.given},
           {"text_version", draft.consent.text_version},
+          {"privacy_notice_version", draft.privacy_notice_version},
           {"given_at", lead.consent_given_at}}},
         {"household", {{"adults", draft.household.adults}, {"children_birth_years", draft.household.children_birth_years}}},
         {"municipalities", draft.municipalities},

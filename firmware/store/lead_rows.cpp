@@ -26,7 +26,7 @@ id, created_wall_utc, boot_id, created_monotonic_ns, event_id, language,
 consent_text_version, consent_given_at, adults, children_birth_years,
 municipalities, topics, contact_name, contact_phone, contact_email, free_text, sync_state, sync_error,
 campaign_id, staff_assisted, rating, staff_note, follow_up,
-sealed_personal, sealed_note, sealed_to, initials, children_count)sql";
+sealed_personal, sealed_note, sealed_to, initials, children_count, privacy_notice_version)sql";
 
 Lead read_lead(const Statement& row) {
     Lead lead;
@@ -52,6 +52,7 @@ Lead read_lead(const Statement& row) {
     lead.sealed.sealed_to = row.column_text(25);
     lead.sealed.initials = row.column_text(26);
     lead.sealed.children_count = static_cast<int>(row.column_int(27));
+    lead.draft.privacy_notice_version = row.column_text(28);
     return lead;
 }
 

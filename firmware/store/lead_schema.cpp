@@ -76,6 +76,10 @@ ALTER TABLE leads ADD COLUMN sealed_to TEXT NOT NULL DEFAULT '';
 ALTER TABLE leads ADD COLUMN initials TEXT NOT NULL DEFAULT '';
 ALTER TABLE leads ADD COLUMN children_count INTEGER NOT NULL DEFAULT 0;
 )sql"},
+    // 5: the privacy notice's version, stored with the consent beside consent_text_version.
+    Migration{5, R"sql(
+ALTER TABLE leads ADD COLUMN privacy_notice_version TEXT NOT NULL DEFAULT '';
+)sql"},
 };
 
 }  // namespace

@@ -154,8 +154,9 @@ Result<Lead> LeadStore::add(const LeadDraft& given, const ValidationRules& rules
 INSERT INTO leads (id, created_wall_utc, boot_id, created_monotonic_ns, event_id, language,
                    consent_text_version, consent_given_at, adults, children_birth_years,
                    municipalities, topics, contact_name, contact_phone, contact_email, free_text,
-                   campaign_id, staff_assisted, sealed_personal, sealed_to, initials, children_count)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, '[]', ?11, ?12, '', '', '', '', ?17, ?18, ?19, ?20, ?21, ?22))sql");
+                   campaign_id, staff_assisted, sealed_personal, sealed_to, initials, children_count,
+                   privacy_notice_version)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, '[]', ?11, ?12, '', '', '', '', ?17, ?18, ?19, ?20, ?21, ?22, ?23))sql");
         if (!prepared) return prepared.error();
         insert_.emplace(std::move(*prepared));
     }
@@ -177,7 +178,8 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, '[]', ?11, ?12, '', '', '', '', ?17,
         .bind_blob(19, lead.sealed.personal)
         .bind(20, lead.sealed.sealed_to)
         .bind(21, lead.sealed.initials)
-        .bind(22, std::int64_t{lead.sealed.children_count});
+        .bind(22, std::int64_t{lead.sealed.children_count})
+        .bind(23, draft.privacy_notice_version);
     if (auto inserted = insert.run(); !inserted) return with_context("storing lead " + lead.id, inserted.error());
     if (auto committed = transaction->commit(); !committed) return with_context("committing lead " + lead.id, committed.error());
     return lead;
