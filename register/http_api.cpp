@@ -88,6 +88,7 @@ struct Service {
     int exit_after_commits = 0;
     int commits = 0;
     RateLimiter limiter;
+    std::shared_ptr<void> web_app{};  // register/web, when serve() was given the hook
 
     // The device the request's bearer token belongs to; answers 401 or 429 itself and
     // returns nullopt when the request must go no further.
@@ -226,6 +227,14 @@ int serve(const ServeOptions& options) {
     server->set_read_timeout(30, 0);
     server->set_write_timeout(30, 0);
     add_routes(*server, service);
+    if (options.web) {
+        auto web = options.web(*server, service.store, service.store_mutex, tls);
+        if (!web) {
+            std::cerr << "flytthit-register: the web app: " << web.error().message << "\n";
+            return 1;
+        }
+        service.web_app = std::move(*web);
+    }
     StopOnSignal stop(*server);
 
     const int port = options.port == 0 ? server->bind_to_any_port(options.host) : options.port;

@@ -1,11 +1,26 @@
 // flytthit-register's HTTP(S) service: protocol v1 (register/PROTOCOL.md) over cpp-httplib.
 #pragma once
 
+#include "common/base/result.h"
+
 #include <filesystem>
+#include <functional>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 
+namespace httplib {
+class Server;
+}
+
 namespace flytthit::reg {
+
+class RegisterStore;
+
+// Adds the hosts' web app (register/web) to the server: its routes on the same listener and
+// TLS, every path outside /v1/ its own. Returns what must live as long as the server.
+using WebHook = std::function<Result<std::shared_ptr<void>>(httplib::Server&, RegisterStore&, std::mutex&, bool tls)>;
 
 struct ServeOptions {
     std::filesystem::path dir;
@@ -16,6 +31,7 @@ struct ServeOptions {
     // Test hook (FLYTTHIT_REGISTER_EXIT_AFTER_COMMITS): exit right after the Nth committed
     // batch, before replying, as a crash there would. 0: never.
     int exit_after_commits = 0;
+    WebHook web;  // empty: protocol v1 only
 };
 
 // True for 127.0.0.0/8, ::1 and localhost: the only places plain HTTP is allowed.

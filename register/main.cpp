@@ -11,6 +11,8 @@
 #include "common/protocol/sync_protocol.h"
 #include "register/register_secrets.h"
 #include "register/register_store.h"
+#include "register/web/web_app.h"
+#include "register/web/web_store.h"
 #include "common/base/version.h"
 
 #include <nlohmann/json.hpp>
@@ -48,6 +50,21 @@ Commands:
   publish-content --dir DIR PACKDIR      check and sign a content pack with the register's
                                          key and serve it to kiosks (GET /v1/content); the
                                          signed copy in DIR/content can go on a USB stick too
+  add-user --dir DIR NAME --role coordinator|host|viewer [--municipality ID ...]
+                                         a user of the web app; the password is read from
+                                         stdin (one line) and stored as an Argon2id hash
+  set-password --dir DIR NAME            a new password for NAME from stdin (ends NAME's sessions)
+  retention --dir DIR                    erase now the personal data of leads whose follow-up
+                                         ended longer ago than the coordinator's setting
+  devices --dir DIR                      every device: leads, last sync, revoked or not
+  revoke --dir DIR DEVICE                its token stops working at once (a stolen kiosk)
+  rotate --dir DIR DEVICE [--url URL] [--ca-file F] --pairing-file FILE
+                                         a new token and pairing file; the old token stops
+  conflicts --dir DIR [show ID | resolve ID keep-first|keep-second]
+                                         leads sent twice with different content
+  backup --dir DIR FILE                  a consistent copy of the database while it serves;
+                                         restore: stop the service, copy FILE over
+                                         DIR/register.db (remove register.db-wal and -shm), start
   --help, --version
 )";
 
@@ -119,6 +136,9 @@ int serve_command(const Arguments& args) {
     }
     if (auto cert = args.get("--tls-cert")) options.tls_cert = *cert;
     if (auto key = args.get("--tls-key")) options.tls_key = *key;
+    options.web = [dir = *dir](httplib::Server& server, RegisterStore& store, std::mutex& mutex, bool tls) {
+        return web::add_web_routes(server, store, mutex, {dir, tls});
+    };
     if (const char* hook = std::getenv("FLYTTHIT_REGISTER_EXIT_AFTER_COMMITS")) options.exit_after_commits = std::atoi(hook);
     return serve(options);
 }
@@ -245,6 +265,75 @@ int publish_content(const Arguments& args) {
 
 }  // namespace
 
+// One line from stdin without its line ending: how add-user and set-password take a password,
+// so it never shows in the process list or the shell's history.
+std::string password_from_stdin() {
+    std::string line;
+    std::getline(std::cin, line);
+    while (!line.empty() && (line.back() == '\r' || line.back() == '\n')) line.pop_back();
+    return line;
+}
+
+int add_user(const std::vector<std::string>& raw) {
+    // --municipality may repeat, so these arguments are read here rather than by parse().
+    std::optional<std::string> dir, role;
+    std::vector<std::string> municipalities, words;
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        const bool has_value = i + 1 < raw.size();
+        if (raw[i] == "--dir" && has_value) dir = raw[++i];
+        else if (raw[i] == "--role" && has_value) role = raw[++i];
+        else if (raw[i] == "--municipality" && has_value) municipalities.push_back(raw[++i]);
+        else if (raw[i].rfind("--", 0) == 0) return fail(raw[i] + ": unknown option or missing value for add-user", 2);
+        else words.push_back(raw[i]);
+    }
+    if (!dir || !role || words.size() != 1) {
+        return fail("add-user needs --dir DIR, a NAME and --role coordinator|host|viewer", 2);
+    }
+    const auto parsed_role = web::role_from_name(*role);
+    if (!parsed_role) return fail("--role \"" + *role + "\": expected coordinator, host or viewer", 2);
+    auto store = RegisterStore::open(*dir);
+    if (!store) return fail(store.error().message);
+    auto pack = web::register_content(*dir);
+    if (!pack) return fail(pack.error().message);
+    for (const auto& municipality : municipalities) {
+        if (pack->find_municipality(municipality) == nullptr) {
+            return fail("--municipality \"" + municipality + "\": not a municipality of the content pack", 2);
+        }
+    }
+    const std::string password = password_from_stdin();
+    web::WebStore users(store->database());
+    auto added = users.add_user(words[0], *parsed_role, municipalities, password);
+    if (!added) return fail(added.error().message, added.error().kind == ErrorKind::bad_input ? 2 : 1);
+    (void)users.audit("flytthit-register", "add-user", "", words[0]);
+    std::cout << "user \"" << added->name << "\" added as " << web::role_name(added->role) << "\n";
+    return 0;
+}
+
+int set_password(const Arguments& args) {
+    const auto dir = args.get("--dir");
+    if (!dir || args.words.size() != 1) return fail("set-password needs --dir DIR and a NAME", 2);
+    auto store = RegisterStore::open(*dir);
+    if (!store) return fail(store.error().message);
+    web::WebStore users(store->database());
+    if (auto set = users.set_password(args.words[0], password_from_stdin()); !set) return fail(set.error().message);
+    (void)users.audit("flytthit-register", "reset-password", "", args.words[0]);
+    std::cout << "password of \"" << args.words[0] << "\" changed\n";
+    return 0;
+}
+
+int retention(const Arguments& args) {
+    const auto dir = args.get("--dir");
+    if (!dir) return fail("retention needs --dir DIR", 2);
+    auto store = RegisterStore::open(*dir);
+    if (!store) return fail(store.error().message);
+    web::WebStore web_store(store->database());
+    if (auto set = store->database().exec("PRAGMA secure_delete = ON"); !set) return fail(set.error().message);
+    auto erased = web_store.apply_retention(utc_timestamp_now());
+    if (!erased) return fail(erased.error().message);
+    std::cout << "erased: " << *erased << "\n";
+    return 0;
+}
+
 int main(int argc, char** argv) {
     const std::vector<std::string> all(argv + 1, argv + argc);
     if (all.empty()) {
@@ -263,7 +352,10 @@ int main(int argc, char** argv) {
     const auto args = parse(std::vector<std::string>(all.begin() + 1, all.end()));
     if (!args) return 2;
     const std::string& command = all[0];
+    if (command == "add-user") return add_user(std::vector<std::string>(all.begin() + 1, all.end()));
     if (command == "init") return init(*args);
+    if (command == "set-password") return set_password(*args);
+    if (command == "retention") return retention(*args);
     if (command == "serve") return serve_command(*args);
     if (command == "add-device") return add_device(*args);
     if (command == "stats") return stats(*args);

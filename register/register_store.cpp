@@ -4,6 +4,7 @@
 #include "common/base/device_clock.h"
 #include "common/lead/lead_json.h"
 #include "common/base/schema_migrations.h"
+#include "register/web/web_schema.h"
 
 #include <sodium.h>
 
@@ -52,6 +53,9 @@ ALTER TABLE leads ADD COLUMN rating TEXT NOT NULL DEFAULT '';
 ALTER TABLE leads ADD COLUMN staff_note TEXT NOT NULL DEFAULT '';
 ALTER TABLE leads ADD COLUMN follow_up TEXT NOT NULL DEFAULT '';
 )sql"},
+    // 10: the hosts' web app (register/web/): users, sessions, the follow-up log, owners,
+    // the audit log, tombstones of erased leads and the coordinator's settings.
+    Migration{10, web::schema_step_10},
 };
 
 }  // namespace
@@ -121,7 +125,8 @@ Result<std::vector<protocol::LeadAck>> RegisterStore::store_batch(const Device& 
     auto annotate = db_.prepare("UPDATE leads SET rating = ?2, staff_note = ?3, follow_up = ?4 WHERE id = ?1");
     auto insert_conflict = db_.prepare(
         "INSERT OR IGNORE INTO conflicts (lead_id, device_id, received_at, canonical) VALUES (?1, ?2, ?3, ?4)");
-    for (auto* statement : {&existing, &insert_lead, &insert_place, &annotate, &insert_conflict}) {
+    auto tombstone = db_.prepare("SELECT 1 FROM tombstones WHERE lead_id = ?1");
+    for (auto* statement : {&existing, &insert_lead, &insert_place, &annotate, &insert_conflict, &tombstone}) {
         if (!*statement) return statement->error();
     }
     const std::string now = utc_timestamp_now();
@@ -131,6 +136,16 @@ Result<std::vector<protocol::LeadAck>> RegisterStore::store_batch(const Device& 
         if (!item.lead) {
             ack.status = AckStatus::rejected;
             ack.reason = item.problem;
+            acks.push_back(std::move(ack));
+            continue;
+        }
+        // A lead whose person was erased (register/web) is acknowledged and never stored again.
+        tombstone->reset();
+        tombstone->bind(1, item.id);
+        auto erased = tombstone->step();
+        if (!erased) return erased.error();
+        if (*erased) {
+            ack.status = AckStatus::duplicate;
             acks.push_back(std::move(ack));
             continue;
         }

@@ -59,6 +59,10 @@ public:
     Status for_each_lead_of(const std::string& municipality, const std::string& since,
                             const std::function<void(const StoredLead&)>& visit);
 
+    // The connection itself, for the web app's own queries (register/web/web_store.cpp).
+    // Callers hold the same lock as for every other use of this store.
+    Database& database() { return db_; }
+
 private:
     explicit RegisterStore(Database db) : db_(std::move(db)) {}
     Database db_;

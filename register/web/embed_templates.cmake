@@ -1,0 +1,17 @@
+# Turns every file in TEMPLATE_DIR into a string in the generated OUTPUT .cpp, so the
+# register's web pages need no files at run time. Run by register/CMakeLists.txt at build time.
+file(GLOB files RELATIVE "${TEMPLATE_DIR}" "${TEMPLATE_DIR}/*")
+list(SORT files)
+set(body "// Generated from register/web/templates/ by embed_templates.cmake; do not edit.\n")
+string(APPEND body "#include \"register/web/web_templates.h\"\n\nnamespace flytthit::reg::web {\n\n")
+string(APPEND body "const std::map<std::string, std::string>& embedded_templates() {\n")
+string(APPEND body "    static const std::map<std::string, std::string> files{\n")
+foreach(name IN LISTS files)
+  file(READ "${TEMPLATE_DIR}/${name}" content HEX)
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "\\\\x\\1" escaped "${content}")
+  string(APPEND body "        {\"${name}\", std::string(\"${escaped}\", sizeof(\"${escaped}\") - 1)},\n")
+endforeach()
+string(APPEND body "    };\n    return files;\n}\n\n}  // namespace flytthit::reg::web\n")
+file(WRITE "${OUTPUT}.tmp" "${body}")
+file(COPY_FILE "${OUTPUT}.tmp" "${OUTPUT}" ONLY_IF_DIFFERENT)
+file(REMOVE "${OUTPUT}.tmp")
