@@ -30,7 +30,7 @@ constexpr std::array catalogue{
     Entry{"login.wrong", "Feil brukernavn eller passord.", "Wrong user name or password."},
     Entry{"login.locked", "For mange feil forsøk. Vent litt og prøv igjen.", "Too many failed attempts. Wait a while and try again."},
     Entry{"login.expired", "Økten er utløpt. Logg inn igjen.", "Your session has expired. Please log in again."},
-    Entry{"login.intro", "For vertskommunenes tilflyttervertar og regionens koordinator.", "For the municipalities' hosts and the region's coordinator."},
+    Entry{"login.intro", "For kommunenes tilflytterverter og regionens koordinator.", "For the municipalities' hosts and the region's coordinator."},
     Entry{"inbox.title", "Innboks", "Inbox"},
     Entry{"inbox.count", "leads", "leads"},
     Entry{"inbox.new", "Ny", "New"},
