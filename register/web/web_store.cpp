@@ -37,15 +37,6 @@ std::string join_list(const std::vector<std::string>& items) {
     return out;
 }
 
-std::string random_hex(std::size_t bytes) {
-    std::vector<unsigned char> raw(bytes);
-    randombytes_buf(raw.data(), raw.size());
-    std::string hex(bytes * 2 + 1, '\0');
-    sodium_bin2hex(hex.data(), hex.size(), raw.data(), raw.size());
-    hex.pop_back();
-    return hex;
-}
-
 Result<std::string> hash_password(const std::string& password) {
     if (password.empty()) return make_error("the password is empty", ErrorKind::bad_input);
     if (password.size() > 1024) return make_error("the password is longer than 1024 bytes", ErrorKind::bad_input);
@@ -78,6 +69,15 @@ User read_user(Statement& row) {
 constexpr const char* user_columns = "id, name, role, municipalities, last_inbox_visit";
 
 }  // namespace
+
+std::string random_hex(std::size_t bytes) {
+    std::vector<unsigned char> raw(bytes);
+    randombytes_buf(raw.data(), raw.size());
+    std::string hex(bytes * 2 + 1, '\0');
+    sodium_bin2hex(hex.data(), hex.size(), raw.data(), raw.size());
+    hex.pop_back();
+    return hex;
+}
 
 std::string_view role_name(Role role) {
     switch (role) {

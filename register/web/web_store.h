@@ -17,6 +17,9 @@
 
 namespace flytthit::reg::web {
 
+// bytes random bytes from libsodium as lower-case hex: session tokens, CSRF tokens, file names.
+std::string random_hex(std::size_t bytes);
+
 enum class Role { coordinator, host, viewer };
 std::string_view role_name(Role role);
 std::optional<Role> role_from_name(std::string_view name);
