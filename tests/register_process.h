@@ -56,7 +56,7 @@ public:
             _exit(127);
         }
         close(out[1]);
-        const std::string line = read_line(out[0], std::chrono::seconds(10));
+        const std::string line = read_line(out[0], scaled(std::chrono::seconds(30)));
         close(out[0]);
         const auto colon = line.rfind(':');
         if (line.find("listening on") == std::string::npos || colon == std::string::npos) {
@@ -93,6 +93,12 @@ public:
     std::string url() const { return std::string(tls_ ? "https" : "http") + "://" + host() + ":" + std::to_string(port_); }
     std::string host() const { return tls_ ? "localhost" : "127.0.0.1"; }
     int port() const { return port_; }
+    pid_t pid() const { return pid_; }
+    // True while the process has not exited (a crash shows here).
+    bool alive() {
+        int status = 0;
+        return pid_ > 0 && waitpid(pid_, &status, WNOHANG) == 0;
+    }
     const std::filesystem::path& dir() const { return dir_; }
 
     // Adds a device and returns its pairing file's path.

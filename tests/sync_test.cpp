@@ -20,23 +20,43 @@
 using namespace flytthit;
 using namespace std::chrono_literals;
 using flytthit::test::RegisterProcess;
+using flytthit::test::scaled;
 using flytthit::test::TempDir;
 using flytthit::test::valid_draft;
+using flytthit::test::wait_until;
 
 namespace {
 
-// Quick settings so failure cases finish in a second, not minutes.
+// Short backoff so failure cases finish quickly; the HTTP timeouts stay generous (the
+// product's defaults, stretched by the time scale), because a loaded or emulated machine may
+// take seconds over a batch. The one case about the timeout sets its own.
 SyncSettings fast_settings() {
     SyncSettings settings;
     settings.batch_size = 50;
     settings.max_attempts = 3;
     settings.backoff_base = 20ms;
     settings.backoff_max = 100ms;
-    settings.http.connect_timeout = 1000ms;
-    settings.http.total_timeout = 1500ms;
-    settings.http.low_speed_time = 1s;
+    settings.http.connect_timeout = scaled(10s);
+    settings.http.total_timeout = scaled(60s);
+    settings.http.low_speed_time = std::chrono::duration_cast<std::chrono::seconds>(scaled(15s));
     return settings;
 }
+
+// Holds a server's handler until the test lets go, or until a generous limit: a register that
+// stalls for as long as it takes the client to give up, however fast the machine is.
+class Stall {
+public:
+    void hold() {
+        ++held_;
+        wait_until([this] { return released_.load(); }, scaled(120s));
+    }
+    void release() { released_ = true; }
+    int held() const { return held_; }
+
+private:
+    std::atomic<bool> released_{false};
+    std::atomic<int> held_{0};
+};
 
 struct Kiosk {
     TempDir dir;
@@ -165,7 +185,7 @@ TEST_CASE("the register stores a batch and dies before replying: the batch is re
     CHECK_FALSE(cut.succeeded);
     CHECK(cut.sent == 50);             // the first batch was acknowledged
     CHECK(kiosk.pending() == 80);      // the second was stored but never acknowledged
-    REQUIRE(reg.wait_for_exit(5s));
+    REQUIRE(reg.wait_for_exit(scaled(30s)));
     CHECK(reg.lead_count() == 100);    // ... yet it is at the register
 
     reg.set_environment({});
@@ -187,23 +207,31 @@ TEST_CASE("the register is killed mid-sync and restarted: the client rides over 
     SyncSettings settings = fast_settings();
     settings.batch_size = 20;
     settings.max_attempts = 40;
-    settings.backoff_max = 200ms;
+    settings.backoff_max = scaled(200ms);  // 40 attempts ride over a restart of many seconds
 
-    std::atomic<std::int64_t> sent{0};
-    std::atomic<bool> retried{false};
+    // Once 200 leads are acknowledged the client waits in its progress report until the
+    // register is dead: the kill lands mid-sync whatever the machine's speed.
+    std::atomic<bool> kill_now{false};
+    std::atomic<bool> killed{false};
     std::thread killer([&] {
-        while (sent.load() < 200) std::this_thread::sleep_for(1ms);
+        wait_until([&] { return kill_now.load(); }, scaled(300s));
         reg.stop(SIGKILL);
-        std::this_thread::sleep_for(300ms);
+        killed = true;
+        std::this_thread::sleep_for(300ms);  // the client finds it dead, then it comes back
         reg.start();
     });
+    std::atomic<bool> retried{false};
     SyncClient client(kiosk.store, kiosk.pairing(), settings);
     const SyncProgress done = client.run(
         [&](const SyncProgress& p) {
-            sent = p.sent;
+            if (p.sent >= 200 && !kill_now) {
+                kill_now = true;
+                wait_until([&] { return killed.load(); });
+            }
             if (p.attempt > 1) retried = true;
         },
         {});
+    kill_now = true;  // never leave the killer waiting
     killer.join();
     CAPTURE(done.last_error);
     CHECK(retried);  // the kill really landed mid-sync
@@ -234,16 +262,17 @@ TEST_CASE("a register that stalls is abandoned at the timeout, not waited on for
     Kiosk kiosk;
     kiosk.pair(reg.add_device("stand-1"));
     kiosk.add_leads(5);
-    HostileServer stalling([](const httplib::Request&, httplib::Response& res) {
-        std::this_thread::sleep_for(2500ms);
+    Stall stall;  // outlives the server, whose handler it holds
+    HostileServer stalling([&](const httplib::Request&, httplib::Response& res) {
+        stall.hold();  // until the client has given up, however long that takes
         res.set_content("{}", "application/json");
     });
     repoint(kiosk, stalling.url());
     SyncSettings settings = fast_settings();
     settings.max_attempts = 1;
-    const auto started = std::chrono::steady_clock::now();
+    settings.http.total_timeout = 500ms;  // the product's own timeout is what is under test
     const SyncProgress done = kiosk.sync(settings);
-    CHECK(std::chrono::steady_clock::now() - started < 2400ms);
+    stall.release();
     CHECK_FALSE(done.succeeded);
     CHECK(done.last_error.find("Timeout") != std::string::npos);
     CHECK(kiosk.pending() == 5);
@@ -397,30 +426,28 @@ TEST_CASE("a sync on the worker thread reports progress and can be cancelled, lo
     Kiosk kiosk;
     kiosk.pair(reg.add_device("stand-1"));
     kiosk.add_leads(40);
-    HostileServer slow([](const httplib::Request&, httplib::Response& res) {
-        std::this_thread::sleep_for(1s);
+    Stall stall;  // outlives the server, whose handler it holds
+    HostileServer slow([&](const httplib::Request&, httplib::Response& res) {
+        stall.hold();
         res.status = 503;
     });
     repoint(kiosk, slow.url());
     {
         SyncSettings settings = fast_settings();
-        settings.http.total_timeout = 10s;
+        settings.http.total_timeout = 24h;  // only the cancel can end this request
+        settings.http.low_speed_time = 24h;
         SyncWorker worker(kiosk.dir.path(), settings);
-        std::this_thread::sleep_for(200ms);
+        REQUIRE(wait_until([&] { return stall.held() == 1; }));  // the request is under way
         CHECK_FALSE(worker.progress().finished);
-        const auto asked = std::chrono::steady_clock::now();
         worker.cancel();
-        while (!worker.progress().finished && std::chrono::steady_clock::now() - asked < 3s) {
-            std::this_thread::sleep_for(10ms);
-        }
-        CHECK(worker.progress().finished);
-        CHECK(std::chrono::steady_clock::now() - asked < 900ms);  // cancel cuts the request short
+        CHECK(wait_until([&] { return worker.progress().finished; }));  // cancel cuts the request short
         CHECK(worker.progress().last_error == "cancelled");
     }
+    stall.release();
     CHECK(kiosk.pending() == 40);
     repoint(kiosk, reg.url());
     SyncWorker worker(kiosk.dir.path(), fast_settings());
-    while (!worker.progress().finished) std::this_thread::sleep_for(10ms);
+    REQUIRE(wait_until([&] { return worker.progress().finished; }));
     CHECK(worker.progress().succeeded);
     CHECK(worker.progress().stored == 40);
     CHECK(reg.lead_count() == 40);

@@ -25,6 +25,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace flytthit::test {
@@ -54,6 +55,19 @@ inline double test_time_scale() {
 inline std::chrono::milliseconds scaled(std::chrono::milliseconds base) {
     return std::chrono::milliseconds(static_cast<std::chrono::milliseconds::rep>(
         static_cast<double>(base.count()) * test_time_scale()));
+}
+
+// Waits for an outcome: polls done() until it holds or a generous, scaled limit passes.
+// True if done() came true. The limit only keeps a broken run from hanging; never assert on
+// how long the wait took.
+template <class Done>
+bool wait_until(Done done, std::chrono::milliseconds limit = scaled(std::chrono::seconds(60))) {
+    const auto until = std::chrono::steady_clock::now() + limit;
+    while (!done()) {
+        if (std::chrono::steady_clock::now() >= until) return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return true;
 }
 
 class TempDir {

@@ -16,6 +16,8 @@
 
 using flytthit::test::TempDir;
 using flytthit::test::read_file;
+using flytthit::test::scaled;
+using flytthit::test::wait_until;
 
 namespace {
 
@@ -38,6 +40,26 @@ int count(const std::vector<std::string>& messages, const std::string& text) {
                                           [&](const std::string& m) { return m.find(text) != std::string::npos; }));
 }
 
+// Collects datagrams until `wanted` of them contain text, or a generous scaled limit passes:
+// the kiosk's first frame under emulation and software GL can take many seconds.
+std::vector<std::string> receive_until(int socket_fd, const std::string& text, int wanted,
+                                       std::chrono::milliseconds limit = scaled(std::chrono::seconds(120))) {
+    std::vector<std::string> messages;
+    const auto until = std::chrono::steady_clock::now() + limit;
+    while (count(messages, text) < wanted && std::chrono::steady_clock::now() < until) {
+        auto more = receive_for(socket_fd, std::chrono::milliseconds(50));
+        messages.insert(messages.end(), more.begin(), more.end());
+    }
+    return messages;
+}
+
+// The process's state letter from /proc (R, S, T for stopped, Z), or 0 once it is gone.
+char process_state(pid_t pid) {
+    const std::string stat = read_file("/proc/" + std::to_string(pid) + "/stat");
+    const auto paren = stat.rfind(')');
+    return paren == std::string::npos || paren + 2 >= stat.size() ? '\0' : stat[paren + 2];
+}
+
 }  // namespace
 
 TEST_CASE("the kiosk says READY after its first frame and pings the watchdog only while its loop runs") {
@@ -56,18 +78,29 @@ TEST_CASE("the kiosk says READY after its first frame and pings the watchdog onl
                                 (dir / "data").string() + " & echo $! > " + pid_file.string() + "; wait' >/dev/null 2>&1 &";
     REQUIRE(std::system(command.c_str()) == 0);
 
-    const auto started = receive_for(socket_fd, std::chrono::milliseconds(4000));
+    // READY=1 once, then the watchdog pings (every 200 ms: half of WatchdogSec). Waited for by
+    // outcome: how long the first frame takes is the machine's business.
+    auto started = receive_until(socket_fd, "READY=1", 1);
+    REQUIRE(count(started, "READY=1") == 1);
+    auto pings = receive_until(socket_fd, "WATCHDOG=1", 3);
+    started.insert(started.end(), pings.begin(), pings.end());
     CHECK(count(started, "READY=1") == 1);
-    CHECK(count(started, "WATCHDOG=1") >= 3);  // every 200 ms: half of WatchdogSec
+    CHECK(count(started, "WATCHDOG=1") >= 3);
+    REQUIRE(wait_until([&] { return read_file(pid_file).find('\n') != std::string::npos; }));
     const pid_t kiosk = std::stoi(read_file(pid_file));
 
     kill(kiosk, SIGSTOP);  // a hung kiosk
-    receive_for(socket_fd, std::chrono::milliseconds(100));  // what was on its way
+    REQUIRE(wait_until([&] { return process_state(kiosk) == 'T'; }));
+    for (int i = 0; i < 100 && !receive_for(socket_fd, std::chrono::milliseconds(50)).empty(); ++i) {
+    }  // what it sent before it stopped
     CHECK(count(receive_for(socket_fd, std::chrono::milliseconds(1000)), "WATCHDOG=1") == 0);
     kill(kiosk, SIGCONT);
-    CHECK(count(receive_for(socket_fd, std::chrono::milliseconds(1000)), "WATCHDOG=1") >= 2);
+    CHECK(count(receive_until(socket_fd, "WATCHDOG=1", 2), "WATCHDOG=1") >= 2);
 
     kill(kiosk, SIGTERM);
-    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    CHECK(wait_until([&] {
+        const char state = process_state(kiosk);
+        return state == '\0' || state == 'Z';
+    }));
     close(socket_fd);
 }
