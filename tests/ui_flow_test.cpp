@@ -278,3 +278,86 @@ TEST_CASE("the still-there question covers the form: a touch on it keeps what wa
     CHECK(s.kiosk.draft().problems.empty());  // Next was not pressed
     CHECK(s.kiosk.draft().lead.contact.name == "Kari");
 }
+
+TEST_CASE("a zero display size (a minimised window) draws nothing and crashes nothing; restored, the form is as it was") {
+    Session s({800, 480});
+    s.taps(to_contact);
+    s.tap("field:name");
+    REQUIRE(s.driver.type_on_keyboard("Kari"));
+    for (const ImVec2 odd : {ImVec2{0, 0}, ImVec2{0, 480}, ImVec2{800, 0}, ImVec2{1, 1}, ImVec2{37, 12}}) {
+        CAPTURE(odd.x);
+        CAPTURE(odd.y);
+        s.driver.set_display_size(odd);
+        for (int i = 0; i < 3; ++i) s.driver.frame();  // ImGui would assert on an item of no size
+        if (odd.x < 1 || odd.y < 1) CHECK(s.driver.ui().touch_targets().all().empty());
+    }
+    // Every screen, minimised: the attract screen's whole-screen button was the one that crashed.
+    s.driver.set_display_size({0, 0});
+    s.driver.advance(91s);
+    CHECK(s.kiosk.screen() == ScreenId::attract);
+    s.driver.frame();
+    s.driver.set_display_size({800, 480});
+    s.driver.frame();
+    CHECK(s.driver.ui().touch_targets().find("start").has_value());
+    s.taps(to_contact);
+    s.tap("field:name");
+    REQUIRE(s.driver.type_on_keyboard("Kari"));
+    s.driver.set_display_size({0, 0});
+    s.driver.frame();
+    s.driver.set_display_size({800, 480});
+    s.driver.frame();
+    CHECK(s.kiosk.screen() == ScreenId::sign_up_contact);
+    CHECK(s.kiosk.draft().lead.contact.name == "Kari");
+}
+
+TEST_CASE("the keyboard types accented names by a long press (André, Zoë, Müller, Peña) and has @ .no .com .nl for e-mail") {
+    Session s;
+    s.taps(to_contact);
+    s.tap("field:name");
+    CHECK_FALSE(s.driver.ui().touch_targets().find("key:e:é").has_value());  // shown only while e is held
+    REQUIRE(s.driver.type_on_keyboard("André Zoë Müller Peña Çelik"));
+    CHECK(s.kiosk.draft().lead.contact.name == "André Zoë Müller Peña Çelik");
+    // A quick tap on a key with accents still types the plain letter.
+    s.tap("key:e");
+    CHECK(s.kiosk.draft().lead.contact.name == "André Zoë Müller Peña Çelike");
+    s.tap("key:backspace");
+    s.tap("field:email");
+    CHECK_FALSE(s.driver.ui().touch_targets().find("key:'").has_value());
+    REQUIRE(s.driver.type_on_keyboard("zoe"));
+    for (const char* key : {"key:@", "key:.nl"}) s.tap(key);
+    CHECK(s.kiosk.draft().lead.contact.email == "zoe@.nl");
+    s.tap("key:backspace");
+    s.tap("key:backspace");
+    s.tap("key:backspace");
+    REQUIRE(s.driver.type_on_keyboard("kafe"));
+    s.tap("key:.com");
+    CHECK(s.kiosk.draft().lead.contact.email == "zoe@kafe.com");
+    REQUIRE(s.driver.ui().touch_targets().find("key:.no").has_value());
+    s.tap("field:name");
+    CHECK_FALSE(s.driver.ui().touch_targets().find("key:.com").has_value());  // e-mail keys on the e-mail field only
+}
+
+TEST_CASE("a tip is thanked as a tip, not as a registration") {
+    Session s({1280, 800}, "savner-du-noen");
+    s.taps({"start", "sign_up"});
+    REQUIRE(s.kiosk.screen() == ScreenId::sign_up_tipper);
+    s.tap("field:tipper_name");
+    REQUIRE(s.driver.type_on_keyboard("Ola Tipper"));
+    for (int guard = 0; guard < 8 && s.kiosk.screen() != ScreenId::sign_up_contact; ++guard) s.tap("next");
+    REQUIRE(s.kiosk.screen() == ScreenId::sign_up_contact);
+    s.tap("field:name");
+    REQUIRE(s.driver.type_on_keyboard("Kari Savnet"));
+    s.tap("field:phone");
+    REQUIRE(s.driver.type_on_keyboard("91234567"));
+    s.tap("next");
+    REQUIRE(s.kiosk.screen() == ScreenId::sign_up_consent);
+    s.tap("consent");
+    s.tap("submit");
+    REQUIRE(s.kiosk.screen() == ScreenId::thank_you);
+    std::string shown;
+    for (const auto& line : s.driver.ui().text_audit().drawn()) shown += line.text + "\n";
+    CAPTURE(shown);
+    CHECK(shown.find("Takk for tipset!") != std::string::npos);
+    CHECK(shown.find("registrert") == std::string::npos);
+    CHECK(shown.find("Velkommen til Fjellregionen") == std::string::npos);
+}

@@ -25,6 +25,17 @@ bool is_lower_letter(const std::string& character) {
            (character.size() == 1 && character[0] >= 'a' && character[0] <= 'z');
 }
 
+// The accented letters the keyboard offers on a long press, with the key that holds them.
+struct Accent {
+    const char* lower;
+    const char* upper;
+    const char* key;
+};
+constexpr Accent accents[] = {{"é", "É", "e"}, {"è", "È", "e"}, {"ë", "Ë", "e"}, {"ê", "Ê", "e"}, {"ä", "Ä", "a"}, {"á", "Á", "a"},
+                              {"à", "À", "a"}, {"â", "Â", "a"}, {"ü", "Ü", "u"}, {"ú", "Ú", "u"}, {"ù", "Ù", "u"}, {"ö", "Ö", "o"},
+                              {"ó", "Ó", "o"}, {"ò", "Ò", "o"}, {"ô", "Ô", "o"}, {"ï", "Ï", "i"}, {"í", "Í", "i"}, {"ñ", "Ñ", "n"},
+                              {"ç", "Ç", "c"}};
+
 }  // namespace
 
 HeadlessDriver::HeadlessDriver(Kiosk& kiosk, ImVec2 display_size, MonotonicClock::time_point start)
@@ -89,6 +100,18 @@ bool HeadlessDriver::type_on_keyboard(const std::string& text) {
             if (!tap("key:space")) return false;
             continue;
         }
+        const Accent* accent = nullptr;
+        for (const auto& candidate : accents) {
+            if (character == candidate.lower || character == candidate.upper) accent = &candidate;
+        }
+        if (accent != nullptr) {
+            const bool capital = character == accent->upper;
+            if (capital != kiosk_.draft().shift && !tap("key:shift")) return false;
+            if (!long_press_and_slide(std::string("key:") + accent->key, std::string("key:") + accent->key + ":" + accent->lower)) {
+                return false;
+            }
+            continue;
+        }
         const auto lower = lower_of(character);
         const bool is_letter = lower.has_value() || is_lower_letter(character);
         const bool shift_on = kiosk_.draft().shift;
@@ -98,6 +121,25 @@ bool HeadlessDriver::type_on_keyboard(const std::string& text) {
         if (!tap("key:" + lower.value_or(character))) return false;
     }
     return true;
+}
+
+bool HeadlessDriver::long_press_and_slide(const std::string& name, const std::string& target) {
+    const auto key = ui_.touch_targets().find(name);
+    if (!key) return false;
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = key->centre();
+    io.MouseDown[0] = true;
+    frame();
+    for (int held = 0; held < 6; ++held) run_frame(std::chrono::milliseconds(100));
+    const auto accent = ui_.touch_targets().find(target);
+    if (accent) {
+        io.MousePos = accent->centre();  // the finger slides, still down
+        frame();
+    }
+    io.MouseDown[0] = false;
+    frame();
+    frame();
+    return accent.has_value();
 }
 
 void HeadlessDriver::advance(std::chrono::milliseconds elapsed) {

@@ -27,6 +27,12 @@ public:
     bool type_on_keyboard(const std::string& text);
     // Moves the test's clock on and runs a frame, so the kiosk's timers run.
     void advance(std::chrono::milliseconds elapsed);
+    // Holds a finger on the key target until its accented forms show, slides to the one
+    // named target ("key:e:é") and lifts there. False when either is not on screen.
+    bool long_press_and_slide(const std::string& name, const std::string& target);
+    // The display's size from the next frame on: zero, as a minimised window reports it, or
+    // another size, as a resized window does. The fonts keep the scale they were made for.
+    void set_display_size(ImVec2 size) { display_size_ = size; }
 
     const KioskUi& ui() const { return ui_; }
     MonotonicClock::time_point now() const { return now_; }

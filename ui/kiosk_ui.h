@@ -36,6 +36,8 @@ public:
     std::vector<Intent> run_frame(const Kiosk& kiosk, double time_seconds);
 
     const TouchTargets& touch_targets() const { return targets_; }
+    // What the last frame drew as text, and what it had to cut (for the fit test).
+    const TextAudit& text_audit() const { return audit_; }
     const std::string& font_warning() const { return font_warning_; }
     float scale() const { return scale_; }
 
@@ -46,6 +48,7 @@ private:
     Fonts fonts_;
     Fonts large_fonts_;  // for the visitor's large-text choice
     TouchTargets targets_;
+    TextAudit audit_;
 };
 
 }  // namespace flytthit::ui

@@ -5,6 +5,7 @@
 
 #include "firmware/kiosk_intent.h"
 #include "ui/touch_targets.h"
+#include "ui/widgets/text_audit.h"
 
 #include <imgui.h>
 
@@ -33,6 +34,7 @@ struct UiFrame {
     const Fonts& fonts;
     TouchTargets& targets;
     std::vector<Intent>& intents;
+    TextAudit& audit;  // what text this frame drew, cut or could not fit
 
     float px(float design_pixels) const { return design_pixels * scale; }
     // A touch target's side: the design size scaled, never under min_touch_px.

@@ -6,10 +6,37 @@
 #include "ui/text/ui_text.h"
 #include "ui/widgets/controls.h"
 #include "ui/widgets/jewel.h"
+#include "ui/widgets/text_box.h"
 
 #include <cmath>
 
 namespace flytthit::ui {
+
+namespace {
+
+// The region's name, slogan and welcome, stacked and centred in box. Returns the height used.
+float centre_texts(const Kiosk& kiosk, UiFrame& frame, Rect box, bool draw) {
+    const ContentPack& content = kiosk.content();
+    const Language language = kiosk.language();
+    const struct {
+        std::string text;
+        ImFont* font;
+        ImU32 colour;
+    } parts[] = {{content.text(language, "region.name"), frame.fonts.title, theme::gold},
+                 {content.text(language, "region.slogan"), frame.fonts.large, theme::text},
+                 {content.text(language, "region.welcome"), frame.fonts.body, theme::text_muted}};
+    float y = box.pos.y;
+    for (const auto& part : parts) {
+        const TextStyle style{part.font, part.colour, Align::centre};
+        const ImVec2 room{box.size.x, box.pos.y + box.size.y - y};
+        const float used = draw ? text_box(frame, part.text, {{box.pos.x, y}, room}, style).size.y
+                                : measure_text(part.text, room, style).size.y;
+        y += used + frame.px(8);
+    }
+    return y - box.pos.y;
+}
+
+}  // namespace
 
 void draw_attract(const Kiosk& kiosk, UiFrame& frame) {
     ScreenWindow window(frame, "attract");
@@ -17,47 +44,63 @@ void draw_attract(const Kiosk& kiosk, UiFrame& frame) {
     const ContentPack& content = kiosk.content();
     const Language language = kiosk.language();
     const float t = static_cast<float>(frame.time_seconds);
+    const float margin = frame.px(40);
 
-    const ImVec2 centre{frame.size.x / 2, frame.size.y * 0.45f};
-    const float ring = std::min(frame.size.x, frame.size.y) * 0.36f;
-    const float radius = ring * 0.24f;
+    // From the bottom up: "touch to start", the campaign of the day, then the ring of jewels
+    // between them and the language bar, so nothing lies on anything else.
+    const float start_height = frame.fonts.title->FontSize;
+    const float start_y = frame.size.y - frame.px(24) - start_height;
+    float ring_bottom = start_y - frame.px(12);
+    std::string pitch;
+    if (const Campaign* campaign = kiosk.campaign()) {
+        pitch = std::string(ui_text(language, "campaign.today")) + ": " + campaign->name + " – " +
+                content.text(language, "campaign." + campaign->id + ".pitch");
+        const TextStyle style{frame.fonts.body, theme::text, Align::centre};
+        const ImVec2 room{frame.size.x - margin * 2, frame.fonts.body->FontSize * 3};
+        const float height = measure_text(pitch, room, style).size.y;
+        text_box(frame, pitch, {{margin, ring_bottom - height}, {room.x, height}}, style);
+        ring_bottom -= height + frame.px(12);
+    }
+    const float pulse = 0.75f + 0.25f * std::sin(t * 2.5f);
+    const ImU32 prompt = theme::rgb(0xe0, 0xb6, 0x52, static_cast<unsigned>(255 * pulse));
+    text_box(frame, ui_text(language, "attract.touch_to_start"), {{margin, start_y}, {frame.size.x - margin * 2, start_height}},
+             {frame.fonts.title, prompt, Align::centre, false, true});
+
+    const float ring_top = frame.px(16) + frame.touch(56) + frame.px(12);
+    const ImVec2 centre{frame.size.x / 2, (ring_top + ring_bottom) / 2};
+    const float half_height = std::max(0.0f, (ring_bottom - ring_top) / 2);
+    // The texts in the middle, and the ring around them: the jewels' path (an ellipse through
+    // the jewels' centres) must clear the texts' box by a jewel's radius at every angle.
+    const float text_width = std::min(frame.size.x * 0.5f, frame.px(700));
+    const float text_height = centre_texts(kiosk, frame, {{0, 0}, {text_width, half_height * 2}}, false);
+    float radius = std::min(frame.size.x, frame.size.y) * 0.36f * 0.24f;
+    float rx = 0, ry = 0;
+    for (int attempt = 0; attempt < 12; ++attempt, radius *= 0.9f) {
+        rx = frame.size.x / 2 - radius * 1.1f - frame.px(16);
+        ry = half_height - radius * 1.1f;
+        const float w = text_width / 2 + radius * 1.1f;
+        const float h = text_height / 2 + radius * 1.1f;
+        if (rx > 0 && ry > 0 && (w / rx) * (w / rx) + (h / ry) * (h / ry) <= 1.0f) break;
+    }
     const auto count = static_cast<float>(content.municipalities.size());
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    for (std::size_t i = 0; i < content.municipalities.size(); ++i) {
+    for (std::size_t i = 0; i < content.municipalities.size() && rx > 0 && ry > 0; ++i) {
         // The ring turns slowly (one turn a minute): calm enough to read, alive enough to notice.
         const float angle = 2 * 3.14159265f * (static_cast<float>(i) / count + t / 60.0f) - 1.5708f;
-        const ImVec2 at{centre.x + ring * 1.35f * std::cos(angle), centre.y + ring * 0.85f * std::sin(angle)};
+        const ImVec2 at{centre.x + rx * std::cos(angle), centre.y + ry * std::sin(angle)};
         JewelLook look;
         look.spin_deg = t * 12.0f;
         look.sparkle = std::max(0.0f, std::sin(t * 1.7f + static_cast<float>(i) * 0.8f));
         draw_jewel(draw, at, radius, content.municipalities[i], look);
+        frame.audit.solid("jewel", {at.x - radius * 0.8f, at.y - radius * 0.8f}, {at.x + radius * 0.8f, at.y + radius * 0.8f});
     }
-
-    draw_text(frame.fonts.title, content.text(language, "region.name"), {centre.x, centre.y - frame.px(70)}, theme::gold,
-              true);
-    draw_text(frame.fonts.large, content.text(language, "region.slogan"), {centre.x, centre.y + frame.px(4)},
-              theme::text, true);
-    draw_text(frame.fonts.body, content.text(language, "region.welcome"), {centre.x, centre.y + frame.px(56)},
-              theme::text_muted, true);
-
-    // The campaign of the day, when staff chose one for the event: its name and its pitch.
-    if (const Campaign* campaign = kiosk.campaign()) {
-        const std::string line = std::string(ui_text(language, "campaign.today")) + ": " + campaign->name + " – " +
-                                 content.text(language, "campaign." + campaign->id + ".pitch");
-        const float width = frame.size.x - frame.px(120);
-        const float y = frame.size.y - frame.px(84) - frame.fonts.body->FontSize * 2 - frame.px(24);
-        draw_text_centred_wrapped(frame.fonts.body, line, centre.x, y, theme::text, width);
-    }
-
-    const float pulse = 0.75f + 0.25f * std::sin(t * 2.5f);
-    const ImU32 prompt = theme::rgb(0xe0, 0xb6, 0x52, static_cast<unsigned>(255 * pulse));
-    draw_text(frame.fonts.title, ui_text(language, "attract.touch_to_start"), {centre.x, frame.size.y - frame.px(84)},
-              prompt, true);
+    centre_texts(kiosk, frame, {{centre.x - text_width / 2, centre.y - text_height / 2}, {text_width, text_height}}, true);
 
     language_bar(kiosk, frame);
     staff_corner(frame);
     // The whole screen is the start button. It is submitted after the language buttons, so
     // ImGui gives a touch on those to them and every other touch to this one.
+    if (frame.size.x < 1.0f || frame.size.y < 1.0f) return;  // minimised: nothing to touch
     frame.targets.add("start", {0, frame.px(100)}, frame.size);
     ImGui::SetCursorScreenPos({0, 0});
     if (ImGui::InvisibleButton("start", frame.size)) frame.emit(intent::Start{});

@@ -8,6 +8,7 @@
 #include "ui/text/ui_text.h"
 #include "ui/widgets/controls.h"
 #include "ui/widgets/jewel.h"
+#include "ui/widgets/text_box.h"
 
 #include <algorithm>
 #include <cmath>
@@ -21,14 +22,24 @@ void draw_jewel_box(const Kiosk& kiosk, UiFrame& frame) {
     const Language language = kiosk.language();
 
     const float bar_left = language_bar(kiosk, frame);
-    draw_text(frame.fonts.title, ui_text(language, "jewel_box.title"), {frame.px(40), frame.px(20)}, theme::gold);
-    float hint_y = frame.px(16) + frame.touch(56) + frame.px(8);
+    const float margin = frame.px(40);
+    const float band = frame.px(16) + frame.touch(56);
+    text_box(frame, ui_text(language, "jewel_box.title"), {{margin, frame.px(12)}, {bar_left - margin - frame.px(16), band - frame.px(12)}},
+             {frame.fonts.title, theme::gold, Align::left, true, true});
+    const float hint_top = band + frame.px(8);
+    float hint_y = hint_top;
+    // Beside the campaign's name the hint has half the width: it may take three lines.
+    const float two_lines = frame.fonts.body->FontSize * (kiosk.campaign() ? 3.0f : 2.0f);
+    float hint_right = frame.size.x - margin;
     if (const Campaign* campaign = kiosk.campaign()) {
         const std::string line = std::string(ui_text(language, "campaign.today")) + ": " + campaign->name;
-        draw_text(frame.fonts.large, line, {bar_left, hint_y}, theme::gold);
+        hint_right = bar_left - frame.px(16);
+        hint_y = std::max(hint_y, hint_top + text_box(frame, line, {{bar_left, hint_top}, {frame.size.x - margin - bar_left, two_lines}},
+                                                       {frame.fonts.body, theme::gold}).size.y);
     }
-    hint_y += draw_text(frame.fonts.body, ui_text(language, "jewel_box.hint"), {frame.px(40), hint_y}, theme::text_muted, false,
-                        kiosk.campaign() ? bar_left - frame.px(56) : frame.size.x - frame.px(80));
+    hint_y = std::max(hint_y, hint_top + text_box(frame, ui_text(language, "jewel_box.hint"),
+                                                  {{margin, hint_top}, {hint_right - margin, two_lines}}, {frame.fonts.body, theme::text_muted})
+                                             .size.y);
     staff_corner(frame);
 
     // The open box: gold rim, dark velvet inside.
@@ -43,7 +54,17 @@ void draw_jewel_box(const Kiosk& kiosk, UiFrame& frame) {
     const int rows = municipalities.size() > 1 ? 2 : 1;
     const float slot_w = (box_max.x - box_min.x) / static_cast<float>(std::max(columns, 1));
     const float slot_h = (box_max.y - box_min.y) / static_cast<float>(rows);
-    const float radius = std::min(slot_w, slot_h) * 0.19f;
+    const float slot_pad = frame.px(8);
+    // The names and taglines first: the jewels take what room they leave.
+    float text_room = 0;
+    for (const Municipality& municipality : municipalities) {
+        const std::string tagline = content.text(language, "municipality." + municipality.id + ".tagline");
+        float needed = frame.fonts.large->FontSize + frame.px(4) +
+                       measure_text(tagline, {slot_w - slot_pad * 2, slot_h * 0.55f}, {frame.fonts.body}).size.y;
+        if (!municipality.member) needed += frame.fonts.body->FontSize;
+        text_room = std::max(text_room, needed);
+    }
+    const float radius = std::max(4.0f, std::min(std::min(slot_w, slot_h) * 0.19f, (slot_h - text_room - slot_pad * 2) / 2.7f));
     const auto& chosen = kiosk.draft().lead.municipalities;
     const float t = static_cast<float>(frame.time_seconds);
 
@@ -52,7 +73,7 @@ void draw_jewel_box(const Kiosk& kiosk, UiFrame& frame) {
         const int column = static_cast<int>(i) % columns;
         const int row = static_cast<int>(i) / columns;
         const ImVec2 slot_min{box_min.x + slot_w * static_cast<float>(column), box_min.y + slot_h * static_cast<float>(row)};
-        const ImVec2 centre{slot_min.x + slot_w / 2, slot_min.y + slot_h * 0.31f};
+        const ImVec2 centre{slot_min.x + slot_w / 2, slot_min.y + slot_pad + radius * 1.3f};
 
         // The velvet hollow each jewel rests in.
         draw->AddCircleFilled(centre, radius * 1.25f, theme::rgb(0x2a, 0x08, 0x12), 40);
@@ -66,33 +87,35 @@ void draw_jewel_box(const Kiosk& kiosk, UiFrame& frame) {
         look.selected = contains(chosen, municipality.id);
         look.sparkle = look.selected ? 0.6f + 0.4f * std::sin(t * 3.0f) : 0.0f;
         draw_jewel(draw, centre, pressed ? radius * 0.92f : radius, municipality, look);
+        frame.audit.solid("jewel", {centre.x - radius * 0.8f, centre.y - radius * 0.8f}, {centre.x + radius * 0.8f, centre.y + radius * 0.8f});
 
         float y = centre.y + radius * 1.3f;
+        const float text_left = slot_min.x + slot_pad;
+        const float text_width = slot_w - slot_pad * 2;
+        const float slot_bottom = slot_min.y + slot_h - slot_pad;
         // Chosen reads from the tick and the word as well as the sparkle: not colour alone.
         const std::string label = look.selected ? "✓ " + municipality.name : municipality.name;
-        draw_text(frame.fonts.large, label, {centre.x, y}, look.selected ? theme::gold : theme::text, true);
-        y += frame.fonts.large->FontSize + frame.px(4);
+        y += text_box(frame, label, {{text_left, y}, {text_width, frame.fonts.large->FontSize}},
+                      {frame.fonts.large, look.selected ? theme::gold : theme::text, Align::centre, false, true}).size.y + frame.px(4);
         if (!municipality.member) {
-            draw_text(frame.fonts.body, ui_text(language, "jewel_box.neighbour"), {centre.x, y}, theme::text_muted, true);
-            y += frame.fonts.body->FontSize;
+            y += text_box(frame, ui_text(language, "jewel_box.neighbour"), {{text_left, y}, {text_width, frame.fonts.body->FontSize}},
+                          {frame.fonts.body, theme::text_muted, Align::centre, false, true}).size.y;
         }
         const std::string tagline = content.text(language, "municipality." + municipality.id + ".tagline");
-        // In large text at 800x480 the tagline may not fit its slot: it is cut at the slot's
-        // edge, never drawn over the jewel below (the page itself has it whole).
-        ImGui::GetWindowDrawList()->PushClipRect(slot_min, {slot_min.x + slot_w, slot_min.y + slot_h - frame.px(4)}, true);
-        draw_text_centred_wrapped(frame.fonts.body, tagline, centre.x, y, theme::text_muted, slot_w - frame.px(24));
-        ImGui::GetWindowDrawList()->PopClipRect();
+        text_box(frame, tagline, {{text_left, y}, {text_width, slot_bottom - y}}, {frame.fonts.body, theme::text_muted, Align::centre});
     }
 
     // Between Back and the sign-up: the region's own pages.
     const Rect middle = bottom_bar_middle(frame);
     const bool work = !content.commuting.empty();
-    const ImVec2 button{work ? (middle.size.x - frame.px(16)) / 2 : middle.size.x, middle.size.y};
-    if (touch_button(frame, "region", ui_text(language, "jewel_box.region"), middle.pos, button)) {
+    const float count = 1.0f + (work ? 1.0f : 0.0f);
+    const ImVec2 button{(middle.size.x - frame.px(16) * (count - 1)) / count, middle.size.y};
+    float button_x = middle.pos.x;
+    if (touch_button(frame, "region", ui_text(language, "jewel_box.region"), {button_x, middle.pos.y}, button)) {
         frame.emit(intent::OpenRegion{});
     }
-    if (work && touch_button(frame, "work_for_two", ui_text(language, "jewel_box.work_for_two"),
-                             {middle.pos.x + button.x + frame.px(16), middle.pos.y}, button)) {
+    button_x += button.x + frame.px(16);
+    if (work && touch_button(frame, "work_for_two", ui_text(language, "jewel_box.work_for_two"), {button_x, middle.pos.y}, button)) {
         frame.emit(intent::OpenWorkForTwo{});
     }
     if (bottom_bar(frame, ui_text(language, "nav.back"), ui_text(language, "jewel_box.sign_up"), "sign_up")) {

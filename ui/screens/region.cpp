@@ -5,6 +5,7 @@
 #include "ui/theme.h"
 #include "ui/text/ui_text.h"
 #include "ui/widgets/controls.h"
+#include "ui/widgets/text_box.h"
 
 #include <algorithm>
 
@@ -12,12 +13,14 @@ namespace flytthit::ui {
 
 namespace {
 
-// 25000 -> "25 000", as Norwegian and Dutch write it (a thin gap reads in English too).
+// 25000 -> "25 000", as Norwegian and Dutch write it (a gap reads in English too), the
+// same format as the pack's own texts. The gap is a no-break space: "25" and "000" never
+// land on two lines.
 std::string grouped(int value) {
     const std::string digits = std::to_string(value);
     std::string text;
     for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) text += ' ';
+        if (i > 0 && (digits.size() - i) % 3 == 0) text += "\u00a0";
         text += digits[i];
     }
     return text;
@@ -33,7 +36,8 @@ void population_chart(const Kiosk& kiosk, UiFrame& frame, ImVec2 min, ImVec2 max
     const Language language = kiosk.language();
     const RegionFacts& facts = kiosk.content().region;
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw_text(frame.fonts.large, ui_text(language, "region.population"), min, theme::gold);
+    const float heading = text_box(frame, ui_text(language, "region.population"), {min, {max.x - min.x, frame.fonts.large->FontSize}},
+                                   {frame.fonts.large, theme::gold, Align::left, false, true}).size.y;
     struct Bar {
         PopulationFigure figure;
         bool goal;
@@ -48,7 +52,7 @@ void population_chart(const Kiosk& kiosk, UiFrame& frame, ImVec2 min, ImVec2 max
     // Bars start at zero: a chart that starts at 20 000 would make a 7 % fall look like a collapse.
     const float label_room = frame.fonts.body->FontSize * 2 + frame.px(8);
     const float base_y = max.y - frame.fonts.body->FontSize - frame.px(6);
-    const float top_y = min.y + frame.fonts.large->FontSize + label_room + frame.px(8);
+    const float top_y = min.y + heading + label_room + frame.px(8);
     const float slot = (max.x - min.x) / static_cast<float>(bars.size());
     const float width = slot * 0.5f;
     for (std::size_t i = 0; i < bars.size(); ++i) {
@@ -62,28 +66,56 @@ void population_chart(const Kiosk& kiosk, UiFrame& frame, ImVec2 min, ImVec2 max
         else draw->AddRectFilled(bar_min, bar_max, theme::gold, frame.px(4));
         std::string value = qualified(language, bar.figure.inhabitants, bar.figure.approximate ? "about" : "");
         if (bar.goal) value = std::string(ui_text(language, "region.goal")) + "\n" + value;
-        const float value_height = frame.fonts.body->CalcTextSizeA(frame.fonts.body->FontSize, FLT_MAX, 0, value.c_str()).y;
-        draw_text_centred_wrapped(frame.fonts.body, value, centre, bar_min.y - value_height - frame.px(4), theme::text, slot);
-        draw_text(frame.fonts.body, std::to_string(bar.figure.year), {centre, base_y + frame.px(4)}, theme::text_muted, true);
+        // The value above its bar, in up to two lines of the bar's slot.
+        const TextStyle value_style{frame.fonts.body, theme::text, Align::centre};
+        const ImVec2 value_room{slot - frame.px(4), label_room - frame.px(4)};
+        const float value_height = measure_text(value, value_room, value_style).size.y;
+        text_box(frame, value, {{centre - value_room.x / 2, bar_min.y - value_height - frame.px(4)}, {value_room.x, value_height}},
+                 value_style);
+        text_box(frame, std::to_string(bar.figure.year), {{centre - slot / 2, base_y + frame.px(4)}, {slot, frame.fonts.body->FontSize}},
+                 {frame.fonts.body, theme::text_muted, Align::centre, false, true});
     }
     draw->AddLine({min.x, base_y}, {max.x, base_y}, theme::text_muted, frame.px(2));
 }
 
-void campaign_results(const Kiosk& kiosk, UiFrame& frame, ImVec2 min, float width) {
+// The campaigns' results as one list of texts; drawn whole at the largest size that fits
+// the column (the list, not each line, steps down, so the sizes stay alike).
+void campaign_results(const Kiosk& kiosk, UiFrame& frame, ImVec2 min, ImVec2 max) {
     const Language language = kiosk.language();
     const ContentPack& content = kiosk.content();
-    float y = min.y;
-    y += draw_text(frame.fonts.large, ui_text(language, "region.results"), {min.x, y}, theme::gold) + frame.px(10);
+    struct Entry {
+        std::string text;
+        ImFont* font;
+        ImU32 colour;
+        float indent;
+        float after;
+    };
+    std::vector<Entry> entries{{std::string(ui_text(language, "region.results")), frame.fonts.large, theme::gold, 0, frame.px(8)}};
     for (const auto& result : content.region.results) {
         const Campaign* campaign = content.find_campaign(result.campaign_id);
-        const std::string heading = (campaign ? campaign->name : result.campaign_id) + " " + std::to_string(result.year);
-        y += draw_text(frame.fonts.large, heading, {min.x, y}, theme::text) + frame.px(4);
+        entries.push_back({(campaign ? campaign->name : result.campaign_id) + " " + std::to_string(result.year), frame.fonts.body,
+                           theme::text, 0, frame.px(2)});
         for (const auto& figure : result.figures) {
-            const std::string line = qualified(language, figure.value, figure.qualifier) + " " +
-                                     content.text(language, "region.figure." + figure.id);
-            y += draw_text(frame.fonts.body, line, {min.x + frame.px(16), y}, theme::text, false, width - frame.px(16)) + frame.px(4);
+            entries.push_back({qualified(language, figure.value, figure.qualifier) + " " +
+                                   content.text(language, "region.figure." + figure.id),
+                               frame.fonts.body, theme::text_muted, frame.px(16), frame.px(2)});
         }
-        y += frame.px(12);
+        entries.back().after = frame.px(10);
+    }
+    // Each entry gets its share of the column: its height at full size, scaled to what is there.
+    const float width = max.x - min.x;
+    float wanted = 0;
+    for (const auto& entry : entries) {
+        wanted += measure_text(entry.text, {width - entry.indent, max.y - min.y}, {entry.font}).size.y + entry.after;
+    }
+    const float squeeze = std::min(1.0f, (max.y - min.y) / std::max(wanted, 1.0f));
+    float y = min.y;
+    for (const auto& entry : entries) {
+        const ImVec2 room{width - entry.indent, max.y - y};
+        const float natural = measure_text(entry.text, room, {entry.font}).size.y;
+        const float share = std::max(entry.font->FontSize, natural * squeeze);
+        y += text_box(frame, entry.text, {{min.x + entry.indent, y}, {room.x, std::min(share, room.y)}}, {entry.font, entry.colour}).size.y +
+             entry.after * squeeze;
     }
 }
 
@@ -99,7 +131,7 @@ void draw_region(const Kiosk& kiosk, UiFrame& frame) {
     const float bottom = frame.size.y - bottom_bar_height(frame);
     const float split = frame.size.x * 0.45f;
     population_chart(kiosk, frame, {margin, y}, {split - frame.px(24), bottom - frame.px(8)});
-    campaign_results(kiosk, frame, {split + frame.px(16), y}, frame.size.x - split - frame.px(16) - margin);
+    campaign_results(kiosk, frame, {split + frame.px(16), y}, {frame.size.x - margin, bottom - frame.px(8)});
 
     if (bottom_bar(frame, ui_text(language, "nav.back"), ui_text(language, "jewel_box.sign_up"), "sign_up")) {
         frame.emit(intent::OpenSignUp{});

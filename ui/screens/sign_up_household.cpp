@@ -5,6 +5,7 @@
 #include "ui/theme.h"
 #include "ui/text/ui_text.h"
 #include "ui/widgets/controls.h"
+#include "ui/widgets/text_box.h"
 #include "ui/widgets/typing_area.h"
 
 #include <algorithm>
@@ -22,15 +23,15 @@ void draw_sign_up_household(const Kiosk& kiosk, UiFrame& frame) {
 
     // Adults on the left, children on the right: both fit at 800x480 without scrolling.
     float y = top;
-    draw_text(frame.fonts.large, ui_text(language, "sign_up.adults"), {margin, y}, theme::text);
-    y += frame.fonts.large->FontSize + label_gap;
+    const float children_x = margin + button * 2 + stepper_value_width(frame) + frame.px(56);
+    y += text_box(frame, ui_text(language, "sign_up.adults"), {{margin, y}, {children_x - margin - frame.px(16), frame.fonts.large->FontSize * 2}},
+                  {frame.fonts.large, theme::text}).size.y + label_gap;
     stepper(frame, "adults", std::to_string(household.adults), {margin, y}, button, intent::ChangeAdults{-1},
             intent::ChangeAdults{+1});
 
-    const float children_x = margin + button * 2 + stepper_value_width(frame) + frame.px(56);
     y = top;
-    draw_text(frame.fonts.large, ui_text(language, "sign_up.children"), {children_x, y}, theme::text);
-    y += frame.fonts.large->FontSize + label_gap;
+    y += text_box(frame, ui_text(language, "sign_up.children"), {{children_x, y}, {frame.size.x - margin - children_x, frame.fonts.large->FontSize}},
+                  {frame.fonts.large, theme::text, Align::left, false, true}).size.y + label_gap;
     const auto& years = household.children_birth_years;
     const float small = frame.touch(56);
     const float row_height = small + frame.px(10);
@@ -52,7 +53,10 @@ void draw_sign_up_household(const Kiosk& kiosk, UiFrame& frame) {
     }
     const int shown_rows = std::min(static_cast<int>(years.size()), per_column);
     const float add_y = y + row_height * static_cast<float>(shown_rows);
-    if (years.empty()) draw_text(frame.fonts.body, ui_text(language, "sign_up.no_children"), {children_x, add_y}, theme::text_muted);
+    if (years.empty()) {
+        text_box(frame, ui_text(language, "sign_up.no_children"), {{children_x, add_y}, {frame.size.x - margin - children_x, frame.fonts.body->FontSize}},
+                 {frame.fonts.body, theme::text_muted, Align::left, false, true});
+    }
     if (years.size() < static_cast<std::size_t>(max_children)) {
         const float add_at = years.empty() ? add_y + frame.fonts.body->FontSize + frame.px(12) : add_y;
         if (touch_button(frame, "child:add", ui_text(language, "sign_up.add_child"), {children_x, add_at},

@@ -6,6 +6,7 @@
 #include "ui/theme.h"
 #include "ui/text/ui_text.h"
 #include "ui/widgets/controls.h"
+#include "ui/widgets/text_box.h"
 
 #include <algorithm>
 
@@ -22,8 +23,9 @@ void draw_sign_up_interests(const Kiosk& kiosk, UiFrame& frame) {
     const int columns = 4;
     const float chip_width = (frame.size.x - margin * 2 - gap * (columns - 1)) / columns;
 
-    draw_text(frame.fonts.body, ui_text(language, "sign_up.chosen_places"), {margin, y}, theme::text);
-    y += frame.fonts.body->FontSize + frame.px(8);
+    const float full = frame.size.x - margin * 2;
+    y += text_box(frame, ui_text(language, "sign_up.chosen_places"), {{margin, y}, {full, frame.fonts.body->FontSize}},
+                  {frame.fonts.body, theme::text, Align::left, false, true}).size.y + frame.px(6);
     const auto& municipalities = kiosk.content().municipalities;
     for (std::size_t i = 0; i < municipalities.size(); ++i) {
         const auto& municipality = municipalities[i];
@@ -34,10 +36,10 @@ void draw_sign_up_interests(const Kiosk& kiosk, UiFrame& frame) {
             frame.emit(intent::ToggleMunicipality{municipality.id});
         }
     }
-    y += static_cast<float>((municipalities.size() + columns - 1) / columns) * (chip_height + gap) + frame.px(12);
+    y += static_cast<float>((municipalities.size() + columns - 1) / columns) * (chip_height + gap) + frame.px(6);
 
-    draw_text(frame.fonts.body, ui_text(language, "sign_up.topics"), {margin, y}, theme::text);
-    y += frame.fonts.body->FontSize + frame.px(8);
+    y += text_box(frame, ui_text(language, "sign_up.topics"), {{margin, y}, {full, frame.fonts.body->FontSize}},
+                  {frame.fonts.body, theme::text, Align::left, false, true}).size.y + frame.px(6);
     const float topic_width = (frame.size.x - margin * 2 - gap * 2) / 3;
     int index = 0;
     for (std::string_view topic : topic_ids) {

@@ -5,6 +5,10 @@
 #include "ui/theme.h"
 #include "ui/text/ui_text.h"
 #include "ui/widgets/controls.h"
+#include "ui/widgets/text_box.h"
+
+#include <algorithm>
+#include <iterator>
 #include "ui/widgets/typing_area.h"
 
 namespace flytthit::ui {
@@ -13,15 +17,19 @@ void draw_sign_up_school_start(const Kiosk& kiosk, UiFrame& frame) {
     ScreenWindow window(frame, "sign_up_school_start");
     const Language language = kiosk.language();
     float y = step_header(kiosk, frame, ui_text(language, "sign_up.school_start_title"));
-    y += draw_text(frame.fonts.body, ui_text(language, "sign_up.school_start_hint"), {frame.px(32), y}, theme::text_muted,
-                   false, frame.size.x - frame.px(64)) + frame.px(40);
-
     const float button = frame.touch(96);
+    const float bottom = frame.size.y - bottom_bar_height(frame);
+    // The hint takes what the stepper and its label leave.
+    const float hint_room = bottom - y - button - frame.fonts.large->FontSize - frame.px(30);
+    y += text_box(frame, ui_text(language, "sign_up.school_start_hint"), {{frame.px(32), y}, {frame.size.x - frame.px(64), hint_room}},
+                  {frame.fonts.body, theme::text_muted}).size.y;
+    y += std::clamp((bottom - y - button - frame.fonts.large->FontSize) / 3, frame.px(8), frame.px(40));
     const int year = kiosk.draft().lead.answers.school_start_year;
     const std::string value = std::to_string(year);
     const float width = button * 2 + stepper_value_width(frame);
     const float x = (frame.size.x - width) / 2;
-    draw_text(frame.fonts.large, ui_text(language, "sign_up.autumn"), {frame.size.x / 2, y}, theme::text_muted, true);
+    text_box(frame, ui_text(language, "sign_up.autumn"), {{frame.px(32), y}, {frame.size.x - frame.px(64), frame.fonts.large->FontSize}},
+             {frame.fonts.large, theme::text_muted, Align::centre, false, true});
     y += frame.fonts.large->FontSize + frame.px(10);
     stepper(frame, "school_start", value, {x, y}, button, intent::ChangeSchoolStart{-1}, intent::ChangeSchoolStart{+1});
     bottom_message(frame, problem_text(kiosk, "answers.school_start_year"));

@@ -5,6 +5,10 @@
 #include "ui/theme.h"
 #include "ui/text/ui_text.h"
 #include "ui/widgets/controls.h"
+#include "ui/widgets/text_box.h"
+
+#include <algorithm>
+#include <iterator>
 
 namespace flytthit::ui {
 
@@ -13,12 +17,15 @@ void draw_sign_up_who(const Kiosk& kiosk, UiFrame& frame) {
     const Language language = kiosk.language();
     const bool tip = kiosk.campaign() != nullptr && kiosk.campaign()->lead_is_tip;
     float y = step_header(kiosk, frame, ui_text(language, tip ? "sign_up.who_title_tip" : "sign_up.who_title"));
-    y += draw_text(frame.fonts.body, ui_text(language, "sign_up.who_hint"), {frame.px(32), y}, theme::text_muted) + frame.px(16);
-
     const float margin = frame.px(32);
     const float gap = frame.px(14);
     const float width = (frame.size.x - margin * 2 - gap) / 2;
-    const float height = frame.touch(80);
+    const float bottom = frame.size.y - bottom_bar_height(frame);
+    y += text_box(frame, ui_text(language, "sign_up.who_hint"), {{margin, y}, {frame.size.x - margin * 2, frame.fonts.body->FontSize * 2}},
+                  {frame.fonts.body, theme::text_muted}).size.y + frame.px(12);
+    // Three rows of choices share what is left above the bottom bar.
+    const auto rows = static_cast<float>((std::size(profile_ids) + 1) / 2);
+    const float height = std::max(min_touch_px, std::min(frame.touch(80), (bottom - y - gap * rows) / rows));
     int index = 0;
     for (std::string_view profile : profile_ids) {
         const std::string id(profile);

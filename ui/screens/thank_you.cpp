@@ -1,10 +1,12 @@
 // The thank-you: reached only after the lead was committed, so "you are registered" is true
-// when it is shown. Returns to attract on Done or by the kiosk's timeout.
+// when it is shown. A tip (Savner du noen) is thanked as a tip: nobody registered themselves.
+// Returns to attract on Done or by the kiosk's timeout.
 #include "ui/screens/screen_window.h"
 #include "ui/screens/screens.h"
 #include "ui/theme.h"
 #include "ui/text/ui_text.h"
 #include "ui/widgets/controls.h"
+#include "ui/widgets/text_box.h"
 
 #include <algorithm>
 #include <cmath>
@@ -15,27 +17,44 @@ void draw_thank_you(const Kiosk& kiosk, UiFrame& frame) {
     ScreenWindow window(frame, "thank_you");
     draw_background(frame);
     const Language language = kiosk.language();
-    const ImVec2 centre{frame.size.x / 2, frame.size.y * 0.3f};
-    const float r = frame.px(80);
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->AddCircleFilled(centre, r, theme::gold, 48);
-    const ImVec2 tick[] = {{centre.x - r * 0.45f, centre.y + r * 0.02f},
-                           {centre.x - r * 0.1f, centre.y + r * 0.38f},
-                           {centre.x + r * 0.5f, centre.y - r * 0.36f}};
-    draw->AddPolyline(tick, 3, theme::on_gold, ImDrawFlags_None, r * 0.14f);
+    const bool tip = kiosk.campaign() != nullptr && kiosk.campaign()->lead_is_tip;
+    const float margin = frame.px(40);
+    const float width = frame.size.x - margin * 2;
+    const float gap = frame.px(16);
 
-    float y = centre.y + r + frame.px(36);
-    draw_text(frame.fonts.title, ui_text(language, "thank_you.title"), {frame.size.x / 2, y}, theme::text, true);
-    y += frame.fonts.title->FontSize + frame.px(20);
-    draw_text(frame.fonts.large, ui_text(language, "thank_you.body"), {frame.size.x / 2, y}, theme::text_muted, true);
-    y += frame.fonts.large->FontSize + frame.px(24);
-
-    // The region's web page as a QR code, dark modules on a white quiet zone.
+    // From the bottom up: Done, the QR code with the region's address, the texts, the tick.
+    const ImVec2 done{std::max(frame.px(300), frame.touch(84)), frame.touch(84)};
+    const float done_y = frame.size.y - done.y - frame.px(24);
     const QrCode& qr = kiosk.region_qr();
+    const float module = qr.size > 0 ? std::max(2.0f, std::floor(frame.px(150) / static_cast<float>(qr.size + 8))) : 0.0f;
+    const float side = module * static_cast<float>(qr.size + 8);
+    const float qr_y = done_y - gap - side;
+
+    const std::string title(ui_text(language, tip ? "thank_you.title_tip" : "thank_you.title"));
+    const std::string body(ui_text(language, tip ? "thank_you.body_tip" : "thank_you.body"));
+    const TextStyle title_style{frame.fonts.title, theme::text, Align::centre};
+    const TextStyle body_style{frame.fonts.large, theme::text_muted, Align::centre};
+    const float title_height = measure_text(title, {width, frame.fonts.title->FontSize * 2}, title_style).size.y;
+    const float body_height = measure_text(body, {width, frame.fonts.large->FontSize * 3}, body_style).size.y;
+    const float texts_bottom = (qr.size > 0 ? qr_y : done_y - frame.fonts.body->FontSize - gap) - gap;
+    const float texts_top = texts_bottom - title_height - frame.px(8) - body_height;
+    // The tick takes the room above, up to its full size.
+    const float r = std::clamp((texts_top - frame.px(16) - gap) / 2, 0.0f, frame.px(80));
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    if (r >= frame.px(12)) {
+        const ImVec2 centre{frame.size.x / 2, texts_top - gap - r};
+        draw->AddCircleFilled(centre, r, theme::gold, 48);
+        const ImVec2 tick[] = {{centre.x - r * 0.45f, centre.y + r * 0.02f},
+                               {centre.x - r * 0.1f, centre.y + r * 0.38f},
+                               {centre.x + r * 0.5f, centre.y - r * 0.36f}};
+        draw->AddPolyline(tick, 3, theme::on_gold, ImDrawFlags_None, r * 0.14f);
+    }
+    text_box(frame, title, {{margin, texts_top}, {width, title_height}}, title_style);
+    text_box(frame, body, {{margin, texts_top + title_height + frame.px(8)}, {width, body_height}}, body_style);
+
+    // The region's web page as a QR code, dark modules on a white quiet zone, its address beside it.
     if (qr.size > 0) {
-        const float module = std::max(2.0f, std::floor(frame.px(150) / static_cast<float>(qr.size + 8)));
-        const float side = module * static_cast<float>(qr.size + 8);
-        const ImVec2 origin{frame.size.x / 2 - side - frame.px(20), y};
+        const ImVec2 origin{frame.size.x / 2 - side - frame.px(10), qr_y};
         draw->AddRectFilled(origin, {origin.x + side, origin.y + side}, theme::rgb(255, 255, 255));
         for (int row = 0; row < qr.size; ++row) {
             for (int column = 0; column < qr.size; ++column) {
@@ -45,15 +64,18 @@ void draw_thank_you(const Kiosk& kiosk, UiFrame& frame) {
             }
         }
         const float text_x = frame.size.x / 2 + frame.px(10);
-        draw_text(frame.fonts.body, ui_text(language, "thank_you.read_more"), {text_x, y + side / 2 - frame.px(30)}, theme::text_muted);
-        draw_text(frame.fonts.large, kiosk.content().web_url, {text_x, y + side / 2}, theme::gold);
+        const float text_width = frame.size.x - margin - text_x;
+        const float read_more = text_box(frame, ui_text(language, "thank_you.read_more"), {{text_x, qr_y}, {text_width, side / 2}},
+                                         {frame.fonts.body, theme::text_muted}).size.y;
+        text_box(frame, kiosk.content().web_url, {{text_x, qr_y + read_more + frame.px(6)}, {text_width, side - read_more - frame.px(6)}},
+                 {frame.fonts.large, theme::gold});
     } else {
-        draw_text(frame.fonts.body, kiosk.content().web_url, {frame.size.x / 2, y}, theme::gold, true);
+        text_box(frame, kiosk.content().web_url, {{margin, done_y - gap - frame.fonts.body->FontSize}, {width, frame.fonts.body->FontSize}},
+                 {frame.fonts.body, theme::gold, Align::centre, false, true});
     }
 
-    const ImVec2 size{frame.px(300), frame.px(84)};
-    if (touch_button(frame, "done", ui_text(language, "thank_you.done"),
-                     {(frame.size.x - size.x) / 2, frame.size.y - size.y - frame.px(60)}, size, ButtonStyle::primary)) {
+    if (touch_button(frame, "done", ui_text(language, "thank_you.done"), {(frame.size.x - done.x) / 2, done_y}, done,
+                     ButtonStyle::primary)) {
         frame.emit(intent::Finish{});
     }
 }

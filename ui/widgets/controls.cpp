@@ -2,6 +2,7 @@
 #include "ui/widgets/controls.h"
 
 #include "ui/theme.h"
+#include "ui/widgets/text_box.h"
 #include "ui/widgets/on_screen_keyboard.h"
 #include "ui/text/ui_text.h"
 
@@ -16,9 +17,10 @@ struct Interaction {
 };
 
 Interaction interact(UiFrame& frame, const std::string& name, ImVec2 pos, ImVec2 size) {
+    Interaction result;
+    if (size.x < 1.0f || size.y < 1.0f) return result;  // ImGui asserts on an item of no size
     frame.targets.add(name, pos, {pos.x + size.x, pos.y + size.y});
     ImGui::SetCursorScreenPos(pos);
-    Interaction result;
     result.tapped = ImGui::InvisibleButton(name.c_str(), size);
     result.held = ImGui::IsItemActive();
     return result;
@@ -62,15 +64,11 @@ bool touch_button(UiFrame& frame, const std::string& name, std::string_view labe
     const ImVec2 max{pos.x + size.x, pos.y + size.y};
     draw->AddRectFilled(pos, max, fill, frame.px(14));
     if (!primary) draw->AddRect(pos, max, theme::gold, frame.px(14), 0, frame.px(2));
-    ImFont* used = font ? font : frame.fonts.large;
-    ImVec2 extent = used->CalcTextSizeA(used->FontSize, FLT_MAX, 0, label.data(), label.data() + label.size());
-    if (extent.x > size.x - frame.px(16) && used != frame.fonts.body) {
-        // A long label in a narrow button (Dutch, large text, 800x480) steps down a size.
-        used = frame.fonts.body;
-        extent = used->CalcTextSizeA(used->FontSize, FLT_MAX, 0, label.data(), label.data() + label.size());
-    }
-    draw_text(used, label, {pos.x + size.x / 2, pos.y + (size.y - extent.y) / 2}, primary ? theme::on_gold : theme::text,
-              true);
+    // A long label in a narrow button (Dutch, large text, 800x480) wraps or steps down.
+    const float pad = std::min(frame.px(12), size.x / 8);
+    const ImVec2 inset{std::max(pad, 4.0f), std::max(frame.px(4), 2.0f)};
+    text_box(frame, label, {{pos.x + inset.x, pos.y + inset.y}, {size.x - inset.x * 2, size.y - inset.y * 2}},
+             {font ? font : frame.fonts.large, primary ? theme::on_gold : theme::text, Align::centre, true});
     return touch.tapped;
 }
 
@@ -93,11 +91,9 @@ bool toggle_chip(UiFrame& frame, const std::string& name, std::string_view label
         draw->AddLine(a, b, theme::on_gold, frame.px(3.5f));
         draw->AddLine(b, c, theme::on_gold, frame.px(3.5f));
     }
-    ImFont* font = frame.fonts.body;
     const float text_x = box_max.x + frame.px(12);
-    draw->PushClipRect(pos, {max.x - frame.px(6), max.y}, true);  // a long name is cut, never spills over
-    draw_text(font, label, {text_x, pos.y + (size.y - font->FontSize) / 2}, theme::text);
-    draw->PopClipRect();
+    text_box(frame, label, {{text_x, pos.y + 2}, {max.x - frame.px(8) - text_x, size.y - 4}},
+             {frame.fonts.body, theme::text, Align::left, true});
     return touch.tapped;
 }
 
@@ -122,7 +118,14 @@ std::optional<std::string> municipality_chip_row(UiFrame& frame, const ContentPa
 
 float language_bar(const Kiosk& kiosk, UiFrame& frame) {
     // Body-font labels: in large text a long one ("Nederlands") is tight at 800x480.
-    const ImVec2 size{std::max(frame.px(150), 112.0f), frame.touch(56)};
+    // As wide as the longest name needs ("Nederlands" in large text), with room to spare.
+    float widest = 0;
+    for (Language language : all_languages) {
+        const auto label = ui_text(language, "language." + std::string(language_code(language)));
+        widest = std::max(widest, frame.fonts.body->CalcTextSizeA(frame.fonts.body->FontSize, FLT_MAX, 0, label.data(),
+                                                                  label.data() + label.size()).x);
+    }
+    const ImVec2 size{std::max({frame.px(150), 112.0f, widest + std::max(frame.px(12), 4.0f) * 2 + frame.px(8)}), frame.touch(56)};
     const ImVec2 toggle{frame.touch(80), size.y};
     const float gap = frame.px(10);
     const float y = frame.px(16);
@@ -164,11 +167,8 @@ Rect bottom_bar_middle(const UiFrame& frame) {
 
 void bottom_message(UiFrame& frame, std::string_view message) {
     if (message.empty()) return;
-    const Rect middle = bottom_bar_middle(frame);
     const std::string line = "! " + std::string(message);
-    const ImVec2 extent = frame.fonts.body->CalcTextSizeA(frame.fonts.body->FontSize, FLT_MAX, middle.size.x, line.c_str());
-    const float y = middle.pos.y + (middle.size.y - extent.y) / 2;
-    draw_text_centred_wrapped(frame.fonts.body, line, frame.size.x / 2, y, theme::error, middle.size.x);
+    text_box(frame, line, bottom_bar_middle(frame), {frame.fonts.body, theme::error, Align::centre, true});
 }
 
 bool bottom_bar(UiFrame& frame, std::string_view back_label, std::string_view forward_label,
@@ -191,10 +191,10 @@ float step_header(const Kiosk& kiosk, UiFrame& frame, std::string_view title) {
     if (at < steps.size()) {
         const std::string progress = std::string(ui_text(language, "sign_up.step")) + " " + std::to_string(at + 1) + " " +
                                      std::string(ui_text(language, "sign_up.of")) + " " + std::to_string(steps.size());
-        draw_text(frame.fonts.body, progress, {frame.px(32), y}, theme::text_muted);
+        const float text_width = text_box(frame, progress, {{frame.px(32), y}, {bar_left - frame.px(48), frame.fonts.body->FontSize}},
+                                          {frame.fonts.body, theme::text_muted, Align::left, false, true}).size.x;
         // One dot a step: filled up to here, so progress reads at a glance.
         const float dot = frame.px(7);
-        const float text_width = frame.fonts.body->CalcTextSizeA(frame.fonts.body->FontSize, FLT_MAX, 0, progress.c_str()).x;
         for (std::size_t i = 0; i < steps.size(); ++i) {
             const ImVec2 centre{frame.px(32) + text_width + frame.px(24) + static_cast<float>(i) * dot * 3.2f,
                                 y + frame.fonts.body->FontSize / 2};
@@ -203,17 +203,25 @@ float step_header(const Kiosk& kiosk, UiFrame& frame, std::string_view title) {
         }
         y += frame.fonts.body->FontSize + frame.px(4);
     }
-    const float height = draw_text(frame.fonts.large, title, {frame.px(32), y}, theme::gold, false, bar_left - frame.px(48));
-    return std::max(y + height, frame.px(16) + frame.touch(56)) + frame.px(18);
+    // The title beside the language bar, in at most two lines of the band the bar takes.
+    const float band = std::max(frame.px(16) + frame.touch(56), y + frame.fonts.large->FontSize);
+    const float room = std::max(band - y, frame.fonts.large->FontSize * 2);
+    const float height = text_box(frame, title, {{frame.px(32), y}, {bar_left - frame.px(48), room}},
+                                  {frame.fonts.large, theme::gold}).size.y;
+    return std::max(y + height, frame.px(16) + frame.touch(56)) + frame.px(14);
 }
 
 float page_header(const Kiosk& kiosk, UiFrame& frame, std::string_view title, std::string_view intro) {
     draw_background(frame);
-    language_bar(kiosk, frame);
+    const float bar_left = language_bar(kiosk, frame);
     const float margin = frame.px(32);
-    draw_text(frame.fonts.title, title, {margin, frame.px(16)}, theme::gold);
-    float y = std::max(frame.px(16) + frame.fonts.title->FontSize, frame.px(16) + frame.touch(56)) + frame.px(10);
-    y += draw_text(frame.fonts.body, intro, {margin, y}, theme::text, false, frame.size.x - margin * 2);
+    const float band = frame.px(16) + frame.touch(56);
+    const float title_height = text_box(frame, title, {{margin, frame.px(12)}, {bar_left - margin - frame.px(16), band - frame.px(12)}},
+                                        {frame.fonts.title, theme::gold, Align::left, true, true}).size.y;
+    float y = std::max(frame.px(12) + title_height, band) + frame.px(10);
+    // The introduction takes at most a seventh of the screen (stepping down if need be): the
+    // page's content needs the rest.
+    y += text_box(frame, intro, {{margin, y}, {frame.size.x - margin * 2, frame.size.y * 0.14f}}, {frame.fonts.body, theme::text}).size.y;
     return y + frame.px(14);
 }
 
@@ -221,8 +229,7 @@ void stepper(UiFrame& frame, const std::string& name, const std::string& value, 
              const Intent& minus, const Intent& plus) {
     if (touch_button(frame, name + ":-", "−", pos, {button, button})) frame.emit(minus);
     const float value_width = stepper_value_width(frame);
-    draw_text(frame.fonts.large, value, {pos.x + button + value_width / 2, pos.y + (button - frame.fonts.large->FontSize) / 2},
-              theme::text, true);
+    text_box(frame, value, {{pos.x + button, pos.y}, {value_width, button}}, {frame.fonts.large, theme::text, Align::centre, true, true});
     if (touch_button(frame, name + ":+", "+", {pos.x + button + value_width, pos.y}, {button, button})) frame.emit(plus);
 }
 
@@ -238,6 +245,7 @@ void draw_background(const UiFrame& frame) {
 
 void staff_corner(UiFrame& frame) {
     const ImVec2 size{frame.px(90), frame.px(90)};
+    if (size.x < 1.0f) return;
     frame.targets.add("staff_corner", {0, 0}, size);
     ImGui::SetCursorScreenPos({0, 0});
     ImGui::InvisibleButton("staff_corner", size);
@@ -250,7 +258,9 @@ void staff_corner(UiFrame& frame) {
 
 float staff_header(UiFrame& frame, Language language, std::string_view title, bool is_home) {
     draw_background(frame);
-    draw_text(frame.fonts.title, title, {frame.px(32), frame.px(20)}, theme::gold);
+    const float right = is_home ? frame.size.x - frame.px(24) : frame.size.x - frame.px(220) - frame.px(48);
+    text_box(frame, title, {{frame.px(32), frame.px(16)}, {right - frame.px(32), frame.px(100) - frame.px(24)}},
+             {frame.fonts.title, theme::gold, Align::left, true, true});
     if (!is_home) {
         const ImVec2 size{frame.px(220), frame.touch(64)};
         if (touch_button(frame, "staff:home", ui_text(language, "staff.home_title"),

@@ -45,10 +45,6 @@ bool bottom_bar(UiFrame& frame, std::string_view back_label, std::string_view fo
 // The height the bottom bar takes, margins included: content ends above it.
 float bottom_bar_height(const UiFrame& frame);
 // The room between the bottom bar's Back and forward buttons, for a third control or a message.
-struct Rect {
-    ImVec2 pos;
-    ImVec2 size;
-};
 Rect bottom_bar_middle(const UiFrame& frame);
 // A problem for the visitor, marked with "!", between the bottom bar's two buttons.
 void bottom_message(UiFrame& frame, std::string_view message);

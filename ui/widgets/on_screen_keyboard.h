@@ -8,12 +8,16 @@
 namespace flytthit::ui {
 
 enum class KeyboardLayout {
-    letters,  // Norwegian: æ ø å, digits, and @ . - _ for e-mail
+    letters,  // Norwegian: æ ø å, digits, and @ . - _
+    email,    // the letters with "@", ".no", ".com" and ".nl" keys for an e-mail address
     phone,    // a keypad: digits, +, space
 };
 
 // Draws the keyboard in the rect (pos, size). Key targets are named "key:<text>",
-// "key:shift", "key:backspace" and "key:space".
+// "key:shift", "key:backspace" and "key:space". A letter with accented forms (a e u o n)
+// shows them in a row above itself while it is held (long-press); lifting the finger on one
+// types it, and lifting it on the key types the plain letter. The accented keys' targets
+// exist only while shown: "key:e:é".
 void draw_keyboard(UiFrame& frame, KeyboardLayout layout, bool shift, Language language, ImVec2 pos, ImVec2 size);
 
 }  // namespace flytthit::ui

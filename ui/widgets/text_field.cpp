@@ -3,6 +3,7 @@
 
 #include "ui/theme.h"
 #include "ui/widgets/controls.h"
+#include "ui/widgets/text_box.h"
 
 #include <cmath>
 
@@ -14,11 +15,13 @@ bool draw_text_field(UiFrame& frame, const TextFieldView& view, ImVec2 pos, floa
     ImFont* font = frame.fonts.body;
     // A problem marks the label with "!" as well as the red frame: never colour alone. Its
     // words stand in the bottom bar, where there is room for them on any display.
-    if (view.error.empty()) draw_text(font, view.label, pos, theme::text_muted);
-    else draw_text(font, "! " + std::string(view.label), pos, theme::error);
+    const std::string label = view.error.empty() ? std::string(view.label) : "! " + std::string(view.label);
+    text_box(frame, label, {pos, {width, font->FontSize}}, {font, view.error.empty() ? theme::text_muted : theme::error, Align::left, false, true});
     const ImVec2 box_min{pos.x, pos.y + font->FontSize + frame.px(6)};
     const ImVec2 box_max{pos.x + width, box_min.y + frame.touch(58)};
+    if (width < 1.0f) return false;
     frame.targets.add(view.name, box_min, box_max);
+    frame.audit.exempt(box_min, box_max);  // a long entry scrolls inside its box: that is not a cut
     ImGui::SetCursorScreenPos(box_min);
     const bool tapped = ImGui::InvisibleButton(view.name.c_str(), {box_max.x - box_min.x, box_max.y - box_min.y});
 

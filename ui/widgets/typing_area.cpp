@@ -38,7 +38,9 @@ void draw_typing_area(const Kiosk& kiosk, UiFrame& frame, std::span<const FieldS
         if (draw_text_field(frame, view, {x, top}, width)) frame.emit(intent::FocusField{spec.field});
         x += width + gap;
     }
-    const auto layout = draft.focused == VisitorField::phone ? KeyboardLayout::phone : KeyboardLayout::letters;
+    const auto layout = draft.focused == VisitorField::phone   ? KeyboardLayout::phone
+                        : draft.focused == VisitorField::email ? KeyboardLayout::email
+                                                               : KeyboardLayout::letters;
     draw_keyboard(frame, layout, draft.shift, kiosk.language(), {margin, keyboard_top},
                   {frame.size.x - margin * 2, keyboard_height});
 }
