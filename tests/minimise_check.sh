@@ -18,7 +18,8 @@ pid=$!
 for _ in $(seq "$tries"); do xdotool search --name Flytthit >/dev/null 2>&1 && break; sleep 0.1; done
 window=$(xdotool search --name Flytthit | head -1)
 [ -n "$window" ] || { echo "no kiosk window"; kill $wm; exit 1; }
-echo "title: $(xprop -id "$window" _NET_WM_NAME | sed 's/^[^=]*= //')"
+# xprop prints UTF-8 only in a UTF-8 locale (else octal escapes).
+echo "title: $(LC_ALL=C.UTF-8 xprop -id "$window" _NET_WM_NAME | sed 's/^[^=]*= //')"
 alive() { kill -0 "$pid" 2>/dev/null || { echo "crashed after $1"; kill $wm; exit 1; }; }
 for round in 1 2 3; do
   xdotool windowminimize --sync "$window" >/dev/null 2>&1 || xdotool windowminimize "$window"
