@@ -97,7 +97,7 @@ bool Kiosk::has_problem(const std::string& field) const {
 
 bool Kiosk::exploring() const {
     return screen_ == ScreenId::jewel_box || screen_ == ScreenId::municipality || screen_ == ScreenId::work_for_two ||
-           screen_ == ScreenId::region;
+           screen_ == ScreenId::region || screen_ == ScreenId::map;
 }
 
 const Campaign* Kiosk::campaign() const { return content_.find_campaign(staff_.current_event().campaign_id); }
@@ -135,6 +135,12 @@ void Kiosk::handle(const intent::ChooseHome& i) {
 void Kiosk::handle(const intent::OpenRegion&) {
     if (exploring()) screen_ = ScreenId::region;
 }
+void Kiosk::handle(const intent::OpenMap&) {
+    if ((!exploring() && screen_ != ScreenId::attract) || screen_ == ScreenId::map) return;
+    map_highlight_ = screen_ == ScreenId::municipality ? open_municipality_ : "";
+    map_return_ = screen_;
+    screen_ = ScreenId::map;
+}
 void Kiosk::handle(const intent::OpenSignUp&) {
     if (!exploring()) return;
     // "Register interest" on a municipality's page means interest in that municipality.
@@ -149,6 +155,10 @@ void Kiosk::handle(const intent::Back&) {
         case ScreenId::municipality:
         case ScreenId::work_for_two:
         case ScreenId::region: screen_ = ScreenId::jewel_box; return;
+        case ScreenId::map:
+            if (map_return_ == ScreenId::attract) reset_to_attract();
+            else screen_ = map_return_;
+            return;
         default: break;
     }
     if (!is_sign_up_step(screen_)) return;

@@ -56,6 +56,8 @@ public:
     // The municipality page's municipality and open section; the "work for two" page's home.
     const Municipality* open_municipality() const { return content_.find_municipality(open_municipality_); }
     const std::string& open_section() const { return open_section_; }
+    // The map's highlighted municipality: the page it was opened from; empty otherwise.
+    const std::string& map_highlight() const { return map_highlight_; }
     const std::string& chosen_home() const { return chosen_home_; }
     // The visitor asked for larger text; wiped with everything else.
     bool large_text() const { return large_text_; }
@@ -104,6 +106,7 @@ private:
     void handle(const intent::OpenWorkForTwo&);
     void handle(const intent::ChooseHome&);
     void handle(const intent::OpenRegion&);
+    void handle(const intent::OpenMap&);
     void handle(const intent::ToggleLargeText&) { large_text_ = !large_text_; }
     void handle(const intent::ChooseProfile&);
     void handle(const intent::ChangeSchoolStart&);
@@ -135,6 +138,8 @@ private:
     std::string open_municipality_;
     std::string open_section_{municipality_sections[0]};
     std::string chosen_home_;
+    std::string map_highlight_;
+    ScreenId map_return_ = ScreenId::jewel_box;  // where Back on the map goes
     bool large_text_ = false;
     MonotonicClock::time_point last_interaction_;
     MonotonicClock::time_point thank_you_shown_at_;

@@ -10,7 +10,7 @@
 namespace flytthit {
 
 enum class ScreenId {
-    attract, jewel_box, municipality, work_for_two, region,
+    attract, jewel_box, municipality, work_for_two, region, map,
     // The sign-up steps; the event's campaign chooses which, in its manifest order.
     sign_up_who, sign_up_household, sign_up_school_start, sign_up_business_idea, sign_up_tipper,
     sign_up_interests, sign_up_contact, sign_up_consent,
@@ -37,6 +37,7 @@ struct OpenSection { std::string section; };        // municipality page: one of
 struct OpenWorkForTwo {};
 struct ChooseHome { std::string id; };              // work for two: where you would live
 struct OpenRegion {};
+struct OpenMap {};                                 // attract, jewel box or a municipality page: the region's map
 struct ToggleLargeText {};
 struct ChooseProfile { std::string id; };           // sign-up "who": one of profile_ids
 struct ChangeSchoolStart { int delta; };            // Første Klasse: the eldest child's school start
@@ -84,7 +85,7 @@ struct ExitKiosk {};
 }  // namespace intent
 
 using Intent = std::variant<intent::Start, intent::ChooseLanguage, intent::ToggleMunicipality, intent::OpenMunicipality,
-                            intent::OpenSection, intent::OpenWorkForTwo, intent::ChooseHome, intent::OpenRegion,
+                            intent::OpenSection, intent::OpenWorkForTwo, intent::ChooseHome, intent::OpenRegion, intent::OpenMap,
                             intent::ToggleLargeText, intent::ChooseProfile, intent::ChangeSchoolStart, intent::OpenSignUp,
                             intent::Back, intent::Next, intent::ChangeAdults, intent::AddChild, intent::RemoveChild,
                             intent::ChangeChildYear, intent::ToggleTopic, intent::FocusField, intent::TypeText,

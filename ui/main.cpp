@@ -128,6 +128,7 @@ bool go_to_screen(flytthit::Kiosk& kiosk, const std::string& screen) {
         {"municipality", exploring},
         {"work_for_two", {intent::Start{}, intent::OpenWorkForTwo{}, intent::ChooseHome{"tynset"}}},
         {"region", {intent::Start{}, intent::OpenRegion{}}},
+        {"map", {intent::Start{}, intent::OpenMunicipality{"tolga"}, intent::OpenMap{}}},
     };
     if (const auto path = paths.find(screen); path != paths.end()) {
         for (const auto& step : path->second) apply(step);
@@ -228,6 +229,7 @@ int main(int argc, char** argv) {
         }
     }
     Kiosk kiosk(*store, content->pack, settings, MonotonicClock::now());
+    options.window.content_dir = content->loaded_from;
     if (!go_to_screen(kiosk, options.screen)) {
         std::cerr << "flytthit-kiosk: --screen \"" << options.screen << "\": not a screen this kiosk reaches (see --help)\n";
         return 2;

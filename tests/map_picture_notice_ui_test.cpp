@@ -1,0 +1,132 @@
+// The map, the municipality page with its picture and the consent with the privacy notice,
+// as real headless frames (no renderer, so pictures are neutral frames): at 800x480 and
+// 1920x1080 in every language no text is cut; every jewel on the map is a target of at
+// least 48 px that opens its page; the page opens the map with itself highlighted; the
+// consent step shows the pack's notice and who will call.
+#include "common/content/builtin_content.h"
+#include "firmware/kiosk.h"
+#include "tests/test_support.h"
+#include "ui/headless_driver.h"
+
+#include <doctest/doctest.h>
+
+using namespace flytthit;
+using flytthit::test::TempDir;
+
+namespace {
+
+const ImVec2 sizes[] = {{800, 480}, {1920, 1080}};
+
+struct Stand {
+    TempDir dir;
+    LeadStore store = std::move(*LeadStore::open(dir.path()));
+    ContentPack content = *load_content_pack(builtin_content_dir()).pack;
+    Kiosk kiosk{store, content, KioskSettings{}, MonotonicClock::time_point{}};
+    ui::HeadlessDriver driver;
+    explicit Stand(ImVec2 size) : driver(kiosk, size, MonotonicClock::time_point{}) { driver.frame(); }
+    void apply(const Intent& intent) { kiosk.apply(intent, driver.now()); }
+};
+
+std::string cuts(const ui::KioskUi& ui) {
+    std::string text;
+    for (const auto& report : ui.text_audit().reports()) text += "[" + report.text.substr(0, 60) + "] ";
+    return text;
+}
+
+bool drew(const ui::KioskUi& ui, const std::string& start) {
+    for (const auto& line : ui.text_audit().drawn()) {
+        if (line.text.rfind(start.substr(0, 12), 0) == 0) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("the map shows every municipality as a jewel to tap, without a cut text, at both sizes") {
+    for (const ImVec2 size : sizes) {
+        for (Language language : {Language::nb, Language::en, Language::nl}) {
+            CAPTURE(size.x);
+            CAPTURE(language_code(language));
+            Stand s(size);
+            s.apply(intent::ChooseLanguage{language});
+            s.apply(intent::Start{});
+            s.driver.frame();
+            REQUIRE(s.driver.tap("map"));
+            REQUIRE(s.kiosk.screen() == ScreenId::map);
+            s.driver.frame();
+            CHECK_MESSAGE(s.driver.ui().text_audit().reports().empty(), cuts(s.driver.ui()));
+            for (const auto& municipality : s.content.municipalities) {
+                const auto target = s.driver.ui().touch_targets().find("map:" + municipality.id);
+                REQUIRE_MESSAGE(target.has_value(), municipality.id);
+                CHECK(target->max.x - target->min.x >= 48.0f);
+                CHECK(target->max.y - target->min.y >= 48.0f);
+                CHECK(target->min.x >= 0);
+                CHECK(target->max.y <= size.y);
+            }
+            CHECK(drew(s.driver.ui(), "Oslo"));
+            CHECK(drew(s.driver.ui(), "Trondheim"));
+            REQUIRE(s.driver.tap("map:roros"));
+            CHECK(s.kiosk.screen() == ScreenId::municipality);
+            CHECK(s.kiosk.open_municipality()->id == "roros");
+        }
+    }
+}
+
+TEST_CASE("every municipality page fits with its picture frame, contact card and chart, and opens the map on itself") {
+    for (const ImVec2 size : sizes) {
+        for (Language language : {Language::nb, Language::en, Language::nl}) {
+            Stand s(size);
+            s.apply(intent::ChooseLanguage{language});
+            s.apply(intent::Start{});
+            for (const auto& municipality : s.content.municipalities) {
+                for (std::string_view section : municipality_sections) {
+                    CAPTURE(size.x);
+                    CAPTURE(language_code(language));
+                    CAPTURE(municipality.id);
+                    CAPTURE(section);
+                    s.apply(intent::OpenMunicipality{municipality.id});
+                    s.apply(intent::OpenSection{std::string(section)});
+                    s.driver.frame();
+                    CHECK_MESSAGE(s.driver.ui().text_audit().reports().empty(), cuts(s.driver.ui()));
+                    CHECK(drew(s.driver.ui(), municipality.host.office));
+                    s.apply(intent::Back{});
+                }
+            }
+            s.apply(intent::OpenMunicipality{"os"});
+            s.driver.frame();
+            REQUIRE(s.driver.tap("map"));
+            CHECK(s.kiosk.screen() == ScreenId::map);
+            CHECK(s.kiosk.map_highlight() == "os");
+        }
+    }
+}
+
+TEST_CASE("the consent step shows the privacy notice and who will call, without a cut text") {
+    for (const ImVec2 size : sizes) {
+        for (Language language : {Language::nb, Language::en, Language::nl}) {
+            CAPTURE(size.x);
+            CAPTURE(language_code(language));
+            Stand s(size);
+            s.apply(intent::ChooseLanguage{language});
+            s.apply(intent::Start{});
+            s.apply(intent::ToggleMunicipality{"roros"});
+            s.apply(intent::ToggleMunicipality{"holtalen"});
+            s.apply(intent::OpenSignUp{});
+            s.apply(intent::Next{});
+            s.apply(intent::ChangeAdults{+1});
+            s.apply(intent::Next{});
+            s.apply(intent::Next{});
+            s.apply(intent::TypeText{"Kari Nordmann"});
+            s.apply(intent::FocusField{VisitorField::phone});
+            s.apply(intent::TypeText{"91234567"});
+            s.apply(intent::Next{});
+            REQUIRE(s.kiosk.screen() == ScreenId::sign_up_consent);
+            s.driver.frame();
+            CHECK_MESSAGE(s.driver.ui().text_audit().reports().empty(), cuts(s.driver.ui()));
+            CHECK(drew(s.driver.ui(), s.content.text(language, "privacy.title")));
+            CHECK(drew(s.driver.ui(), s.content.text(language, "privacy.body")));
+            CHECK(drew(s.driver.ui(), s.content.text(language, "privacy.contacts")));
+            CHECK(s.driver.ui().touch_targets().find("consent").has_value());
+        }
+    }
+}
