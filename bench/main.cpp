@@ -5,6 +5,7 @@
 #include "common/content/builtin_content.h"
 #include "ui/headless_driver.h"
 #include "firmware/sync/http_client.h"
+#include "firmware/boot_content.h"
 #include "firmware/kiosk.h"
 #include "firmware/visitor_script.h"
 #include "firmware/store/lead_store.h"
@@ -117,7 +118,9 @@ void bench_start(Report& report, const Sizes& sizes) {
 void bench_frames(Report& report, const Sizes& sizes) {
     TempDir dir;
     auto store = LeadStore::open(dir.path);
-    const ContentPack content = *load_content_pack(builtin_content_dir()).pack;
+    auto boot = boot_content(std::nullopt, dir.path);  // the kiosk's own boot path
+    if (!boot) std::abort();
+    const ContentPack& content = boot->choice.pack;
     const std::vector<std::pair<const char*, std::vector<Intent>>> screens{
         {"attract", {}},
         {"jewel_box", {intent::Start{}}},
@@ -272,7 +275,9 @@ void bench_memory(Report& report) {
     if (child == 0) {
         TempDir dir;
         auto store = LeadStore::open(dir.path);
-        const ContentPack content = *load_content_pack(builtin_content_dir()).pack;
+        auto boot = boot_content(std::nullopt, dir.path);  // the kiosk's own boot path
+        if (!boot) std::abort();
+        const ContentPack& content = boot->choice.pack;
         KioskSettings settings;
         settings.data_dir = dir.path;
         Kiosk kiosk(*store, content, settings, MonotonicClock::now());

@@ -12,21 +12,6 @@ namespace flytthit {
 
 namespace {
 
-template <class T, class Variant>
-struct index_of;
-template <class T, class... Types>
-struct index_of<T, std::variant<Types...>> {
-    static constexpr std::size_t value = [] {
-        constexpr bool matches[] = {std::is_same_v<T, Types>...};
-        std::size_t index = 0;
-        while (index < sizeof...(Types) && !matches[index]) ++index;
-        return index;
-    }();
-};
-
-// Staff intents come after the visitor's in the Intent variant, from OpenStaffEntry on.
-bool is_staff_intent(const Intent& intent) { return intent.index() >= index_of<intent::OpenStaffEntry, Intent>::value; }
-
 }  // namespace
 
 Kiosk::Kiosk(LeadStore& store, const ContentPack& content, KioskSettings settings, MonotonicClock::time_point now)
@@ -63,13 +48,18 @@ void Kiosk::apply(const Intent& intent, MonotonicClock::time_point now) {
     }
     if (is_staff_screen(screen_) || screen_ == ScreenId::pin_entry) return;  // visitor taps do nothing here
     std::visit([this](const auto& i) {
-        if constexpr (requires { this->handle(i); }) this->handle(i);
+        using T = std::decay_t<decltype(i)>;
+        if constexpr (!is_staff_intent_v<T>) {
+            static_assert(requires { this->handle(i); }, "every visitor intent needs a Kiosk::handle overload");
+            this->handle(i);
+        }
     }, intent);
     if (screen_ == ScreenId::thank_you && before != ScreenId::thank_you) thank_you_shown_at_ = now;
 }
 
 void Kiosk::tick(MonotonicClock::time_point now) {
-    staff_.poll();
+    // A staff worker's result may move the PIN pad on (the PIN was right); only from the pad.
+    if (const auto next = staff_.poll(now); next && screen_ == ScreenId::pin_entry) screen_ = *next;
     if (screen_ == ScreenId::attract) return;
     if (is_staff_screen(screen_)) {
         if (now - last_interaction_ >= settings_.staff_idle_timeout) reset_to_attract();
@@ -171,41 +161,40 @@ void Kiosk::handle(const intent::Finish&) {
     if (screen_ == ScreenId::thank_you) reset_to_attract();
 }
 
-void Kiosk::handle_staff(const Intent& intent, MonotonicClock::time_point now) {
-    // The only way in is the hidden gesture, and only from the visitors' first two screens.
-    if (std::holds_alternative<intent::OpenStaffEntry>(intent)) {
-        if (screen_ == ScreenId::attract || screen_ == ScreenId::jewel_box) {
-            reset_to_attract();
-            staff_.open_entry();
-            screen_ = ScreenId::pin_entry;
-        }
-        return;
-    }
-    const bool on_pin_pad = screen_ == ScreenId::pin_entry;
-    const bool in_staff_mode = is_staff_screen(screen_);
-    if (std::holds_alternative<intent::LeaveStaff>(intent)) {
-        if (on_pin_pad || in_staff_mode) reset_to_attract();
-        return;
-    }
-    const bool pin_intent = std::holds_alternative<intent::PinDigit>(intent) ||
-                            std::holds_alternative<intent::PinBackspace>(intent) ||
-                            std::holds_alternative<intent::PinSubmit>(intent);
-    if (pin_intent) {
-        if (on_pin_pad) screen_ = staff_.apply(intent, screen_, now);
-        return;
-    }
-    if (!in_staff_mode) return;  // everything else needs the PIN first
-    if (std::holds_alternative<intent::ExitKiosk>(intent)) {
-        exit_requested_ = true;
-        return;
-    }
-    if (std::holds_alternative<intent::StartAssistedSignUp>(intent)) {
+// The only way in is the hidden gesture, and only from the visitors' first two screens.
+void Kiosk::handle_staff_intent(const intent::OpenStaffEntry&) {
+    if (screen_ == ScreenId::attract || screen_ == ScreenId::jewel_box) {
         reset_to_attract();
-        draft_.lead.staff_assisted = true;
-        screen_ = ScreenId::jewel_box;
-        return;
+        staff_.open_entry();
+        screen_ = ScreenId::pin_entry;
     }
-    screen_ = staff_.apply(intent, screen_, now);
+}
+void Kiosk::handle_staff_intent(const intent::LeaveStaff&) {
+    if (screen_ == ScreenId::pin_entry || is_staff_screen(screen_)) reset_to_attract();
+}
+void Kiosk::handle_staff_intent(const intent::ExitKiosk&) {
+    if (is_staff_screen(screen_)) exit_requested_ = true;
+}
+void Kiosk::handle_staff_intent(const intent::StartAssistedSignUp&) {
+    if (!is_staff_screen(screen_)) return;
+    reset_to_attract();
+    draft_.lead.staff_assisted = true;
+    screen_ = ScreenId::jewel_box;
+}
+
+void Kiosk::handle_staff(const Intent& intent, MonotonicClock::time_point now) {
+    std::visit([&](const auto& i) {
+        using T = std::decay_t<decltype(i)>;
+        if constexpr (kiosk_handles_staff_intent_v<T>) {
+            static_assert(requires { this->handle_staff_intent(i); }, "a handled_by_kiosk intent needs a Kiosk handler");
+            handle_staff_intent(i);
+        } else if constexpr (std::is_same_v<T, intent::PinDigit> || std::is_same_v<T, intent::PinBackspace> ||
+                             std::is_same_v<T, intent::PinSubmit>) {
+            if (screen_ == ScreenId::pin_entry) screen_ = staff_.apply(intent, screen_, now);
+        } else {
+            if (is_staff_screen(screen_)) screen_ = staff_.apply(intent, screen_, now);  // the rest needs the PIN first
+        }
+    }, intent);
 }
 
 }  // namespace flytthit

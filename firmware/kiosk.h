@@ -1,7 +1,8 @@
 // The kiosk's state machine: which screen a visitor is on, what they have entered so far,
-// and what happens on each intent and as time passes. It owns no window and no thread; the
-// UI calls apply() with each intent and tick() every frame, passing the monotonic time, so
-// tests drive it with a clock of their own.
+// and what happens on each intent and as time passes. It owns no window; its staff mode owns
+// the worker threads for slow work (sync, export, PIN check, clock, health), whose results
+// reach it only through tick(). The UI calls apply() with each intent and tick() every frame,
+// passing the monotonic time, so tests drive it with a clock of their own.
 #pragma once
 
 #include "common/content/content_pack.h"
@@ -127,6 +128,10 @@ private:
     void handle(const intent::Finish&);
     void handle(const intent::StillHere&) {}  // the touch itself restarted the idle timer
     void handle_staff(const Intent& intent, MonotonicClock::time_point now);
+    void handle_staff_intent(const intent::OpenStaffEntry&);
+    void handle_staff_intent(const intent::LeaveStaff&);
+    void handle_staff_intent(const intent::ExitKiosk&);
+    void handle_staff_intent(const intent::StartAssistedSignUp&);
     bool exploring() const;  // on the jewel box or a page opened from it
 
     LeadStore& store_;

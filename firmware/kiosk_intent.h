@@ -22,10 +22,32 @@ enum class ScreenId {
 enum class VisitorField { name, phone, email, business_idea, tipper_name };
 enum class StaffField { event_name, event_place, event_date, lead_note };
 
-// True for the screens only staff may see (the PIN pad itself is not one of them).
-constexpr bool is_staff_screen(ScreenId screen) { return screen >= ScreenId::staff_home; }
+// True for the screens only staff may see (the PIN pad itself is not one of them). Written
+// out, not by declaration order: a new screen must be placed here, or -Wswitch (an error in
+// CI) names it.
+constexpr bool is_staff_screen(ScreenId screen) {
+    switch (screen) {
+        case ScreenId::staff_home: case ScreenId::staff_event: case ScreenId::staff_leads: case ScreenId::staff_lead:
+        case ScreenId::staff_sync: case ScreenId::staff_export: case ScreenId::staff_clock:
+            return true;
+        case ScreenId::attract: case ScreenId::jewel_box: case ScreenId::municipality: case ScreenId::work_for_two:
+        case ScreenId::region: case ScreenId::map: case ScreenId::sign_up_who: case ScreenId::sign_up_household:
+        case ScreenId::sign_up_school_start: case ScreenId::sign_up_business_idea: case ScreenId::sign_up_tipper:
+        case ScreenId::sign_up_interests: case ScreenId::sign_up_contact: case ScreenId::sign_up_consent:
+        case ScreenId::thank_you: case ScreenId::pin_entry:
+            return false;
+    }
+    return false;
+}
 constexpr bool is_sign_up_step(ScreenId screen) {
-    return screen >= ScreenId::sign_up_who && screen <= ScreenId::sign_up_consent;
+    switch (screen) {
+        case ScreenId::sign_up_who: case ScreenId::sign_up_household: case ScreenId::sign_up_school_start:
+        case ScreenId::sign_up_business_idea: case ScreenId::sign_up_tipper: case ScreenId::sign_up_interests:
+        case ScreenId::sign_up_contact: case ScreenId::sign_up_consent:
+            return true;
+        default:
+            return false;
+    }
 }
 
 namespace intent {
@@ -59,30 +81,37 @@ struct Finish {};                                  // thank-you: done, back to a
 struct StillHere {};                               // answers "are you still there?"
 
 // Staff mode
-struct OpenStaffEntry {};                          // the hidden gesture: opens the PIN pad
-struct PinDigit { char digit; };
-struct PinBackspace {};
-struct PinSubmit {};
-struct StaffGo { ScreenId screen; };               // staff home's buttons
-struct LeaveStaff {};                              // back to the visitors' attract screen
-struct StaffFocus { StaffField field; };
-struct ChooseCampaign { std::string id; };
-struct ToggleEventMunicipality { std::string id; };
-struct SaveEvent {};
-struct LeadsScope { bool all_events; };
-struct LeadsPage { int delta; };
-struct OpenLead { std::string id; };
-struct SetRating { std::string rating; };          // "hot", "warm", "cold"
-struct SetFollowUp { std::string municipality; };
-struct SaveLead {};
-struct StartSync {};
-struct CancelSync {};
-struct ExportTo { std::string directory; };
-struct AdjustClock { int field; int delta; };      // field: 0 year, 1 month, 2 day, 3 hour, 4 minute
-struct SetClock {};
-struct StartAssistedSignUp {};
-struct ExitKiosk {};
+struct OpenStaffEntry { static constexpr bool staff_only = true; static constexpr bool handled_by_kiosk = true; };                          // the hidden gesture: opens the PIN pad
+struct PinDigit { static constexpr bool staff_only = true; char digit; };
+struct PinBackspace { static constexpr bool staff_only = true; };
+struct PinSubmit { static constexpr bool staff_only = true; };
+struct StaffGo { static constexpr bool staff_only = true; ScreenId screen; };               // staff home's buttons
+struct LeaveStaff { static constexpr bool staff_only = true; static constexpr bool handled_by_kiosk = true; };                              // back to the visitors' attract screen
+struct StaffFocus { static constexpr bool staff_only = true; StaffField field; };
+struct ChooseCampaign { static constexpr bool staff_only = true; std::string id; };
+struct ToggleEventMunicipality { static constexpr bool staff_only = true; std::string id; };
+struct SaveEvent { static constexpr bool staff_only = true; };
+struct LeadsScope { static constexpr bool staff_only = true; bool all_events; };
+struct LeadsPage { static constexpr bool staff_only = true; int delta; };
+struct OpenLead { static constexpr bool staff_only = true; std::string id; };
+struct SetRating { static constexpr bool staff_only = true; std::string rating; };          // "hot", "warm", "cold"
+struct SetFollowUp { static constexpr bool staff_only = true; std::string municipality; };
+struct SaveLead { static constexpr bool staff_only = true; };
+struct StartSync { static constexpr bool staff_only = true; };
+struct CancelSync { static constexpr bool staff_only = true; };
+struct ExportTo { static constexpr bool staff_only = true; std::string directory; };
+struct AdjustClock { static constexpr bool staff_only = true; int field; int delta; };      // field: 0 year, 1 month, 2 day, 3 hour, 4 minute
+struct SetClock { static constexpr bool staff_only = true; };
+struct StartAssistedSignUp { static constexpr bool staff_only = true; static constexpr bool handled_by_kiosk = true; };
+struct ExitKiosk { static constexpr bool staff_only = true; static constexpr bool handled_by_kiosk = true; };
 }  // namespace intent
+
+// Staff intents say so in their type (staff_only), and those the Kiosk handles itself rather
+// than StaffMode say that too (handled_by_kiosk): the dispatchers check both at compile time.
+template <class T>
+inline constexpr bool is_staff_intent_v = requires { T::staff_only; };
+template <class T>
+inline constexpr bool kiosk_handles_staff_intent_v = requires { T::handled_by_kiosk; };
 
 using Intent = std::variant<intent::Start, intent::ChooseLanguage, intent::ToggleMunicipality, intent::OpenMunicipality,
                             intent::OpenSection, intent::OpenWorkForTwo, intent::ChooseHome, intent::OpenRegion, intent::OpenMap,
@@ -97,4 +126,11 @@ using Intent = std::variant<intent::Start, intent::ChooseLanguage, intent::Toggl
                             intent::StartSync, intent::CancelSync, intent::ExportTo, intent::AdjustClock,
                             intent::SetClock, intent::StartAssistedSignUp, intent::ExitKiosk>;
 
+}  // namespace flytthit
+
+namespace flytthit {
+// True when intent may only act behind the PIN.
+inline bool is_staff_intent(const Intent& intent) {
+    return std::visit([](const auto& i) { return is_staff_intent_v<std::decay_t<decltype(i)>>; }, intent);
+}
 }  // namespace flytthit

@@ -1,4 +1,4 @@
-// flytthit-register's HTTP(S) service: protocol v1 (register/PROTOCOL.md) over cpp-httplib.
+// flytthit-register's HTTP(S) service: protocol v1 (common/protocol/PROTOCOL.md) over cpp-httplib.
 #pragma once
 
 #include "common/base/result.h"

@@ -1,7 +1,7 @@
 // A helper for the process-kill test: the real kiosk (core, store and UI, headless) taking
 // sign-ups by synthetic touch as fast as it can, printing each lead's id and name once the
 // thank-you screen confirms it. The test SIGKILLs it at random moments.
-#include "common/content/builtin_content.h"
+#include "firmware/boot_content.h"
 #include "ui/headless_driver.h"
 #include "firmware/kiosk.h"
 #include "firmware/store/store_recovery.h"
@@ -17,7 +17,13 @@ int main(int argc, char** argv) {
         std::cerr << opened.error().message << "\n";
         return 1;
     }
-    const ContentPack content = *load_content_pack(builtin_content_dir()).pack;
+    // The same boot path as flytthit-kiosk: an installed signed pack, else the built-in one.
+    auto boot = boot_content(std::nullopt, data_dir);
+    if (!boot) {
+        std::cerr << boot.error().message << "\n";
+        return 1;
+    }
+    const ContentPack& content = boot->choice.pack;
     KioskSettings settings;
     settings.data_dir = data_dir;
     Kiosk kiosk(opened->store, content, settings, MonotonicClock::now());

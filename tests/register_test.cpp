@@ -1,6 +1,7 @@
 // flytthit-register's tools and its protocol edges: CSV that spreadsheets open safely,
 // stats, devices, and batches that are too large or not a batch at all.
 #include "register/csv_export.h"
+#include "common/base/sqlite_db.h"
 #include "common/lead/lead_json.h"
 #include "tests/register_process.h"
 #include "common/protocol/sync_protocol.h"
@@ -166,4 +167,29 @@ TEST_CASE("a device that floods the register is slowed down with 429 and Retry-A
     // Another device is not affected by this one.
     const std::string other = token_of(reg.add_device("stand-2"));
     CHECK(client.Get("/v1/keys", {{"Authorization", "Bearer " + other}})->status == 200);
+}
+
+TEST_CASE("a store that cannot check tokens answers 503, never 401 (which would tell staff to re-pair)") {
+    TempDir dir;
+    RegisterProcess reg(dir / "register");
+    const std::string token = token_of(reg.add_device("stand-1"));
+    httplib::Client client(reg.host(), reg.port());
+    const httplib::Headers auth{{"Authorization", "Bearer " + token}};
+    REQUIRE(client.Get("/v1/keys", auth)->status == 200);
+    const auto database = dir / "register" / "register.db";
+    {
+        auto other = Database::open(database);
+        REQUIRE(other.ok());
+        REQUIRE(other->exec("ALTER TABLE devices RENAME TO devices_away").ok());
+    }
+    auto broken = client.Get("/v1/keys", auth);
+    REQUIRE(broken);
+    CHECK(broken->status == 503);
+    {
+        auto other = Database::open(database);
+        REQUIRE(other.ok());
+        REQUIRE(other->exec("ALTER TABLE devices_away RENAME TO devices").ok());
+    }
+    CHECK(client.Get("/v1/keys", auth)->status == 200);
+    CHECK(client.Get("/v1/keys", {{"Authorization", "Bearer " + std::string(64, '0')}})->status == 401);
 }

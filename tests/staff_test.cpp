@@ -8,6 +8,8 @@
 
 #include <doctest/doctest.h>
 
+#include <thread>
+
 using namespace flytthit;
 using namespace std::chrono_literals;
 using flytthit::test::TempDir;
@@ -28,9 +30,21 @@ struct Stand {
         return std::make_unique<Kiosk>(store, content, settings, now);
     }
     void apply(const Intent& intent) { kiosk->apply(intent, now); }
+    // Lets staff mode's workers (PIN check, health, export, clock) finish and hands their
+    // results to the kiosk, as the frame loop does. Bounded: a worker that never ends fails.
+    void settle() {
+        const auto deadline = std::chrono::steady_clock::now() + flytthit::test::scaled(60s);
+        for (;;) {
+            kiosk->tick(now);  // takes what finished; a right PIN starts the health read here
+            if (!kiosk->staff().busy()) return;
+            REQUIRE(std::chrono::steady_clock::now() < deadline);
+            std::this_thread::sleep_for(2ms);
+        }
+    }
     void type_pin(const std::string& pin) {
         for (char digit : pin) apply(intent::PinDigit{digit});
         apply(intent::PinSubmit{});
+        settle();
     }
     void set_pin(const std::string& pin) {
         auto hash = hash_pin(pin);
@@ -259,4 +273,81 @@ TEST_CASE("staff mode locks itself when left alone, and leaving the kiosk needs 
     stand.enter_staff();
     stand.apply(intent::ExitKiosk{});
     CHECK(stand.kiosk->exit_requested());
+}
+
+TEST_CASE("a PIN that cannot be read keeps staff mode closed: never 'choose a new PIN'") {
+    Stand stand;
+    stand.set_pin("2468");
+    {
+        auto other = Database::open(stand.store.database_path());
+        REQUIRE(other.ok());
+        REQUIRE(other->exec("ALTER TABLE settings RENAME TO settings_gone").ok());
+    }
+    stand.apply(intent::OpenStaffEntry{});
+    REQUIRE(stand.kiosk->screen() == ScreenId::pin_entry);
+    CHECK(stand.kiosk->staff().pin_stage() == PinStage::unavailable);
+    CHECK(stand.kiosk->staff().pin_message_key() == "staff.pin_unreadable");
+    for (const char* pin : {"2468", "1234", "0000"}) {
+        stand.type_pin(pin);
+        CHECK(stand.kiosk->screen() == ScreenId::pin_entry);
+    }
+    // Once the store reads again, the stored PIN is asked for, not a new one.
+    {
+        auto other = Database::open(stand.store.database_path());
+        REQUIRE(other.ok());
+        REQUIRE(other->exec("ALTER TABLE settings_gone RENAME TO settings").ok());
+    }
+    stand.apply(intent::LeaveStaff{});
+    stand.enter_staff("2468");
+}
+
+TEST_CASE("a wrong PIN whose count cannot be kept locks the pad instead of giving a free guess") {
+    Stand stand;
+    stand.set_pin("2468");
+    {
+        auto other = Database::open(stand.store.database_path());
+        REQUIRE(other.ok());
+        REQUIRE(other->exec("CREATE TRIGGER refuse_insert BEFORE INSERT ON settings WHEN NEW.key = 'staff_pin_failures' "
+                            "BEGIN SELECT RAISE(ABORT, 'disk full'); END;"
+                            "CREATE TRIGGER refuse_update BEFORE UPDATE ON settings WHEN NEW.key = 'staff_pin_failures' "
+                            "BEGIN SELECT RAISE(ABORT, 'disk full'); END;")
+                    .ok());
+    }
+    stand.apply(intent::OpenStaffEntry{});
+    stand.type_pin("1111");
+    CHECK(stand.kiosk->staff().pin_stage() == PinStage::unavailable);
+    stand.type_pin("2468");  // even the right PIN does not open it on this visit
+    CHECK(stand.kiosk->screen() == ScreenId::pin_entry);
+}
+
+TEST_CASE("the PIN check, the USB export and the health read run on workers: intents return at once") {
+    Stand stand;
+    stand.set_pin("2468");
+    stand.apply(intent::OpenStaffEntry{});
+    for (char digit : std::string("2468")) stand.apply(intent::PinDigit{digit});
+    stand.apply(intent::PinSubmit{});
+    // The result reaches the kiosk only through tick(): until then the pad says it is checking.
+    CHECK(stand.kiosk->staff().pin_checking());
+    CHECK(stand.kiosk->staff().pin_message_key() == "staff.pin_checking");
+    CHECK(stand.kiosk->screen() == ScreenId::pin_entry);
+    stand.settle();
+    CHECK(stand.kiosk->screen() == ScreenId::staff_home);
+    CHECK(stand.kiosk->staff().health().database_bytes > 0);
+
+    TempDir stick;
+    stand.apply(intent::StaffGo{ScreenId::staff_export});
+    stand.apply(intent::ExportTo{stick.path().string()});
+    CHECK(stand.kiosk->staff().export_running());
+    CHECK_FALSE(stand.kiosk->staff().export_result().has_value());
+    stand.settle();
+    REQUIRE(stand.kiosk->staff().export_result().has_value());
+    REQUIRE(stand.kiosk->staff().export_result()->ok());
+    CHECK(std::filesystem::exists((*stand.kiosk->staff().export_result())->file));
+
+    // A failed export says what kind of failure it was, for the catalogue.
+    stand.apply(intent::ExportTo{(stick.path() / "not-mounted").string()});
+    stand.settle();
+    REQUIRE(stand.kiosk->staff().export_result().has_value());
+    CHECK_FALSE(stand.kiosk->staff().export_result()->ok());
+    CHECK(staff_message_key(stand.kiosk->staff().export_result()->error().kind).starts_with("staff.error_"));
 }

@@ -4,7 +4,6 @@
 #pragma once
 
 #include "firmware/kiosk.h"
-#include "ui/pictures.h"
 #include "ui/touch_targets.h"
 #include "ui/ui_frame.h"
 
@@ -37,8 +36,6 @@ public:
     std::vector<Intent> run_frame(const Kiosk& kiosk, double time_seconds);
 
     const TouchTargets& touch_targets() const { return targets_; }
-    // The pack's pictures as textures (ui/platform/textures.h), or none; outlives the frames.
-    void set_pictures(const PackPictures* pictures) { pictures_ = pictures; }
     // What the last frame drew as text, and what it had to cut (for the fit test).
     const TextAudit& text_audit() const { return audit_; }
     const std::string& font_warning() const { return font_warning_; }
@@ -51,7 +48,6 @@ private:
     Fonts fonts_;
     Fonts large_fonts_;  // for the visitor's large-text choice
     TouchTargets targets_;
-    const PackPictures* pictures_ = nullptr;
     TextAudit audit_;
 };
 

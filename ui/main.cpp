@@ -3,6 +3,8 @@
 #include "common/content/builtin_content.h"
 #include "common/content/content_pack.h"
 #include "common/content/content_signature.h"
+#include "firmware/boot_content.h"
+#include "firmware/sync/http_client.h"
 #include "firmware/data_dir.h"
 #include "firmware/kiosk.h"
 #include "firmware/store/lead_store.h"
@@ -186,6 +188,8 @@ int main(int argc, char** argv) {
     setrlimit(RLIMIT_CORE, &no_core);
     Options options;
     if (auto leave = parse(std::vector<std::string>(argv + 1, argv + argc), options)) return *leave;
+    // Before any thread: staff mode's sync worker uses libcurl.
+    const CurlGlobal curl;
 
     auto opened = open_store_recovering(options.data_dir);
     if (!opened) {
@@ -194,26 +198,13 @@ int main(int argc, char** argv) {
     }
     if (opened->alert) std::cerr << "flytthit-kiosk: " << *opened->alert << "\n";
     LeadStore* store = &opened->store;
-    // A pack installed from a USB stick or the network is checked again at every start: one
-    // changed on the card since is refused, and the built-in pack takes its place.
-    std::filesystem::path content_dir = options.content_dir.value_or(builtin_content_dir());
-    const auto installed = options.data_dir / installed_content_dir_name;
-    if (!options.content_dir && std::filesystem::exists(installed)) {
-        if (auto verified = verify_pack(installed, trusted_signing_key(options.data_dir)); verified) {
-            content_dir = installed;
-        } else {
-            std::cerr << "flytthit-kiosk: installed content refused: " << verified.error().message << "\n";
-        }
-    }
-    auto content = choose_content(content_dir, options.data_dir);
-    if (!content) {
-        std::cerr << "flytthit-kiosk: " << content.error().message << "\n";
+    auto boot = boot_content(options.content_dir, options.data_dir);
+    if (!boot) {
+        std::cerr << "flytthit-kiosk: " << boot.error().message << "\n";
         return 1;
     }
-    for (const auto& problem : content->problems) std::cerr << "flytthit-kiosk: content: " << problem.to_string() << "\n";
-    if (content->fell_back) {
-        std::cerr << "flytthit-kiosk: content pack " << content_dir.string() << " refused; running on the last good pack\n";
-    }
+    for (const auto& note : boot->notes) std::cerr << "flytthit-kiosk: " << note << "\n";
+    ContentChoice* content = &boot->choice;
 
     KioskSettings settings;
     settings.data_dir = options.data_dir;

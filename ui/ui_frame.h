@@ -4,7 +4,6 @@
 #pragma once
 
 #include "firmware/kiosk_intent.h"
-#include "ui/pictures.h"
 #include "ui/touch_targets.h"
 #include "ui/widgets/text_audit.h"
 

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "common/lead/lead.h"
+#include "common/lead/personal_data.h"
 #include "common/base/result.h"
 
 #include <array>
@@ -35,13 +36,6 @@ SealedBox seal(std::string_view plaintext, const SealingKey& key);
 // has been tampered with.
 Result<std::string> open_sealed(std::span<const unsigned char> box, std::string_view public_hex, std::string_view secret_hex);
 
-// The personal part of a lead, as the plaintext that gets sealed.
-struct PersonalData {
-    Contact contact;
-    std::vector<int> children_birth_years;
-    std::string free_text;
-    SignUpAnswers answers;
-};
 std::string personal_to_json(const PersonalData& personal);
 Result<PersonalData> personal_from_json(std::string_view json_text);
 

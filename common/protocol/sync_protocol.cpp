@@ -1,4 +1,4 @@
-// Protocol v1 encoding; see sync_protocol.h and register/PROTOCOL.md.
+// Protocol v1 encoding; see sync_protocol.h and common/protocol/PROTOCOL.md.
 #include "common/protocol/sync_protocol.h"
 
 #include "common/lead/lead_json.h"

@@ -1,4 +1,4 @@
-// Protocol v1 between a kiosk and the host register, as documented in register/PROTOCOL.md:
+// Protocol v1 between a kiosk and the host register, as documented in common/protocol/PROTOCOL.md:
 // the shapes of a batch of leads and of the register's per-lead acknowledgements, their
 // limits, and their encoding. Both the kiosk's sync client and the register use these, so
 // the two sides cannot drift apart.

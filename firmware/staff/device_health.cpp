@@ -37,13 +37,16 @@ DeviceHealth read_device_health(const std::filesystem::path& data_dir, const std
     return health;
 }
 
-std::string set_system_clock_utc(std::int64_t unix_seconds) {
+Status set_system_clock_utc(std::int64_t unix_seconds) {
     const timespec when{static_cast<time_t>(unix_seconds), 0};
     if (clock_settime(CLOCK_REALTIME, &when) != 0) {
-        if (errno == EPERM) return "not permitted: the kiosk needs the CAP_SYS_TIME capability to set the clock";
-        return std::string("setting the clock failed: ") + std::strerror(errno);
+        if (errno == EPERM) {
+            return make_error("not permitted: the kiosk needs the CAP_SYS_TIME capability to set the clock",
+                              ErrorKind::not_permitted);
+        }
+        return make_error(std::string("setting the clock failed: ") + std::strerror(errno));
     }
-    return {};
+    return ok_status();
 }
 
 std::string format_bytes(std::uint64_t bytes) {

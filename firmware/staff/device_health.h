@@ -1,6 +1,9 @@
-// What staff see on the health panel: storage, clock, versions, uptime, last sync. Read when
-// the panel opens, not every frame.
+// What staff see on the health panel: storage, clock, versions, uptime, last sync. Read on a
+// worker when staff home opens (statvfs and file sizes may stall on a busy SD card), never
+// every frame.
 #pragma once
+
+#include "common/base/result.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -21,9 +24,9 @@ struct DeviceHealth {
 
 DeviceHealth read_device_health(const std::filesystem::path& data_dir, const std::filesystem::path& database);
 
-// Sets the system clock (needs CAP_SYS_TIME; the board's unit grants it). Returns an error
-// a person can act on when it is not allowed.
-std::string set_system_clock_utc(std::int64_t unix_seconds);  // empty on success
+// Sets the system clock (needs CAP_SYS_TIME; the board's unit grants it). Fails with
+// ErrorKind::not_permitted when it is not allowed. Blocks briefly: call it from a worker.
+Status set_system_clock_utc(std::int64_t unix_seconds);
 
 std::string format_bytes(std::uint64_t bytes);  // "1.2 GB"
 

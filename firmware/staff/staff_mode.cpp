@@ -1,7 +1,6 @@
 // Staff mode; see staff_mode.h.
 #include "firmware/staff/staff_mode.h"
 
-#include "firmware/staff/usb_export.h"
 #include "common/protocol/pairing.h"
 #include "common/protocol/sealing.h"
 #include "common/base/utf8.h"
@@ -59,7 +58,24 @@ StaffMode::StaffMode(LeadStore& store, std::filesystem::path data_dir, Monotonic
     if (auto last = store_.setting(last_sync_key); last && *last) last_sync_ = **last;
     // Personal data past its retention goes at every start too: a kiosk may sit in a
     // cupboard for weeks between fairs.
-    (void)store_.purge_personal_data(retention_days(store_));
+    if (auto purged = store_.purge_personal_data(retention_days(store_)); !purged) report(purged.error());
+}
+
+std::string_view staff_message_key(ErrorKind kind) {
+    switch (kind) {
+        case ErrorKind::transient: return "staff.error_transient";
+        case ErrorKind::bad_input: return "staff.error_bad_input";
+        case ErrorKind::damaged_store: return "staff.error_damaged_store";
+        case ErrorKind::not_permitted: return "staff.error_not_permitted";
+        case ErrorKind::unavailable: return "staff.error_unavailable";
+        case ErrorKind::failed: break;
+    }
+    return "staff.error_failed";
+}
+
+void StaffMode::report(const Error& error) {
+    error_ = std::string(staff_message_key(error.kind));
+    error_detail_ = error.message;
 }
 
 Status make_current_event(LeadStore& store, const Event& event) {
@@ -77,7 +93,14 @@ void StaffMode::load_current_event() {
 void StaffMode::open_entry() {
     close();
     auto hash = store_.setting(pin_hash_key);
-    pin_stage_ = (hash && *hash) ? PinStage::enter : PinStage::choose;
+    if (!hash) {
+        // A store that cannot say whether a PIN is set must not offer to choose a new one:
+        // that would hand staff mode to whoever holds the corner.
+        pin_stage_ = PinStage::unavailable;
+        pin_message_key_ = "staff.pin_unreadable";
+        return;
+    }
+    pin_stage_ = *hash ? PinStage::enter : PinStage::choose;
 }
 
 void StaffMode::close() {
@@ -88,8 +111,12 @@ void StaffMode::close() {
     annotation_ = {};
     event_draft_ = {};
     error_.clear();
-    export_message_.clear();
-    clock_message_.clear();
+    error_detail_.clear();
+    export_result_.reset();
+    clock_result_.reset();
+    // A PIN check still running is dropped with what was typed; its thread is joined here.
+    pin_check_.reset();
+    pin_hashing_.reset();
 }
 
 const std::string& StaffMode::field_text(StaffField field) const { return const_cast<StaffMode*>(this)->field_text(field); }
@@ -104,63 +131,120 @@ std::string& StaffMode::field_text(StaffField field) {
     return event_draft_.name;
 }
 
-ScreenId StaffMode::submit_pin(MonotonicClock::time_point now) {
+ScreenId StaffMode::handle(const intent::PinDigit& digit, ScreenId screen, MonotonicClock::time_point) {
+    if (digit.digit >= '0' && digit.digit <= '9' && pin_digits_.size() < 8 && !pin_checking()) pin_digits_ += digit.digit;
+    return screen;
+}
+
+ScreenId StaffMode::handle(const intent::PinBackspace&, ScreenId screen, MonotonicClock::time_point) {
+    if (!pin_digits_.empty() && !pin_checking()) pin_digits_.pop_back();
+    return screen;
+}
+
+ScreenId StaffMode::handle(const intent::PinSubmit&, ScreenId screen, MonotonicClock::time_point now) {
+    if (pin_checking()) return screen;  // one Argon2id run at a time
     const std::string typed = std::exchange(pin_digits_, {});
-    if (pin_stage_ == PinStage::choose) {
-        if (!is_acceptable_pin(typed)) {
-            pin_message_key_ = "staff.pin_rules";
-            return ScreenId::pin_entry;
-        }
-        pin_chosen_ = typed;
-        pin_stage_ = PinStage::confirm;
-        pin_message_key_ = "staff.pin_again";
-        return ScreenId::pin_entry;
-    }
-    if (pin_stage_ == PinStage::confirm) {
-        if (typed != pin_chosen_) {
-            pin_stage_ = PinStage::choose;
-            pin_chosen_.clear();
-            pin_message_key_ = "staff.pin_mismatch";
-            return ScreenId::pin_entry;
-        }
-        auto hash = hash_pin(typed);
-        if (!hash || !store_.set_setting(pin_hash_key, *hash)) {
-            pin_message_key_ = "staff.pin_not_saved";
-            return ScreenId::pin_entry;
-        }
-        pin_chosen_.clear();
-        refresh_home();
-        return ScreenId::staff_home;
+    switch (pin_stage_) {
+        case PinStage::unavailable:
+            pin_message_key_ = "staff.pin_unreadable";
+            return screen;
+        case PinStage::choose:
+            if (!is_acceptable_pin(typed)) {
+                pin_message_key_ = "staff.pin_rules";
+                return screen;
+            }
+            pin_chosen_ = typed;
+            pin_stage_ = PinStage::confirm;
+            pin_message_key_ = "staff.pin_again";
+            return screen;
+        case PinStage::confirm:
+            if (typed != pin_chosen_) {
+                pin_stage_ = PinStage::choose;
+                pin_chosen_.clear();
+                pin_message_key_ = "staff.pin_mismatch";
+                return screen;
+            }
+            pin_message_key_ = "staff.pin_checking";
+            pin_hashing_ = std::make_unique<BackgroundTask<Result<std::string>>>(
+                [pin = typed](std::stop_token) { return hash_pin(pin); });
+            return screen;
+        case PinStage::enter: break;
     }
     if (lockout_.locked_for(now)) {
         pin_message_key_ = "staff.pin_locked";
-        return ScreenId::pin_entry;
+        return screen;
     }
     auto hash = store_.setting(pin_hash_key);
-    if (hash && *hash && pin_matches(**hash, typed)) {
-        lockout_.record_success();
-        (void)store_.set_setting(pin_failures_key, "0");
+    if (!hash || !*hash) {
+        // Set at open_entry, gone or unreadable now: refuse rather than guess.
+        pin_stage_ = PinStage::unavailable;
+        pin_message_key_ = "staff.pin_unreadable";
+        return screen;
+    }
+    pin_message_key_ = "staff.pin_checking";
+    pin_typed_at_ = now;
+    pin_check_ = std::make_unique<BackgroundTask<bool>>(
+        [hash = **hash, pin = typed](std::stop_token) { return pin_matches(hash, pin); });
+    return screen;
+}
+
+void StaffMode::record_pin_failure(MonotonicClock::time_point when) {
+    lockout_.record_failure(when);
+    pin_message_key_ = lockout_.locked_for(when) ? "staff.pin_locked" : "staff.pin_wrong";
+    // Kept on disk so pulling the plug does not buy more guesses. If it cannot be kept, say
+    // so and lock the pad for this visit: a guess that is not counted must not be free.
+    if (auto kept = store_.set_setting(pin_failures_key, std::to_string(lockout_.failures())); !kept) {
+        pin_stage_ = PinStage::unavailable;
+        pin_message_key_ = "staff.pin_unreadable";
+    }
+}
+
+std::optional<ScreenId> StaffMode::poll_pin(MonotonicClock::time_point) {
+    if (pin_hashing_ && pin_hashing_->finished()) {
+        auto hash = *pin_hashing_->take();
+        pin_hashing_.reset();
+        pin_chosen_.clear();
+        if (!hash || !store_.set_setting(pin_hash_key, *hash)) {
+            pin_stage_ = PinStage::choose;
+            pin_message_key_ = "staff.pin_not_saved";
+            return std::nullopt;
+        }
         pin_message_key_.clear();
         refresh_home();
         return ScreenId::staff_home;
     }
-    lockout_.record_failure(now);
-    // Kept on disk so pulling the plug does not buy more guesses.
-    (void)store_.set_setting(pin_failures_key, std::to_string(lockout_.failures()));
-    pin_message_key_ = lockout_.locked_for(now) ? "staff.pin_locked" : "staff.pin_wrong";
-    return ScreenId::pin_entry;
+    if (pin_check_ && pin_check_->finished()) {
+        const bool matches = *pin_check_->take();
+        pin_check_.reset();
+        if (!matches) {
+            record_pin_failure(pin_typed_at_);
+            return std::nullopt;
+        }
+        lockout_.record_success();
+        pin_message_key_.clear();
+        refresh_home();
+        // The reset is not a gate: failing to write it only leaves old failures counted.
+        if (auto reset = store_.set_setting(pin_failures_key, "0"); !reset) report(reset.error());
+        return ScreenId::staff_home;
+    }
+    return std::nullopt;
 }
 
 void StaffMode::refresh_home() {
-    poll();
     if (auto counters = store_.counters(current_event_.id, utc_timestamp_now().substr(0, 10)); counters) {
         counters_ = std::move(*counters);
     } else {
-        error_ = counters.error().message;
+        report(counters.error());
     }
-    health_ = read_device_health(data_dir_, store_.database_path());
-    auto key = current_sealing_key(data_dir_);
-    sealing_is_demo_ = !key || key->demo;
+    if (!health_task_) {
+        health_task_ = std::make_unique<BackgroundTask<HealthReading>>(
+            [data_dir = data_dir_, database = store_.database_path()](std::stop_token) {
+                HealthReading reading{read_device_health(data_dir, database), true};
+                auto key = current_sealing_key(data_dir);
+                reading.sealing_is_demo = !key || key->demo;
+                return reading;
+            });
+    }
     auto alert = store_.setting("store_alert");
     store_alert_ = alert && *alert ? **alert : "";
 }
@@ -168,25 +252,45 @@ void StaffMode::refresh_home() {
 void StaffMode::refresh_leads() {
     const std::string scope = leads_all_ ? "" : current_event_.id;
     auto total = store_.count_leads(scope);
+    if (!total) report(total.error());
     leads_total_ = total ? *total : 0;
     const std::size_t pages = std::max<std::size_t>(1, (static_cast<std::size_t>(leads_total_) + leads_per_page - 1) / leads_per_page);
     leads_page_ = std::min(leads_page_, pages - 1);
     auto rows = store_.leads_page(scope, leads_page_ * leads_per_page, leads_per_page);
     if (rows) leads_rows_ = std::move(*rows);
-    else error_ = rows.error().message;
+    else report(rows.error());
 }
 
-void StaffMode::poll() {
-    if (!sync_ || sync_recorded_) return;
-    const SyncProgress progress = sync_->progress();
-    if (!progress.finished) return;
-    last_sync_ = utc_timestamp_now() + ": " +
-                 (progress.succeeded ? "ok, " + std::to_string(progress.sent) + " sent"
-                                     : "failed after " + std::to_string(progress.sent) + " sent: " + progress.last_error);
-    (void)store_.set_setting(last_sync_key, last_sync_);
-    sync_recorded_ = true;
-    (void)store_.purge_personal_data(retention_days(store_));
+std::optional<ScreenId> StaffMode::poll(MonotonicClock::time_point now) {
+    if (health_task_ && health_task_->finished()) {
+        const HealthReading reading = *health_task_->take();
+        health_ = reading.device;
+        sealing_is_demo_ = reading.sealing_is_demo;
+        health_task_.reset();
+    }
+    if (export_task_ && export_task_->finished()) {
+        export_result_ = export_task_->take();
+        export_task_.reset();
+    }
+    if (clock_task_ && clock_task_->finished()) {
+        clock_result_ = clock_task_->take();
+        clock_task_.reset();
+    }
+    if (sync_ && !sync_recorded_) {
+        const SyncProgress progress = sync_->progress();
+        if (progress.finished) {
+            last_sync_ = utc_timestamp_now() + ": " +
+                         (progress.succeeded ? "ok, " + std::to_string(progress.sent) + " sent"
+                                             : "failed after " + std::to_string(progress.sent) + " sent: " + progress.last_error);
+            sync_recorded_ = true;
+            if (auto kept = store_.set_setting(last_sync_key, last_sync_); !kept) report(kept.error());
+            if (auto purged = store_.purge_personal_data(retention_days(store_)); !purged) report(purged.error());
+        }
+    }
+    return poll_pin(now);
 }
+
+bool StaffMode::busy() const { return pin_checking() || health_task_ || export_task_ || clock_task_; }
 
 std::optional<SyncProgress> StaffMode::sync_progress() const {
     if (!sync_) return std::nullopt;
@@ -197,147 +301,184 @@ bool StaffMode::sync_running() const { return sync_ && !sync_->progress().finish
 
 ScreenId StaffMode::apply(const Intent& intent, ScreenId screen, MonotonicClock::time_point now) {
     error_.clear();
-    if (const auto* digit = std::get_if<intent::PinDigit>(&intent)) {
-        if (digit->digit >= '0' && digit->digit <= '9' && pin_digits_.size() < 8) pin_digits_ += digit->digit;
-        return screen;
-    }
-    if (std::holds_alternative<intent::PinBackspace>(intent)) {
-        if (!pin_digits_.empty()) pin_digits_.pop_back();
-        return screen;
-    }
-    if (std::holds_alternative<intent::PinSubmit>(intent)) return submit_pin(now);
+    error_detail_.clear();
+    return std::visit(
+        [&](const auto& i) -> ScreenId {
+            using T = std::decay_t<decltype(i)>;
+            if constexpr (requires { this->handle(i, screen, now); }) {
+                return this->handle(i, screen, now);
+            } else {
+                // The Kiosk handles the rest of the staff intents itself (see Kiosk::handle_staff,
+                // which refuses to compile for a staff intent that neither side handles); a
+                // visitor intent never reaches staff mode but the typing ones.
+                static_assert(!is_staff_intent_v<T> || kiosk_handles_staff_intent_v<T>,
+                              "a staff intent needs a StaffMode::handle or a Kiosk handler");
+                return screen;
+            }
+        },
+        intent);
+}
 
-    if (const auto* go = std::get_if<intent::StaffGo>(&intent)) {
-        switch (go->screen) {
-            case ScreenId::staff_home: refresh_home(); break;
-            case ScreenId::staff_event:
-                event_draft_ = current_event_;
-                if (event_draft_.id == "demo") event_draft_ = Event{"", "", "", utc_timestamp_now().substr(0, 10), "", {}};
-                focused_ = StaffField::event_name;
-                break;
-            case ScreenId::staff_leads: refresh_leads(); break;
-            case ScreenId::staff_export: usb_mounts_ = find_usb_mounts(); export_message_.clear(); break;
-            case ScreenId::staff_clock: clock_setting_ = utc_now_tm(); clock_message_.clear(); break;
-            default: break;
-        }
-        return is_staff_screen(go->screen) ? go->screen : screen;
+ScreenId StaffMode::handle(const intent::StaffGo& go, ScreenId screen, MonotonicClock::time_point) {
+    switch (go.screen) {
+        case ScreenId::staff_home: refresh_home(); break;
+        case ScreenId::staff_event:
+            event_draft_ = current_event_;
+            if (event_draft_.id == "demo") event_draft_ = Event{"", "", "", utc_timestamp_now().substr(0, 10), "", {}};
+            focused_ = StaffField::event_name;
+            break;
+        case ScreenId::staff_leads: refresh_leads(); break;
+        // Reading /proc/mounts is a read of kernel memory, not of a device: fine on the frame.
+        case ScreenId::staff_export: usb_mounts_ = find_usb_mounts(); export_result_.reset(); break;
+        case ScreenId::staff_clock: clock_setting_ = utc_now_tm(); clock_result_.reset(); break;
+        default: break;
     }
-    if (const auto* focus = std::get_if<intent::StaffFocus>(&intent)) {
-        focused_ = focus->field;
+    return is_staff_screen(go.screen) ? go.screen : screen;
+}
+
+ScreenId StaffMode::handle(const intent::StaffFocus& focus, ScreenId screen, MonotonicClock::time_point) {
+    focused_ = focus.field;
+    return screen;
+}
+
+ScreenId StaffMode::handle(const intent::TypeText& typed, ScreenId screen, MonotonicClock::time_point) {
+    std::string& text = field_text(focused_);
+    if (is_valid_utf8(typed.utf8) && utf8_length(text) + utf8_length(typed.utf8) <= max_staff_text) text += typed.utf8;
+    shift_ = false;  // one capital, as on the visitors' keyboard
+    return screen;
+}
+
+ScreenId StaffMode::handle(const intent::ToggleShift&, ScreenId screen, MonotonicClock::time_point) {
+    shift_ = !shift_;
+    return screen;
+}
+
+ScreenId StaffMode::handle(const intent::Backspace&, ScreenId screen, MonotonicClock::time_point) {
+    utf8_pop_back(field_text(focused_));
+    return screen;
+}
+
+ScreenId StaffMode::handle(const intent::ChooseCampaign& campaign, ScreenId screen, MonotonicClock::time_point) {
+    event_draft_.campaign_id = event_draft_.campaign_id == campaign.id ? "" : campaign.id;
+    return screen;
+}
+
+ScreenId StaffMode::handle(const intent::ToggleEventMunicipality& place, ScreenId screen, MonotonicClock::time_point) {
+    auto& places = event_draft_.municipalities;
+    const auto found = std::find(places.begin(), places.end(), place.id);
+    if (found == places.end()) places.push_back(place.id);
+    else places.erase(found);
+    return screen;
+}
+
+ScreenId StaffMode::handle(const intent::SaveEvent&, ScreenId screen, MonotonicClock::time_point) {
+    if (trim(event_draft_.name).empty()) {
+        report("staff.event_name_missing");
         return screen;
     }
-    if (const auto* typed = std::get_if<intent::TypeText>(&intent)) {
-        std::string& text = field_text(focused_);
-        if (is_valid_utf8(typed->utf8) && utf8_length(text) + utf8_length(typed->utf8) <= max_staff_text) text += typed->utf8;
-        shift_ = false;  // one capital, as on the visitors' keyboard
+    event_draft_.id = event_id_for(event_draft_);
+    if (auto saved = make_current_event(store_, event_draft_); !saved) {
+        report(saved.error());
         return screen;
     }
-    if (std::holds_alternative<intent::ToggleShift>(intent)) {
-        shift_ = !shift_;
+    load_current_event();
+    refresh_home();
+    return ScreenId::staff_home;
+}
+
+ScreenId StaffMode::handle(const intent::LeadsScope& scope, ScreenId screen, MonotonicClock::time_point) {
+    leads_all_ = scope.all_events;
+    leads_page_ = 0;
+    refresh_leads();
+    return screen;
+}
+
+ScreenId StaffMode::handle(const intent::LeadsPage& page, ScreenId screen, MonotonicClock::time_point) {
+    if (page.delta < 0 && leads_page_ > 0) --leads_page_;
+    if (page.delta > 0) ++leads_page_;
+    refresh_leads();
+    return screen;
+}
+
+ScreenId StaffMode::handle(const intent::OpenLead& open, ScreenId screen, MonotonicClock::time_point) {
+    auto lead = store_.lead(open.id);
+    if (!lead) {
+        report(lead.error());
         return screen;
     }
-    if (std::holds_alternative<intent::Backspace>(intent)) {
-        utf8_pop_back(field_text(focused_));
+    if (!*lead) return screen;  // gone meanwhile (purged): the list shows what is there
+    open_lead_ = std::move(**lead);
+    annotation_ = open_lead_->staff;
+    focused_ = StaffField::lead_note;
+    return ScreenId::staff_lead;
+}
+
+ScreenId StaffMode::handle(const intent::SetRating& rating, ScreenId screen, MonotonicClock::time_point) {
+    if (rating.rating == "hot" || rating.rating == "warm" || rating.rating == "cold") {
+        annotation_.rating = annotation_.rating == rating.rating ? "" : rating.rating;
+    }
+    return screen;
+}
+
+ScreenId StaffMode::handle(const intent::SetFollowUp& follow_up, ScreenId screen, MonotonicClock::time_point) {
+    annotation_.follow_up = annotation_.follow_up == follow_up.municipality ? "" : follow_up.municipality;
+    return screen;
+}
+
+ScreenId StaffMode::handle(const intent::SaveLead&, ScreenId screen, MonotonicClock::time_point) {
+    if (!open_lead_) return ScreenId::staff_leads;
+    if (auto saved = store_.annotate(open_lead_->id, annotation_); !saved) {
+        report(saved.error());
         return screen;
     }
-    if (const auto* campaign = std::get_if<intent::ChooseCampaign>(&intent)) {
-        event_draft_.campaign_id = event_draft_.campaign_id == campaign->id ? "" : campaign->id;
-        return screen;
+    open_lead_.reset();
+    refresh_leads();
+    return ScreenId::staff_leads;
+}
+
+ScreenId StaffMode::handle(const intent::StartSync&, ScreenId screen, MonotonicClock::time_point) {
+    if (!sync_running()) {
+        sync_.reset();  // joins the previous worker, if any (it has finished)
+        sync_ = std::make_unique<SyncWorker>(data_dir_, SyncSettings{});
+        sync_recorded_ = false;
     }
-    if (const auto* place = std::get_if<intent::ToggleEventMunicipality>(&intent)) {
-        auto& places = event_draft_.municipalities;
-        const auto found = std::find(places.begin(), places.end(), place->id);
-        if (found == places.end()) places.push_back(place->id);
-        else places.erase(found);
-        return screen;
-    }
-    if (std::holds_alternative<intent::SaveEvent>(intent)) {
-        if (trim(event_draft_.name).empty()) {
-            error_ = "staff.event_name_missing";
-            return screen;
-        }
-        event_draft_.id = event_id_for(event_draft_);
-        if (auto saved = make_current_event(store_, event_draft_); !saved) {
-            error_ = saved.error().message;
-            return screen;
-        }
-        load_current_event();
-        refresh_home();
-        return ScreenId::staff_home;
-    }
-    if (const auto* scope = std::get_if<intent::LeadsScope>(&intent)) {
-        leads_all_ = scope->all_events;
-        leads_page_ = 0;
-        refresh_leads();
-        return screen;
-    }
-    if (const auto* page = std::get_if<intent::LeadsPage>(&intent)) {
-        if (page->delta < 0 && leads_page_ > 0) --leads_page_;
-        if (page->delta > 0) ++leads_page_;
-        refresh_leads();
-        return screen;
-    }
-    if (const auto* open = std::get_if<intent::OpenLead>(&intent)) {
-        auto lead = store_.lead(open->id);
-        if (!lead || !*lead) return screen;
-        open_lead_ = std::move(**lead);
-        annotation_ = open_lead_->staff;
-        focused_ = StaffField::lead_note;
-        return ScreenId::staff_lead;
-    }
-    if (const auto* rating = std::get_if<intent::SetRating>(&intent)) {
-        if (rating->rating == "hot" || rating->rating == "warm" || rating->rating == "cold") {
-            annotation_.rating = annotation_.rating == rating->rating ? "" : rating->rating;
-        }
-        return screen;
-    }
-    if (const auto* follow_up = std::get_if<intent::SetFollowUp>(&intent)) {
-        annotation_.follow_up = annotation_.follow_up == follow_up->municipality ? "" : follow_up->municipality;
-        return screen;
-    }
-    if (std::holds_alternative<intent::SaveLead>(intent)) {
-        if (!open_lead_) return ScreenId::staff_leads;
-        if (auto saved = store_.annotate(open_lead_->id, annotation_); !saved) {
-            error_ = saved.error().message;
-            return screen;
-        }
-        open_lead_.reset();
-        refresh_leads();
-        return ScreenId::staff_leads;
-    }
-    if (std::holds_alternative<intent::StartSync>(intent)) {
-        if (!sync_running()) {
-            sync_.reset();  // joins the previous worker, if any
-            sync_ = std::make_unique<SyncWorker>(data_dir_, SyncSettings{});
-            sync_recorded_ = false;
-        }
-        return screen;
-    }
-    if (std::holds_alternative<intent::CancelSync>(intent)) {
-        if (sync_) sync_->cancel();
-        return screen;
-    }
-    if (const auto* target = std::get_if<intent::ExportTo>(&intent)) {
-        auto pairing = load_pairing(data_dir_);
-        auto exported = export_leads(store_, target->directory, pairing ? pairing->device : "kiosk");
-        export_message_ = exported ? "ok: " + std::to_string(exported->leads) + " → " + exported->file.string()
-                                   : "failed: " + exported.error().message;
-        return screen;
-    }
-    if (const auto* adjust = std::get_if<intent::AdjustClock>(&intent)) {
-        std::tm& when = clock_setting_;
-        int* fields[] = {&when.tm_year, &when.tm_mon, &when.tm_mday, &when.tm_hour, &when.tm_min};
-        if (adjust->field >= 0 && adjust->field < 5) *fields[adjust->field] += adjust->delta;
-        const std::time_t normalised = timegm(&when);  // carries 60 minutes into an hour, and so on
-        gmtime_r(&normalised, &when);
-        return screen;
-    }
-    if (std::holds_alternative<intent::SetClock>(intent)) {
-        std::tm when = clock_setting_;
-        const std::string failed = set_system_clock_utc(timegm(&when));
-        clock_message_ = failed.empty() ? "ok" : failed;
-        return screen;
-    }
+    return screen;
+}
+
+ScreenId StaffMode::handle(const intent::CancelSync&, ScreenId screen, MonotonicClock::time_point) {
+    if (sync_) sync_->cancel();
+    return screen;
+}
+
+ScreenId StaffMode::handle(const intent::ExportTo& target, ScreenId screen, MonotonicClock::time_point) {
+    if (export_task_) return screen;  // one export at a time
+    export_result_.reset();
+    // Its own store connection: a LeadStore belongs to one thread.
+    export_task_ = std::make_unique<BackgroundTask<Result<ExportSummary>>>(
+        [data_dir = data_dir_, directory = std::filesystem::path(target.directory)](std::stop_token) -> Result<ExportSummary> {
+            auto store = LeadStore::open(data_dir);
+            if (!store) return store.error();
+            auto pairing = load_pairing(data_dir);
+            return export_leads(*store, directory, pairing ? pairing->device : "kiosk");
+        });
+    return screen;
+}
+
+ScreenId StaffMode::handle(const intent::AdjustClock& adjust, ScreenId screen, MonotonicClock::time_point) {
+    std::tm& when = clock_setting_;
+    int* fields[] = {&when.tm_year, &when.tm_mon, &when.tm_mday, &when.tm_hour, &when.tm_min};
+    if (adjust.field >= 0 && adjust.field < 5) *fields[adjust.field] += adjust.delta;
+    const std::time_t normalised = timegm(&when);  // carries 60 minutes into an hour, and so on
+    gmtime_r(&normalised, &when);
+    return screen;
+}
+
+ScreenId StaffMode::handle(const intent::SetClock&, ScreenId screen, MonotonicClock::time_point) {
+    if (clock_task_) return screen;
+    clock_result_.reset();
+    std::tm when = clock_setting_;
+    clock_task_ = std::make_unique<BackgroundTask<Status>>(
+        [seconds = static_cast<std::int64_t>(timegm(&when))](std::stop_token) { return set_system_clock_utc(seconds); });
     return screen;
 }
 

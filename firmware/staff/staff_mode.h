@@ -1,14 +1,18 @@
 // Staff mode's state and rules: the PIN pad (with its lock-out), event setup, the lead list
 // and a lead's annotation, counters and health, sync, USB export and the clock. The Kiosk
 // hands it staff intents only when the visitor has passed the PIN; screens read it.
+// Slow work (the Argon2id PIN check, the health read, the USB export, setting the clock, the
+// sync) runs on workers; poll() hands their results to the frame loop, so no intent blocks.
 #pragma once
 
 #include "common/content/content_pack.h"
 #include "common/base/device_clock.h"
 #include "firmware/staff/device_health.h"
+#include "firmware/background_task.h"
 #include "firmware/kiosk_intent.h"
 #include "firmware/store/lead_store.h"
 #include "firmware/staff/staff_pin.h"
+#include "firmware/staff/usb_export.h"
 #include "firmware/sync/sync_worker.h"
 
 #include <ctime>
@@ -27,9 +31,19 @@ inline constexpr const char* retention_days_key = "retention_days";
 int retention_days(LeadStore& store);
 
 enum class PinStage {
-    enter,    // a PIN is set: type it
-    choose,   // no PIN yet: choose one
-    confirm,  // type the chosen one again
+    enter,        // a PIN is set: type it
+    choose,       // no PIN yet: choose one
+    confirm,      // type the chosen one again
+    unavailable,  // the stored PIN could not be read: nobody gets in (never "no PIN yet")
+};
+
+// The catalogue key that tells staff, in their language, what kind of failure an error is.
+std::string_view staff_message_key(ErrorKind kind);
+
+// What the health panel shows, read on a worker.
+struct HealthReading {
+    DeviceHealth device;
+    bool sealing_is_demo = true;
 };
 
 class StaffMode {
@@ -40,17 +54,22 @@ public:
 
     // Called by the Kiosk on the hidden gesture: a fresh, empty PIN pad.
     void open_entry();
-    // Applies a staff intent on screen; returns the screen to show next (maybe the same).
+    // Applies a staff intent (or a typing intent on a staff screen) on screen; returns the
+    // screen to show next (maybe the same). Never waits on slow work.
     ScreenId apply(const Intent& intent, ScreenId screen, MonotonicClock::time_point now);
     // Forgets everything typed in staff mode (PIN digits, unsaved edits). Sync keeps running.
     void close();
-    // Runs each frame: notices a finished sync and records its result.
-    void poll();
+    // Runs each frame: takes finished workers' results. Returns the screen to go to when a
+    // result moves staff on (the PIN was right: staff home).
+    std::optional<ScreenId> poll(MonotonicClock::time_point now);
+    // True while any staff worker other than the sync is running.
+    bool busy() const;
 
     // --- What the staff screens show ---
     const std::string& pin_digits() const { return pin_digits_; }
     PinStage pin_stage() const { return pin_stage_; }
     const std::string& pin_message_key() const { return pin_message_key_; }
+    bool pin_checking() const { return pin_check_ != nullptr || pin_hashing_ != nullptr; }
     std::optional<std::chrono::seconds> pin_locked_for(MonotonicClock::time_point now) const { return lockout_.locked_for(now); }
 
     const Event& current_event() const { return current_event_; }
@@ -68,6 +87,7 @@ public:
 
     const LeadCounters& counters() const { return counters_; }
     const DeviceHealth& health() const { return health_; }
+    bool health_reading() const { return health_task_ != nullptr; }
     const std::string& last_sync() const { return last_sync_; }
     bool sealing_is_demo() const { return sealing_is_demo_; }
     const std::string& store_alert() const { return store_alert_; }
@@ -75,13 +95,46 @@ public:
     bool sync_running() const;
 
     const std::vector<std::filesystem::path>& usb_mounts() const { return usb_mounts_; }
-    const std::string& export_message() const { return export_message_; }
+    bool export_running() const { return export_task_ != nullptr; }
+    // The last export's outcome on this visit to the export screen; nullopt before one ended.
+    const std::optional<Result<ExportSummary>>& export_result() const { return export_result_; }
     const std::tm& clock_setting() const { return clock_setting_; }
-    const std::string& clock_message() const { return clock_message_; }
-    const std::string& error() const { return error_; }  // the last failed staff action, plainly
+    bool clock_running() const { return clock_task_ != nullptr; }
+    const std::optional<Status>& clock_result() const { return clock_result_; }
+    // The last failed staff action: a catalogue key, and the technical detail (may be empty).
+    const std::string& error() const { return error_; }
+    const std::string& error_detail() const { return error_detail_; }
 
 private:
-    ScreenId submit_pin(MonotonicClock::time_point now);
+    // One handler per intent; apply() dispatches to them, and a static_assert there refuses
+    // a staff intent that neither StaffMode nor the Kiosk handles.
+    ScreenId handle(const intent::PinDigit&, ScreenId screen, MonotonicClock::time_point now);
+    ScreenId handle(const intent::PinBackspace&, ScreenId screen, MonotonicClock::time_point now);
+    ScreenId handle(const intent::PinSubmit&, ScreenId screen, MonotonicClock::time_point now);
+    ScreenId handle(const intent::StaffGo&, ScreenId screen, MonotonicClock::time_point now);
+    ScreenId handle(const intent::StaffFocus&, ScreenId screen, MonotonicClock::time_point now);
+    ScreenId handle(const intent::TypeText&, ScreenId screen, MonotonicClock::time_point now);
+    ScreenId handle(const intent::ToggleShift&, ScreenId screen, MonotonicClock::time_point now);
+    ScreenId handle(const intent::Backspace&, ScreenId screen, MonotonicClock::time_point now);
+    ScreenId handle(const intent::ChooseCampaign&, ScreenId screen, MonotonicClock::time_point now);
+    ScreenId handle(const intent::ToggleEventMunicipality&, ScreenId screen, MonotonicClock::time_point now);
+    ScreenId handle(const intent::SaveEvent&, ScreenId screen, MonotonicClock::time_point now);
+    ScreenId handle(const intent::LeadsScope&, ScreenId screen, MonotonicClock::time_point now);
+    ScreenId handle(const intent::LeadsPage&, ScreenId screen, MonotonicClock::time_point now);
+    ScreenId handle(const intent::OpenLead&, ScreenId screen, MonotonicClock::time_point now);
+    ScreenId handle(const intent::SetRating&, ScreenId screen, MonotonicClock::time_point now);
+    ScreenId handle(const intent::SetFollowUp&, ScreenId screen, MonotonicClock::time_point now);
+    ScreenId handle(const intent::SaveLead&, ScreenId screen, MonotonicClock::time_point now);
+    ScreenId handle(const intent::StartSync&, ScreenId screen, MonotonicClock::time_point now);
+    ScreenId handle(const intent::CancelSync&, ScreenId screen, MonotonicClock::time_point now);
+    ScreenId handle(const intent::ExportTo&, ScreenId screen, MonotonicClock::time_point now);
+    ScreenId handle(const intent::AdjustClock&, ScreenId screen, MonotonicClock::time_point now);
+    ScreenId handle(const intent::SetClock&, ScreenId screen, MonotonicClock::time_point now);
+
+    std::optional<ScreenId> poll_pin(MonotonicClock::time_point now);
+    void record_pin_failure(MonotonicClock::time_point when);
+    void report(const Error& error);
+    void report(std::string key) { error_ = std::move(key); error_detail_.clear(); }
     void refresh_home();
     void refresh_leads();
     void load_current_event();
@@ -95,6 +148,10 @@ private:
     std::string pin_chosen_;
     PinStage pin_stage_ = PinStage::enter;
     std::string pin_message_key_;
+    // The Argon2id work: checking a typed PIN, or hashing a newly chosen one.
+    std::unique_ptr<BackgroundTask<bool>> pin_check_;
+    MonotonicClock::time_point pin_typed_at_{};
+    std::unique_ptr<BackgroundTask<Result<std::string>>> pin_hashing_;
 
     Event current_event_;
     Event event_draft_;
@@ -108,16 +165,20 @@ private:
     StaffAnnotation annotation_;
     LeadCounters counters_;
     DeviceHealth health_;
+    std::unique_ptr<BackgroundTask<HealthReading>> health_task_;
     std::string last_sync_;
     bool sealing_is_demo_ = true;
     std::string store_alert_;
     std::unique_ptr<SyncWorker> sync_;
     bool sync_recorded_ = true;
     std::vector<std::filesystem::path> usb_mounts_;
-    std::string export_message_;
+    std::unique_ptr<BackgroundTask<Result<ExportSummary>>> export_task_;
+    std::optional<Result<ExportSummary>> export_result_;
     std::tm clock_setting_{};
-    std::string clock_message_;
+    std::unique_ptr<BackgroundTask<Status>> clock_task_;
+    std::optional<Status> clock_result_;
     std::string error_;
+    std::string error_detail_;
 };
 
 // Stores event and makes it the one new leads are tagged with: what staff's "Save" on the

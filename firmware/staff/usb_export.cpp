@@ -22,7 +22,7 @@ Result<ExportSummary> export_leads(LeadStore& store, const std::filesystem::path
 
 Result<ExportSummary> write_export_file(const std::vector<Lead>& leads, const std::filesystem::path& dir,
                                         const std::string& device) {
-    if (!std::filesystem::is_directory(dir)) return make_error(dir.string() + ": not a directory (is the stick mounted?)");
+    if (!std::filesystem::is_directory(dir)) return make_error(dir.string() + ": not a directory (is the stick mounted?)", ErrorKind::unavailable);
     const std::string exported_utc = utc_timestamp_now();
     const auto file = dir / protocol::export_file_name(device, exported_utc);
     const std::string text = protocol::encode_export_file(leads, device, exported_utc);

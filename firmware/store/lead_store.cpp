@@ -129,7 +129,7 @@ Result<Lead> LeadStore::add(const LeadDraft& given, const ValidationRules& rules
     // free page.
     auto key = sealing_key();
     if (!key) return with_context("storing lead", key.error());
-    const SealedBox sealed = seal(personal_to_json({draft.contact, draft.household.children_birth_years, draft.free_text, draft.answers}), *key);
+    const SealedBox sealed = seal(personal_to_json(personal_part(draft)), *key);
     if (sealed.empty()) return make_error("storing lead: sealing failed");
 
     auto transaction = Transaction::begin_immediate(db_);
@@ -142,10 +142,7 @@ Result<Lead> LeadStore::add(const LeadDraft& given, const ValidationRules& rules
     lead.created = created_now();
     lead.consent_given_at = lead.created.wall_clock_utc;
     lead.draft = draft;
-    lead.draft.contact = {};
-    lead.draft.household.children_birth_years.clear();
-    lead.draft.free_text.clear();
-    lead.draft.answers = {};
+    clear_personal(lead.draft);
     lead.sealed = {sealed, {}, key->public_hex, initials_of(draft.contact.name),
                    static_cast<int>(draft.household.children_birth_years.size())};
 

@@ -1,4 +1,4 @@
-// The post-event sync; see sync_client.h and register/PROTOCOL.md.
+// The post-event sync; see sync_client.h and common/protocol/PROTOCOL.md.
 #include "firmware/sync/sync_client.h"
 
 #include "common/base/device_clock.h"

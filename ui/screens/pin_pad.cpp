@@ -13,9 +13,9 @@ void draw_pin_pad(const Kiosk& kiosk, UiFrame& frame) {
     draw_background(frame);
     const Language language = kiosk.language();
     const StaffMode& staff = kiosk.staff();
-    const char* title = staff.pin_stage() == PinStage::enter    ? "staff.pin_title_enter"
-                        : staff.pin_stage() == PinStage::choose ? "staff.pin_title_choose"
-                                                                : "staff.pin_title_confirm";
+    const char* title = staff.pin_stage() == PinStage::choose    ? "staff.pin_title_choose"
+                        : staff.pin_stage() == PinStage::confirm ? "staff.pin_title_confirm"
+                                                                 : "staff.pin_title_enter";
     const float centre = frame.size.x / 2;
     draw_text(frame.fonts.title, ui_text(language, title), {centre, frame.px(24)}, theme::gold, true);
 

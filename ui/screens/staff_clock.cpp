@@ -40,10 +40,15 @@ void draw_staff_clock(const Kiosk& kiosk, UiFrame& frame) {
                      ButtonStyle::primary)) {
         frame.emit(intent::SetClock{});
     }
-    if (!staff.clock_message().empty()) {
-        const bool ok = staff.clock_message() == "ok";
-        draw_text(frame.fonts.body, (ok ? std::string("ok") : "! " + staff.clock_message()), {margin + frame.px(370), y + frame.px(24)},
-                  ok ? theme::gold : theme::error, false, frame.size.x - margin * 2 - frame.px(370));
+    const ImVec2 message_at{margin + frame.px(370), y + frame.px(24)};
+    const float message_width = frame.size.x - margin * 2 - frame.px(370);
+    if (staff.clock_running()) {
+        draw_text(frame.fonts.body, ui_text(language, "staff.clock_setting"), message_at, theme::text_muted, false, message_width);
+    } else if (const auto& result = staff.clock_result()) {
+        const std::string message = *result ? std::string(ui_text(language, "staff.clock_was_set"))
+                                            : "! " + std::string(ui_text(language, staff_message_key(result->error().kind))) +
+                                                  " " + result->error().message;
+        draw_text(frame.fonts.body, message, message_at, *result ? theme::gold : theme::error, false, message_width);
     }
 }
 

@@ -26,10 +26,19 @@ void draw_staff_export(const Kiosk& kiosk, UiFrame& frame) {
         }
         y += frame.px(88);
     }
-    if (!staff.export_message().empty()) {
-        const bool ok = staff.export_message().rfind("ok", 0) == 0;
-        draw_text(frame.fonts.body, (ok ? "" : "! ") + staff.export_message(), {margin, y + frame.px(10)},
-                  ok ? theme::gold : theme::error, false, width);
+    if (staff.export_running()) {
+        draw_text(frame.fonts.body, ui_text(language, "staff.export_running"), {margin, y + frame.px(10)}, theme::text_muted,
+                  false, width);
+    } else if (const auto& result = staff.export_result()) {
+        if (*result) {
+            const std::string done = std::string(ui_text(language, "staff.export_done")) + " " + std::to_string((*result)->leads) +
+                                     " → " + (*result)->file.string();
+            draw_text(frame.fonts.body, done, {margin, y + frame.px(10)}, theme::gold, false, width);
+        } else {
+            const std::string failed = "! " + std::string(ui_text(language, staff_message_key(result->error().kind))) + " " +
+                                       result->error().message;
+            draw_text(frame.fonts.body, failed, {margin, y + frame.px(10)}, theme::error, false, width);
+        }
     }
 }
 

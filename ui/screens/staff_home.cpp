@@ -100,7 +100,9 @@ void draw_staff_home(const Kiosk& kiosk, UiFrame& frame) {
     // What went wrong with the store, where staff cannot miss it: a damaged database moved
     // aside, or the last sign-up that could not be saved (a full disk, an I/O error).
     float alert_y = frame.size.y - frame.px(40);
-    for (const std::string& problem : {staff.error(), kiosk.last_store_error(), staff.store_alert()}) {
+    const std::string staff_problem =
+        staff.error().empty() ? std::string() : text(staff.error().c_str()) + " " + staff.error_detail();
+    for (const std::string& problem : {staff_problem, kiosk.last_store_error(), staff.store_alert()}) {
         if (problem.empty()) continue;
         const float used = draw_text(frame.fonts.body, "! " + problem, {x, alert_y}, theme::error, false, frame.size.x - frame.px(420));
         alert_y -= used + frame.px(8);
