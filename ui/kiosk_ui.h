@@ -4,6 +4,7 @@
 #pragma once
 
 #include "firmware/kiosk.h"
+#include "ui/pictures.h"
 #include "ui/touch_targets.h"
 #include "ui/ui_frame.h"
 
@@ -36,6 +37,8 @@ public:
     std::vector<Intent> run_frame(const Kiosk& kiosk, double time_seconds);
 
     const TouchTargets& touch_targets() const { return targets_; }
+    // The pack's pictures as textures (ui/platform/textures.h), or none; outlives the frames.
+    void set_pictures(const PackPictures* pictures) { pictures_ = pictures; }
     // What the last frame drew as text, and what it had to cut (for the fit test).
     const TextAudit& text_audit() const { return audit_; }
     const std::string& font_warning() const { return font_warning_; }
@@ -48,6 +51,7 @@ private:
     Fonts fonts_;
     Fonts large_fonts_;  // for the visitor's large-text choice
     TouchTargets targets_;
+    const PackPictures* pictures_ = nullptr;
     TextAudit audit_;
 };
 

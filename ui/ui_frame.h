@@ -4,6 +4,7 @@
 #pragma once
 
 #include "firmware/kiosk_intent.h"
+#include "ui/pictures.h"
 #include "ui/touch_targets.h"
 #include "ui/widgets/text_audit.h"
 
@@ -35,6 +36,7 @@ struct UiFrame {
     TouchTargets& targets;
     std::vector<Intent>& intents;
     TextAudit& audit;  // what text this frame drew, cut or could not fit
+    const PackPictures* pictures = nullptr;  // none in headless tests: screens draw neutral frames
 
     float px(float design_pixels) const { return design_pixels * scale; }
     // A touch target's side: the design size scaled, never under min_touch_px.

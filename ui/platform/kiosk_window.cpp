@@ -6,6 +6,7 @@
 #include "ui/platform/gl_window.h"
 #include "ui/platform/sdl_handles.h"
 #include "ui/platform/service_watchdog.h"
+#include "ui/platform/textures.h"
 #include "ui/screens/screens.h"
 
 #include <imgui_impl_opengl3.h>
@@ -175,6 +176,12 @@ int run_kiosk_window(Kiosk& kiosk, const WindowOptions& options) {
         std::cerr << "flytthit-kiosk: " << backends.error().message << "\n";
         return 1;
     }
+    // Pictures are decoded and uploaded once, at the screen's size, and deleted before the GL
+    // context goes (declared after it); a broken one leaves a neutral frame and a log line.
+    std::vector<std::string> picture_problems;
+    const PackTextures textures(kiosk.content(), options.content_dir, width, height, picture_problems);
+    for (const auto& problem : picture_problems) std::cerr << "flytthit-kiosk: picture: " << problem << "\n";
+    ui.set_pictures(&textures.pictures());
 
     const auto started = MonotonicClock::now();
     int frames_to_draw = frames_after_event;

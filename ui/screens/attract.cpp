@@ -96,7 +96,13 @@ void draw_attract(const Kiosk& kiosk, UiFrame& frame) {
     }
     centre_texts(kiosk, frame, {{centre.x - text_width / 2, centre.y - text_height / 2}, {text_width, text_height}}, true);
 
-    language_bar(kiosk, frame);
+    const float bar_left = language_bar(kiosk, frame);
+    if (!content.map.empty()) {  // the map, straight from the stand: where is this?
+        const ImVec2 size{frame.px(150), frame.touch(56)};
+        if (touch_button(frame, "map", ui_text(language, "nav.map"), {bar_left - frame.px(16) - size.x, frame.px(16)}, size)) {
+            frame.emit(intent::OpenMap{});
+        }
+    }
     staff_corner(frame);
     // The whole screen is the start button. It is submitted after the language buttons, so
     // ImGui gives a touch on those to them and every other touch to this one.

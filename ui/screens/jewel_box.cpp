@@ -108,13 +108,18 @@ void draw_jewel_box(const Kiosk& kiosk, UiFrame& frame) {
     // Between Back and the sign-up: the region's own pages.
     const Rect middle = bottom_bar_middle(frame);
     const bool work = !content.commuting.empty();
-    const float count = 1.0f + (work ? 1.0f : 0.0f);
+    const bool map = !content.map.empty();
+    const float count = 1.0f + (work ? 1.0f : 0.0f) + (map ? 1.0f : 0.0f);
     const ImVec2 button{(middle.size.x - frame.px(16) * (count - 1)) / count, middle.size.y};
     float button_x = middle.pos.x;
     if (touch_button(frame, "region", ui_text(language, "jewel_box.region"), {button_x, middle.pos.y}, button)) {
         frame.emit(intent::OpenRegion{});
     }
     button_x += button.x + frame.px(16);
+    if (map && touch_button(frame, "map", ui_text(language, "nav.map"), {button_x, middle.pos.y}, button)) {
+        frame.emit(intent::OpenMap{});
+    }
+    if (map) button_x += button.x + frame.px(16);
     if (work && touch_button(frame, "work_for_two", ui_text(language, "jewel_box.work_for_two"), {button_x, middle.pos.y}, button)) {
         frame.emit(intent::OpenWorkForTwo{});
     }

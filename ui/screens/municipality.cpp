@@ -1,5 +1,8 @@
-// A municipality's page: its jewel and name, five sections (work, growing up, housing,
-// culture and outdoors, the host) chosen with tabs, "I'm curious" and the sign-up.
+// A municipality's page: its jewel and name; the five sections (work, growing up, housing,
+// culture and outdoors, the host) chosen with tabs, and the map; the picture above the open
+// section's text; the host's contact card and where people from here work (the "work for
+// two" table, as a small chart) beside it; "I'm curious" and the sign-up below. One layout in
+// design units, so 800x480 and 1920x1080 show the same page.
 #include "firmware/choice_list.h"
 #include "ui/screens/screen_window.h"
 #include "ui/screens/screens.h"
@@ -7,6 +10,8 @@
 #include "ui/text/ui_text.h"
 #include "ui/widgets/controls.h"
 #include "ui/widgets/jewel.h"
+#include "ui/widgets/picture_frame.h"
+#include "ui/widgets/text_box.h"
 
 #include <algorithm>
 
@@ -21,19 +26,98 @@ float header(const Kiosk& kiosk, UiFrame& frame, const Municipality& municipalit
     const ImVec2 centre{frame.px(32) + radius, frame.px(16) + radius + frame.px(6)};
     draw_jewel(ImGui::GetWindowDrawList(), centre, radius, municipality, JewelLook{});
     const float x = centre.x + radius + frame.px(20);
-    draw_text(frame.fonts.title, municipality.name, {x, frame.px(12)}, theme::gold);
+    const float width = bar_left - x - frame.px(16);
+    const float title_height = frame.fonts.title->FontSize * 1.15f;
+    text_box(frame, municipality.name, {{x, frame.px(10)}, {width, title_height}}, {frame.fonts.title, theme::gold, Align::left, false, true});
     const std::string line = municipality.county + " · " + kiosk.content().text(language, "municipality." + municipality.id + ".tagline");
-    const float used = draw_text(frame.fonts.body, line, {x, frame.px(12) + frame.fonts.title->FontSize + frame.px(4)},
-                                 theme::text_muted, false, bar_left - x - frame.px(16));
-    return std::max(frame.px(12) + frame.fonts.title->FontSize + frame.px(4) + used, frame.px(16) + frame.touch(56)) + frame.px(18);
+    const float line_top = frame.px(10) + title_height;
+    const float used = text_box(frame, line, {{x, line_top}, {width, frame.fonts.body->FontSize * 2.6f}},
+                                {frame.fonts.body, theme::text_muted, Align::left, false, false})
+                           .size.y;
+    return std::max(line_top + used, frame.px(16) + frame.touch(56)) + frame.px(14);
 }
 
-void host_details(const Kiosk& kiosk, UiFrame& frame, const Municipality& municipality, ImVec2 pos, float width) {
+// One line of the contact card or the chart: text in a box of one line's height.
+float card_line(UiFrame& frame, std::string_view text, ImFont* font, ImU32 colour, ImVec2 pos, float width, int lines = 1) {
+    const float height = font->FontSize * 1.25f * static_cast<float>(lines);
+    text_box(frame, text, {pos, {width, height}}, {font, colour, Align::left, false, lines == 1});
+    return height;
+}
+
+// The host's contact card: who answers, when the office is open (if the pack says), the web.
+float contact_card(const Kiosk& kiosk, UiFrame& frame, const Municipality& municipality, Rect box) {
     const Language language = kiosk.language();
-    std::string details = std::string(ui_text(language, "municipality.host_office")) + ": " + municipality.host.office;
-    if (!municipality.host.email.empty()) details += "\n" + municipality.host.email;
-    if (!municipality.host.web.empty()) details += "\n" + std::string(ui_text(language, "municipality.web")) + ": " + municipality.host.web;
-    draw_text(frame.fonts.large, details, pos, theme::gold, false, width);
+    const MunicipalityHost& host = municipality.host;
+    const float inner = frame.px(16);
+    const float width = box.size.x - inner * 2;
+    float y = box.pos.y + inner;
+    std::vector<std::pair<std::string, std::string>> rows{{std::string(ui_text(language, "municipality.host_office")), host.office}};
+    if (!host.opening_hours.empty()) rows.emplace_back(ui_text(language, "municipality.opening_hours"), host.opening_hours);
+    if (!host.web.empty()) rows.emplace_back(ui_text(language, "municipality.web"), host.web.substr(host.web.find("//") + 2));
+    if (!host.email.empty()) rows.emplace_back("", host.email);
+    // Measure first, so the card is drawn as tall as its contents.
+    const TextStyle label_style{frame.fonts.body, theme::text_muted, Align::left, false, false};
+    const float two_lines = frame.fonts.body->FontSize * 1.25f * 2;
+    auto label_height = [&](const std::string& label) {
+        return label.empty() ? 0.0f : std::max(frame.fonts.body->FontSize * 1.25f, measure_text(label, {width, two_lines}, label_style).size.y);
+    };
+    float height = inner * 2 + frame.fonts.large->FontSize * 1.25f + frame.px(4);
+    for (const auto& [label, value] : rows) height += label_height(label) + two_lines + frame.px(4);
+    height = std::min(height, box.size.y);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(box.pos, {box.max().x, box.pos.y + height}, theme::panel, frame.px(14));
+    draw->AddRect(box.pos, {box.max().x, box.pos.y + height}, theme::gold, frame.px(14), 0, frame.px(2));
+    y += card_line(frame, ui_text(language, "municipality.contact"), frame.fonts.large, theme::gold, {box.pos.x + inner, y}, width) +
+         frame.px(4);
+    for (const auto& [label, value] : rows) {
+        if (!label.empty()) {
+            const float used = label_height(label);
+            text_box(frame, label, {{box.pos.x + inner, y}, {width, used}}, label_style);
+            y += used;
+        }
+        const float room = std::min(frame.fonts.body->FontSize * 1.25f * 2, box.pos.y + height - inner - y);
+        if (room <= 0) break;
+        y += text_box(frame, value, {{box.pos.x + inner, y}, {width, room}}, {frame.fonts.body, theme::text, Align::left, false, false})
+                 .size.y +
+             frame.px(4);
+    }
+    return height;
+}
+
+// Where people who live here work, largest first: the "work for two" figure in small.
+void work_chart(const Kiosk& kiosk, UiFrame& frame, const Municipality& municipality, Rect box) {
+    const Language language = kiosk.language();
+    const ContentPack& content = kiosk.content();
+    auto flows = content.commuting.from(municipality.id);
+    if (flows.empty() || box.size.y < frame.fonts.body->FontSize * 5) return;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(box.pos, box.max(), theme::panel, frame.px(14));
+    const float inner = frame.px(16);
+    const float width = box.size.x - inner * 2;
+    float y = box.pos.y + inner;
+    const std::string title = std::string(ui_text(language, "municipality.work_for_two")) + " (" + std::to_string(content.commuting.year) + ")";
+    y += card_line(frame, title, frame.fonts.body, theme::gold, {box.pos.x + inner, y}, width, 2) + frame.px(6);
+    const float row = frame.fonts.body->FontSize * 1.25f * 2 + frame.px(6);
+    const std::size_t rows = std::min<std::size_t>(flows.size(), static_cast<std::size_t>(std::max(0.0f, (box.max().y - inner - y) / row)));
+    if (rows == 0) return;
+    int largest = 1;
+    for (const auto& flow : flows) largest = std::max(largest, flow.persons);
+    for (std::size_t i = 0; i < rows; ++i) {
+        const CommutingFlow& flow = flows[i];
+        const std::string place = flow.works_in == municipality.id ? std::string(ui_text(language, "municipality.at_home"))
+                                                                   : content.place_name(flow.works_in);
+        const std::string value = (flow.certain ? "" : "≈ ") + std::to_string(flow.persons);
+        const float line = frame.fonts.body->FontSize * 1.25f;
+        text_box(frame, place, {{box.pos.x + inner, y}, {width * 0.7f, line}}, {frame.fonts.body, theme::text, Align::left, false, true});
+        text_box(frame, value, {{box.pos.x + inner + width * 0.7f, y}, {width * 0.3f, line}},
+                 {frame.fonts.body, theme::text, Align::right, false, true});
+        const float bar_y = y + line + frame.px(2);
+        const float bar = std::max(frame.px(3), width * static_cast<float>(flow.persons) / static_cast<float>(largest));
+        // An uncertain reading is hollow, so it never reads as fact by colour alone.
+        if (flow.certain) draw->AddRectFilled({box.pos.x + inner, bar_y}, {box.pos.x + inner + bar, bar_y + line * 0.6f}, theme::gold, frame.px(3));
+        else draw->AddRect({box.pos.x + inner, bar_y}, {box.pos.x + inner + bar, bar_y + line * 0.6f}, theme::gold, frame.px(3), 0, frame.px(2));
+        y += row;
+    }
 }
 
 }  // namespace
@@ -47,11 +131,12 @@ void draw_municipality(const Kiosk& kiosk, UiFrame& frame) {
     const float top = header(kiosk, frame, *municipality);
     const float bottom = frame.size.y - bottom_bar_height(frame);
     const float margin = frame.px(32);
-
-    // The five sections as tabs down the left; the open one is filled and marked with a bar.
-    const float tab_width = frame.px(300);
     const float gap = frame.px(8);
-    const float tab_height = std::max(min_touch_px, std::min(frame.px(80), (bottom - top - gap * 4) / 5));
+
+    // The five sections as tabs down the left, and the map below them; the open one is filled.
+    const float tab_width = frame.px(230);
+    const int buttons = static_cast<int>(std::size(municipality_sections)) + 1;
+    const float tab_height = std::max(min_touch_px, std::min(frame.px(76), (bottom - top - gap * static_cast<float>(buttons)) / static_cast<float>(buttons)));
     float y = top;
     for (std::string_view section : municipality_sections) {
         const std::string id(section);
@@ -63,26 +148,41 @@ void draw_municipality(const Kiosk& kiosk, UiFrame& frame) {
         }
         y += tab_height + gap;
     }
-
-    const ImVec2 panel_min{margin + tab_width + frame.px(20), top};
-    const ImVec2 panel_max{frame.size.x - margin, bottom - frame.px(8)};
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->AddRectFilled(panel_min, panel_max, theme::panel, frame.px(16));
-    draw->AddRect(panel_min, panel_max, theme::gold, frame.px(16), 0, frame.px(2));
-    const float inner = frame.px(24);
-    const float text_width = panel_max.x - panel_min.x - inner * 2;
-    float text_y = panel_min.y + inner;
-    draw_text(frame.fonts.large, ui_text(language, "section." + kiosk.open_section()), {panel_min.x + inner, text_y}, theme::gold);
-    text_y += frame.fonts.large->FontSize + frame.px(12);
-    draw->PushClipRect(panel_min, panel_max, true);
-    text_y += draw_text(frame.fonts.body, kiosk.content().text(language, "municipality." + municipality->id + "." + kiosk.open_section()),
-                        {panel_min.x + inner, text_y}, theme::text, false, text_width) + frame.px(14);
-    if (kiosk.open_section() == "host") host_details(kiosk, frame, *municipality, {panel_min.x + inner, text_y}, text_width);
-    if (!municipality->member) {
-        draw_text(frame.fonts.body, ui_text(language, "municipality.neighbour_note"),
-                  {panel_min.x + inner, panel_max.y - inner - frame.fonts.body->FontSize * 2}, theme::text_muted, false, text_width);
+    if (touch_button(frame, "map", ui_text(language, "nav.map"), {margin, y + gap}, {tab_width, tab_height}, ButtonStyle::secondary,
+                     frame.fonts.body)) {
+        frame.emit(intent::OpenMap{});
     }
-    draw->PopClipRect();
+
+    // The side column: the host's card, then the chart in what is left.
+    const float side_width = frame.px(300);
+    const Rect side{{frame.size.x - margin - side_width, top}, {side_width, bottom - frame.px(8) - top}};
+    const float card = contact_card(kiosk, frame, *municipality, side);
+    work_chart(kiosk, frame, *municipality, {{side.pos.x, side.pos.y + card + frame.px(12)}, {side.size.x, side.size.y - card - frame.px(12)}});
+
+    // The middle: the picture over the open section's text.
+    const ImVec2 panel_min{margin + tab_width + frame.px(20), top};
+    const ImVec2 panel_max{side.pos.x - frame.px(20), bottom - frame.px(8)};
+    const float panel_width = panel_max.x - panel_min.x;
+    const float picture_height = std::min(panel_width * 9.0f / 16.0f, (panel_max.y - panel_min.y) * 0.48f);
+    picture_frame(frame, municipality->images.hero, {panel_min, {panel_width, picture_height}}, frame.px(16));
+    const ImVec2 text_min{panel_min.x, panel_min.y + picture_height + frame.px(12)};
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(text_min, panel_max, theme::panel, frame.px(16));
+    const float inner = frame.px(20);
+    const float text_width = panel_max.x - text_min.x - inner * 2;
+    float text_y = text_min.y + inner * 0.7f;
+    const float heading = frame.fonts.large->FontSize * 1.25f;
+    text_box(frame, ui_text(language, "section." + kiosk.open_section()), {{text_min.x + inner, text_y}, {text_width, heading}},
+             {frame.fonts.large, theme::gold, Align::left, false, true});
+    text_y += heading + frame.px(6);
+    const float note = municipality->member ? 0.0f : frame.fonts.body->FontSize * 2.6f;
+    text_box(frame, kiosk.content().text(language, "municipality." + municipality->id + "." + kiosk.open_section()),
+             {{text_min.x + inner, text_y}, {text_width, panel_max.y - inner * 0.7f - note - text_y}},
+             {frame.fonts.body, theme::text, Align::left, false, false});
+    if (!municipality->member) {
+        text_box(frame, ui_text(language, "municipality.neighbour_note"), {{text_min.x + inner, panel_max.y - inner * 0.7f - note}, {text_width, note}},
+                 {frame.fonts.body, theme::text_muted, Align::left, false, false});
+    }
 
     // "I'm curious" between Back and the sign-up: a chip with a tick, so its state reads without colour.
     const auto& chosen = kiosk.draft().lead.municipalities;

@@ -17,6 +17,7 @@ static void draw_screen(const Kiosk& kiosk, UiFrame& frame) {
         case ScreenId::municipality: draw_municipality(kiosk, frame); return;
         case ScreenId::work_for_two: draw_work_for_two(kiosk, frame); return;
         case ScreenId::region: draw_region(kiosk, frame); return;
+        case ScreenId::map: draw_map(kiosk, frame); return;
         case ScreenId::sign_up_who: draw_sign_up_who(kiosk, frame); return;
         case ScreenId::sign_up_household: draw_sign_up_household(kiosk, frame); return;
         case ScreenId::sign_up_school_start: draw_sign_up_school_start(kiosk, frame); return;

@@ -12,6 +12,7 @@ void draw_jewel_box(const Kiosk& kiosk, UiFrame& frame);
 void draw_municipality(const Kiosk& kiosk, UiFrame& frame);
 void draw_work_for_two(const Kiosk& kiosk, UiFrame& frame);
 void draw_region(const Kiosk& kiosk, UiFrame& frame);
+void draw_map(const Kiosk& kiosk, UiFrame& frame);
 void draw_sign_up_who(const Kiosk& kiosk, UiFrame& frame);
 void draw_sign_up_household(const Kiosk& kiosk, UiFrame& frame);
 void draw_sign_up_school_start(const Kiosk& kiosk, UiFrame& frame);

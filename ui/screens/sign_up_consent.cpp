@@ -1,11 +1,17 @@
-// Sign-up step "consent": what is about to be sent, the consent box (unticked until the
-// visitor ticks it) and Send. "Registered" is shown only by the thank-you screen, which the
-// kiosk reaches after the store committed.
+// Sign-up step "consent": what is about to be sent, the region's privacy notice (from the
+// content pack: who holds the data, what is stored, sealed on the kiosk, who will call, how
+// long it is kept, how to withdraw, with the withdrawal link as a QR code), the consent box
+// (unticked until the visitor ticks it) and Send. "Registered" is shown only by the
+// thank-you screen, which the kiosk reaches after the store committed.
 #include "ui/screens/screen_window.h"
+
+#include <algorithm>
+
 #include "ui/screens/screens.h"
 #include "ui/theme.h"
 #include "ui/text/ui_text.h"
 #include "ui/widgets/controls.h"
+#include "ui/widgets/text_box.h"
 #include "ui/widgets/typing_area.h"
 
 namespace flytthit::ui {
@@ -29,14 +35,20 @@ std::string summary(const Kiosk& kiosk) {
     return text;
 }
 
-void consent_box(const Kiosk& kiosk, UiFrame& frame, std::string_view consent_text, ImVec2 pos, float width) {
-    const bool given = kiosk.draft().lead.consent.given;
+// The consent box's height for its text: the consent text is never cut, the box grows.
+float consent_box_height(UiFrame& frame, std::string_view consent_text, float width) {
     const float box = frame.touch(48);
     const float text_width = width - box - frame.px(16) * 3;
     const ImVec2 text_extent = frame.fonts.body->CalcTextSizeA(frame.fonts.body->FontSize, FLT_MAX, text_width,
                                                                consent_text.data(), consent_text.data() + consent_text.size());
-    // The consent text is never cut: the box grows to hold it.
-    const ImVec2 size{width, std::max(box, text_extent.y) + frame.px(16) * 2};
+    return std::max(box, text_extent.y) + frame.px(14) * 2;
+}
+
+void consent_box(const Kiosk& kiosk, UiFrame& frame, std::string_view consent_text, ImVec2 pos, float width) {
+    const bool given = kiosk.draft().lead.consent.given;
+    const float box = frame.touch(48);
+    const float text_width = width - box - frame.px(16) * 3;
+    const ImVec2 size{width, consent_box_height(frame, consent_text, width)};
     frame.targets.add("consent", pos, {pos.x + size.x, pos.y + size.y});
     ImGui::SetCursorScreenPos(pos);
     if (ImGui::InvisibleButton("consent", size)) frame.emit(intent::ToggleConsent{});
@@ -54,8 +66,68 @@ void consent_box(const Kiosk& kiosk, UiFrame& frame, std::string_view consent_te
         draw->AddLine({box_min.x + box * 0.42f, box_min.y + box * 0.78f}, {box_min.x + box * 0.82f, box_min.y + box * 0.22f},
                       theme::on_gold, frame.px(5));
     }
-    draw_text(frame.fonts.body, consent_text, {box_min.x + box + frame.px(16), pos.y + (size.y - text_extent.y) / 2}, theme::text,
-              false, text_width);
+    const float text_left = box_min.x + box + frame.px(16);
+    text_box(frame, consent_text, {{text_left, pos.y + frame.px(10)}, {text_width, size.y - frame.px(20)}},
+             {frame.fonts.body, theme::text, Align::left, true, false});
+}
+
+// Who will contact the visitor: the host office of each municipality chosen.
+std::string contacts(const Kiosk& kiosk) {
+    std::string offices;
+    for (const auto& id : kiosk.draft().lead.municipalities) {
+        if (const Municipality* municipality = kiosk.content().find_municipality(id)) {
+            offices += (offices.empty() ? "" : "; ") + municipality->host.office;
+        }
+    }
+    return offices;
+}
+
+void draw_qr(ImDrawList* draw, const QrCode& qr, ImVec2 pos, float side) {
+    const float module = side / static_cast<float>(qr.size + 4);
+    draw->AddRectFilled(pos, {pos.x + side, pos.y + side}, IM_COL32_WHITE, module);
+    for (int row = 0; row < qr.size; ++row) {
+        for (int column = 0; column < qr.size; ++column) {
+            if (!qr.at(column, row)) continue;
+            const ImVec2 min{pos.x + module * static_cast<float>(column + 2), pos.y + module * static_cast<float>(row + 2)};
+            draw->AddRectFilled(min, {min.x + module, min.y + module}, IM_COL32_BLACK);
+        }
+    }
+}
+
+// The privacy notice in its panel; the QR code of the withdrawal link on the right.
+void privacy_notice(const Kiosk& kiosk, UiFrame& frame, Rect box) {
+    const Language language = kiosk.language();
+    const ContentPack& content = kiosk.content();
+    if (!content.privacy.present() || box.size.y < frame.fonts.body->FontSize * 3) return;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(box.pos, box.max(), theme::panel, frame.px(14));
+    const float inner = frame.px(16);
+    const QrCode& qr = kiosk.privacy_qr();
+    const float qr_side = qr.size > 0 ? std::min(frame.px(150), box.size.y - inner * 2 - frame.fonts.body->FontSize * 2.6f) : 0.0f;
+    const bool show_qr = qr_side >= frame.px(90);
+    const float qr_column = show_qr ? std::max(qr_side, frame.px(170)) + inner : 0.0f;
+    const float width = box.size.x - inner * 2 - qr_column;
+    float y = box.pos.y + inner * 0.8f;
+    const float title_height = frame.fonts.large->FontSize * 1.25f;
+    text_box(frame, content.text(language, "privacy.title"), {{box.pos.x + inner, y}, {width, title_height}},
+             {frame.fonts.large, theme::gold, Align::left, false, true});
+    y += title_height + frame.px(4);
+    const std::string offices = contacts(kiosk);
+    const float contacts_height = offices.empty() ? 0.0f : frame.fonts.body->FontSize * 1.25f * 2;
+    const float body_bottom = box.max().y - inner * 0.8f - contacts_height;
+    text_box(frame, content.text(language, "privacy.body"), {{box.pos.x + inner, y}, {width, body_bottom - y}},
+             {frame.fonts.body, theme::text, Align::left, false, false});
+    if (!offices.empty()) {
+        text_box(frame, content.text(language, "privacy.contacts") + " " + offices, {{box.pos.x + inner, body_bottom}, {width, contacts_height}},
+                 {frame.fonts.body, theme::gold, Align::left, false, false});
+    }
+    if (show_qr) {
+        const float x = box.max().x - inner - qr_column + inner;
+        const float label_height = frame.fonts.body->FontSize * 1.25f * 2;
+        text_box(frame, content.text(language, "privacy.withdraw"), {{x, box.pos.y + inner * 0.8f}, {qr_column - inner, label_height}},
+                 {frame.fonts.body, theme::text_muted, Align::centre, false, false});
+        draw_qr(draw, qr, {x + (qr_column - inner - qr_side) / 2, box.pos.y + inner * 0.8f + label_height}, qr_side);
+    }
 }
 
 }  // namespace
@@ -67,10 +139,20 @@ void draw_sign_up_consent(const Kiosk& kiosk, UiFrame& frame) {
     float y = step_header(kiosk, frame, ui_text(language, "sign_up.consent_title"));
     const float margin = frame.px(32);
     const float width = frame.size.x - margin * 2;
+    const float gap = frame.px(10);
 
-    y += draw_text(frame.fonts.body, ui_text(language, "sign_up.summary"), {margin, y}, theme::text_muted) + frame.px(6);
-    y += draw_text(frame.fonts.large, summary(kiosk), {margin, y}, theme::text, false, width) + frame.px(20);
-    consent_box(kiosk, frame, ui_text(language, tip ? "sign_up.consent_tip" : "sign_up.consent"), {margin, y}, width);
+    const float label = frame.fonts.body->FontSize * 1.25f;
+    text_box(frame, ui_text(language, "sign_up.summary"), {{margin, y}, {width, label}}, {frame.fonts.body, theme::text_muted, Align::left, false, true});
+    y += label;
+    const float summary_room = frame.fonts.large->FontSize * 1.25f * 2.2f;
+    y += text_box(frame, summary(kiosk), {{margin, y}, {width, summary_room}}, {frame.fonts.large, theme::text, Align::left, false, false}).size.y + gap;
+
+    // The notice takes what is left between the summary and the consent box.
+    const std::string consent_text(ui_text(language, tip ? "sign_up.consent_tip" : "sign_up.consent"));
+    const float consent_height = consent_box_height(frame, consent_text, width);
+    const float consent_y = frame.size.y - bottom_bar_height(frame) - consent_height - gap * 0.5f;
+    privacy_notice(kiosk, frame, {{margin, y}, {width, consent_y - gap - y}});
+    consent_box(kiosk, frame, consent_text, {margin, consent_y}, width);
 
     const SignUpDraft& draft = kiosk.draft();
     if (draft.store_failed) bottom_message(frame, ui_text(language, "sign_up.store_failed"));
