@@ -36,4 +36,11 @@ set(CPACK_DEBIAN_REGISTER_PACKAGE_NAME flytthit-register)
 set(CPACK_COMPONENT_REGISTER_DESCRIPTION "Flytthit host register
  The region's server the kiosks sync their leads to, routing each to the host of every
  municipality it names, exactly once.")
+install(FILES ${FLYTTHIT_BOARD_DIR}/systemd/flytthit-register.service DESTINATION lib/systemd/system COMPONENT register)
+install(FILES ${FLYTTHIT_BOARD_DIR}/systemd/register.env DESTINATION /etc/flytthit-register COMPONENT register)
+install(FILES ${CMAKE_CURRENT_SOURCE_DIR}/docs/SECURITY.md DESTINATION share/doc/flytthit-register COMPONENT register)
+set(CPACK_DEBIAN_REGISTER_PACKAGE_DEPENDS "adduser")
+set(CPACK_DEBIAN_REGISTER_PACKAGE_CONTROL_EXTRA
+    ${FLYTTHIT_BOARD_DIR}/debian/register/postinst ${FLYTTHIT_BOARD_DIR}/debian/register/conffiles)
+set(CPACK_DEBIAN_REGISTER_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 include(CPack)

@@ -348,7 +348,8 @@ int update_content(const Context& context) {
         context.err << "flytthit-kioskctl: update-content: the register answered HTTP " << response.status << "\n";
         return 1;
     }
-    auto bundle = protocol::parse_envelope(response.body, settings.max_reply_bytes);
+    // A bundle is a flat map of file names to their text; a file may be as large as the reply.
+    auto bundle = protocol::parse_envelope(response.body, settings.max_reply_bytes, {8, 100'000, settings.max_reply_bytes});
     if (!bundle) {
         context.err << "flytthit-kioskctl: update-content: " << bundle.error().message << "\n";
         return 1;

@@ -6,11 +6,14 @@
 
 #include "common/base/device_clock.h"
 #include "common/content/content_signature.h"
+#include "register/http_listener.h"
+#include "register/lead_checks.h"
 #include "register/register_secrets.h"
 #include "register/register_store.h"
 #include "common/protocol/sync_protocol.h"
 
 #include <httplib.h>
+#include <systemd/sd-daemon.h>
 #include <signal.h>
 
 #include <chrono>
@@ -81,6 +84,9 @@ private:
 
 // Everything the handlers share, owned by serve() for the server's lifetime.
 struct Service {
+    Service(RegisterStore opened, SealingKeyPair sealing, std::filesystem::path register_dir, int exit_hook)
+        : store(std::move(opened)), keys(std::move(sealing)), dir(std::move(register_dir)), exit_after_commits(exit_hook) {}
+
     RegisterStore store;
     SealingKeyPair keys;
     std::mutex store_mutex;  // one writer at a time; SQLite serialises writes anyway
@@ -88,7 +94,23 @@ struct Service {
     int exit_after_commits = 0;
     int commits = 0;
     RateLimiter limiter;
+    std::vector<KnownMunicipality> known;  // of the content pack as of known_as_of
+    std::filesystem::file_time_type known_as_of{};
     std::shared_ptr<void> web_app{};  // register/web, when serve() was given the hook
+
+    // The municipalities of the register's current pack, read again when publish-content
+    // changed it. Call with store_mutex held.
+    Result<std::vector<KnownMunicipality>> municipalities() {
+        std::error_code error;
+        const auto changed = std::filesystem::last_write_time(dir / "content" / "manifest.json", error);
+        if (known.empty() || (!error && changed != known_as_of)) {
+            auto read = known_municipalities(dir);
+            if (!read) return read.error();
+            known = std::move(*read);
+            known_as_of = error ? std::filesystem::file_time_type{} : changed;
+        }
+        return known;
+    }
 
     // The device the request's bearer token belongs to; answers 401 or 429 itself and
     // returns nullopt when the request must go no further.
@@ -99,7 +121,12 @@ struct Service {
         if (header.rfind(prefix, 0) == 0) {
             const std::string hash = token_hash(header.substr(prefix.size()));
             std::lock_guard lock(store_mutex);
-            device = store.device_by_token_hash(hash);
+            auto found = store.device_by_token_hash(hash);
+            if (!found) {
+                reply_error(res, 503, "the register cannot check device tokens just now; try again later");
+                return std::nullopt;
+            }
+            device = *found;
         }
         if (!device) {
             reply_error(res, 401, "unknown or missing device token");
@@ -114,26 +141,122 @@ struct Service {
     }
 };
 
-void add_routes(httplib::Server& server, Service& service) {
+// The device the pre-routing check authenticated for the request on this thread: the check
+// and the handler run on the connection's own thread, one request at a time.
+thread_local std::optional<Device> request_device;
+
+bool has_body(const httplib::Request& req) {
+    return req.has_header("Transfer-Encoding") ||
+           (req.has_header("Content-Length") && req.get_header_value("Content-Length") != "0");
+}
+
+// Refuses the request before any body byte is read; the connection closes after the reply,
+// so an unread body is never taken for the next request.
+httplib::Server::HandlerResponse refuse(httplib::Response& res, int status, const std::string& message) {
+    reply_error(res, status, message);
+    Listener::close_after_response();
+    return httplib::Server::HandlerResponse::Handled;
+}
+
+// Limits before work: everything that can be judged from the request line and headers is
+// judged here, before cpp-httplib reads a byte of the body.
+httplib::Server::HandlerResponse check_before_body(Service& service, const httplib::Request& req, httplib::Response& res) {
+    request_device.reset();
+    if (service.web_app && req.path.rfind("/v1/", 0) != 0) return httplib::Server::HandlerResponse::Unhandled;  // register/web
+    const bool batch = req.method == "POST" && req.path == "/v1/leads";
+    const bool known = batch || (req.method == "GET" && (req.path == "/v1/time" || req.path == "/v1/keys" || req.path == "/v1/content"));
+    if (!known) return refuse(res, 404, "no such endpoint: " + req.method.substr(0, 10) + " " + req.path.substr(0, 100));
+    if (const auto encoding = req.get_header_value("Content-Encoding"); !encoding.empty() && encoding != "identity") {
+        return refuse(res, 415, "Content-Encoding \"" + encoding.substr(0, 40) + "\" is not accepted; send the body unencoded");
+    }
+    if (!batch && has_body(req)) return refuse(res, 413, req.method + " " + req.path + " takes no body");
+    if (req.path != "/v1/time") {
+        request_device = service.authenticate(req, res);
+        if (!request_device) {
+            Listener::close_after_response();
+            return httplib::Server::HandlerResponse::Handled;
+        }
+    }
+    if (batch) {
+        const auto type = req.get_header_value("Content-Type");
+        if (!type.empty() && type.rfind("application/json", 0) != 0) {
+            return refuse(res, 415, "Content-Type \"" + type.substr(0, 60) + "\": a batch is application/json");
+        }
+        if (req.has_header("Content-Length")) {
+            const std::string length = req.get_header_value("Content-Length");
+            if (length.empty() || length.size() > 12 || length.find_first_not_of("0123456789") != std::string::npos) {
+                return refuse(res, 400, "Content-Length \"" + length.substr(0, 20) + "\" is not a number");
+            }
+            if (std::stoull(length) > protocol::max_batch_bytes) {
+                return refuse(res, 413, "a batch is at most " + std::to_string(protocol::max_batch_bytes) + " bytes");
+            }
+        } else if (req.get_header_value("Transfer-Encoding") != "chunked") {
+            return refuse(res, 411, "a batch needs Content-Length or chunked Transfer-Encoding");
+        }
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+}
+
+// What cpp-httplib's own refusals mean, in words (it answers them before any handler runs).
+std::string error_reason(int status) {
+    switch (status) {
+        case 400: return Listener::request_progress().lines <= 1 ? "malformed request line" : "malformed request";
+        case 413: return "request body too large";
+        case 414: return "the request line is longer than 8192 bytes";
+        case 431: return "a header line is longer than 8192 bytes, or the headers are malformed";
+        case 404: return "no such endpoint";
+        default: return "request refused";
+    }
+}
+
+void add_routes(Listener& server, Service& service) {
+    server.set_pre_routing_handler(
+        [&service](const httplib::Request& req, httplib::Response& res) { return check_before_body(service, req, res); });
+
     server.Get("/v1/time", [](const httplib::Request&, httplib::Response& res) {
         res.set_content(protocol::encode_time(unix_ms_now()), "application/json");
     });
 
-    server.Get("/v1/keys", [&service](const httplib::Request& req, httplib::Response& res) {
-        if (!service.authenticate(req, res)) return;
+    server.Get("/v1/keys", [&service](const httplib::Request&, httplib::Response& res) {
         auto keys = read_public_keys(service.dir);
         if (!keys) return reply_error(res, 500, keys.error().message);
         res.set_content(protocol::encode_keys_reply({keys->sealing, keys->signing}), "application/json");
     });
 
-    server.Post("/v1/leads", [&service](const httplib::Request& req, httplib::Response& res) {
-        const auto device = service.authenticate(req, res);
-        if (!device) return;
-        auto items = protocol::decode_batch(req.body, current_year(), &service.keys);
+    server.Post("/v1/leads", [&service](const httplib::Request&, httplib::Response& res,
+                                        const httplib::ContentReader& read_body) {
+        const auto device = request_device;
+        if (!device) return reply_error(res, 401, "unknown or missing device token");
+        // The cap holds for chunked bodies too: reading stops at the first byte beyond it.
+        std::string body;
+        bool too_large = false;
+        const bool complete = read_body([&](const char* data, std::size_t length) {
+            if (body.size() + length > protocol::max_batch_bytes) {
+                too_large = true;
+                return false;
+            }
+            body.append(data, length);
+            return true;
+        });
+        if (too_large) {
+            Listener::close_after_response();
+            return reply_error(res, 413, "a batch is at most " + std::to_string(protocol::max_batch_bytes) + " bytes");
+        }
+        if (!complete) {
+            Listener::close_after_response();
+            return reply_error(res, 400, "the body could not be read: cut off, or malformed chunked encoding");
+        }
+        auto items = protocol::decode_batch(body, current_year(), &service.keys);
         if (!items) return reply_error(res, 400, "batch refused: " + items.error().message);
         std::vector<protocol::LeadAck> acks;
         {
             std::lock_guard lock(service.store_mutex);
+            auto known = service.municipalities();
+            if (!known) {
+                std::cerr << "flytthit-register: " << known.error().message << std::endl;
+                return reply_error(res, 503, "the register cannot read its content pack; try again later");
+            }
+            reject_unknown_municipalities(*items, *known);
             auto stored = service.store.store_batch(*device, *items);
             if (!stored) {
                 std::cerr << "flytthit-register: storing a batch from " << device->name << ": "
@@ -150,7 +273,6 @@ void add_routes(httplib::Server& server, Service& service) {
     });
 
     server.Get("/v1/content", [&service](const httplib::Request& req, httplib::Response& res) {
-        if (!service.authenticate(req, res)) return;
         const auto bundle = content_bundle(service.dir);
         if (!bundle) return reply_error(res, 404, "the register has no content pack");
         const std::string etag = "\"" + token_hash(*bundle).substr(0, 32) + "\"";
@@ -164,7 +286,11 @@ void add_routes(httplib::Server& server, Service& service) {
 
     server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
         if (!res.body.empty()) return;
-        reply_error(res, res.status, res.status == 413 ? "request too large" : "no such endpoint");
+        // cpp-httplib says 400 when a header line is too long: the request line was read, the
+        // headers were not.
+        const RequestProgress& progress = Listener::request_progress();
+        if (res.status == 400 && !progress.headers_done && progress.lines >= 2) res.status = 431;
+        reply_error(res, res.status, error_reason(res.status));
     });
 }
 
@@ -172,7 +298,7 @@ void add_routes(httplib::Server& server, Service& service) {
 // to touch the server from signal context.
 class StopOnSignal {
 public:
-    explicit StopOnSignal(httplib::Server& server) {
+    explicit StopOnSignal(Listener& server) {
         sigset_t signals;
         sigemptyset(&signals);
         sigaddset(&signals, SIGINT);
@@ -209,42 +335,48 @@ int serve(const ServeOptions& options) {
         std::cerr << "flytthit-register: " << keys.error().message << "\n";
         return 1;
     }
-    Service service{std::move(*store), std::move(*keys), {}, options.dir, options.exit_after_commits, 0, {}};
+    Service service(std::move(*store), std::move(*keys), options.dir, options.exit_after_commits);
 
-    std::unique_ptr<httplib::Server> server;
+    Listener server;
     if (tls) {
-        auto secure = std::make_unique<httplib::SSLServer>(options.tls_cert->c_str(), options.tls_key->c_str());
-        if (!secure->is_valid()) {
-            std::cerr << "flytthit-register: cannot use the certificate " << options.tls_cert->string() << " with key "
-                      << options.tls_key->string() << "\n";
+        if (auto secure = server.use_tls(*options.tls_cert, *options.tls_key); !secure) {
+            std::cerr << "flytthit-register: " << secure.error().message << "\n";
             return 1;
         }
-        server = std::move(secure);
-    } else {
-        server = std::make_unique<httplib::Server>();
     }
-    server->set_payload_max_length(protocol::max_batch_bytes + 64 * 1024);
-    server->set_read_timeout(30, 0);
-    server->set_write_timeout(30, 0);
-    add_routes(*server, service);
+    // No request but a batch has a body, and a batch's cap is enforced as it is read.
+    server.set_payload_max_length(protocol::max_batch_bytes);
+    add_routes(server, service);
     if (options.web) {
-        auto web = options.web(*server, service.store, service.store_mutex, tls);
+        auto web = options.web(server, service.store, service.store_mutex, tls);
         if (!web) {
             std::cerr << "flytthit-register: the web app: " << web.error().message << "\n";
             return 1;
         }
         service.web_app = std::move(*web);
     }
-    StopOnSignal stop(*server);
+    StopOnSignal stop(server);
 
-    const int port = options.port == 0 ? server->bind_to_any_port(options.host) : options.port;
-    if (port < 0 || (options.port != 0 && !server->bind_to_port(options.host, options.port))) {
-        std::cerr << "flytthit-register: cannot listen on " << options.host << ":" << options.port << "\n";
+    auto port = server.bind(options.host, options.port);
+    if (!port) {
+        std::cerr << "flytthit-register: " << port.error().message << "\n";
         return 1;
     }
-    std::cout << "flytthit-register: listening on " << (tls ? "https" : "http") << "://" << options.host << ":" << port
+    std::cout << "flytthit-register: listening on " << (tls ? "https" : "http") << "://" << options.host << ":" << *port
               << std::endl;
-    server->listen_after_bind();
+    // Under systemd (Type=notify): ready once listening, and alive while the accept loop turns.
+    sd_notify(0, "READY=1");
+    std::uint64_t watchdog_usec = 0;
+    const bool watchdog = sd_watchdog_enabled(0, &watchdog_usec) > 0 && watchdog_usec > 0;
+    auto last_ping = std::chrono::steady_clock::now();
+    server.run([&] {
+        const auto now = std::chrono::steady_clock::now();
+        if (watchdog && now - last_ping >= std::chrono::microseconds(watchdog_usec / 3)) {
+            sd_notify(0, "WATCHDOG=1");
+            last_ping = now;
+        }
+    });
+    sd_notify(0, "STOPPING=1");
     return 0;
 }
 

@@ -6,6 +6,9 @@
 #include "common/base/file_io.h"
 #include "common/base/device_clock.h"
 #include "register/http_api.h"
+#include "register/lead_checks.h"
+#include "register/register_operations.h"
+#include "common/protocol/rfc3339.h"
 #include "common/protocol/export_file.h"
 #include "common/protocol/pairing.h"
 #include "common/protocol/sync_protocol.h"
@@ -19,6 +22,7 @@
 #include <sodium.h>
 
 #include <cstdlib>
+#include <unistd.h>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -97,6 +101,14 @@ std::optional<Arguments> parse(const std::vector<std::string>& args) {
     return parsed;
 }
 
+// Who runs a command, for the audit log: the login name (sudo's caller when run by sudo).
+std::string operator_name() {
+    for (const char* variable : {"SUDO_USER", "USER", "LOGNAME"}) {
+        if (const char* value = std::getenv(variable); value != nullptr && *value != '\0') return std::string("cli:") + value;
+    }
+    return "cli:uid " + std::to_string(getuid());
+}
+
 int fail(const std::string& message, int code = 1) {
     std::cerr << "flytthit-register: " << message << "\n";
     return code;
@@ -143,9 +155,17 @@ int serve_command(const Arguments& args) {
     return serve(options);
 }
 
-int add_device(const Arguments& args) {
+// add-device, and rotate (rotate: a new token for a device that exists).
+int add_device(const Arguments& args, bool rotate = false) {
     const auto dir = args.get("--dir");
-    if (!dir || args.words.size() != 1) return fail("add-device needs --dir DIR and a NAME", 2);
+    if (!dir || args.words.size() != 1) return fail(std::string(rotate ? "rotate" : "add-device") + " needs --dir DIR and a NAME", 2);
+    if (rotate && !args.get("--pairing-file")) return fail("rotate needs --pairing-file FILE: the kiosk's new pairing", 2);
+    // kioskctl pair refuses a file without the register's address, so none is written.
+    if (args.get("--pairing-file") && !args.get("--url")) {
+        return fail("--pairing-file needs --url https://HOST:PORT, the address the kiosk syncs to (kioskctl pair refuses a "
+                    "pairing without it)",
+                    2);
+    }
     auto store = RegisterStore::open(*dir);
     if (!store) return fail(store.error().message);
     auto keys = read_public_keys(*dir);
@@ -159,7 +179,11 @@ int add_device(const Arguments& args) {
         ca_pem = text.str();
     }
     const std::string token = new_device_token();
-    auto device = store->add_device(args.words[0], token_hash(token));
+    if (rotate) {
+        if (auto rotated = rotate_device(*store, args.words[0], token_hash(token)); !rotated) return fail(rotated.error().message);
+        if (auto logged = audit(*store, operator_name(), "rotate device", 0, args.words[0]); !logged) return fail(logged.error().message);
+    }
+    auto device = rotate ? Result<Device>(Device{0, args.words[0]}) : store->add_device(args.words[0], token_hash(token));
     if (!device) return fail(device.error().message);
     if (auto pairing_file = args.get("--pairing-file")) {
         const Pairing pairing{args.get("--url").value_or(""), args.words[0], token, keys->sealing, keys->signing, ca_pem, {}};
@@ -168,7 +192,8 @@ int add_device(const Arguments& args) {
         }
         std::cout << "pairing file: " << *pairing_file << "\n";
     }
-    std::cout << "device \"" << device->name << "\" added; its token (shown once):\n" << token << std::endl;
+    std::cout << "device \"" << device->name << "\" " << (rotate ? "has a new token; the old one no longer works" : "added")
+              << "; its token (shown once):\n" << token << std::endl;
     return 0;
 }
 
@@ -191,12 +216,29 @@ int export_csv(const Arguments& args) {
     const auto dir = args.get("--dir");
     const auto municipality = args.get("--municipality");
     if (!dir || !municipality) return fail("export needs --dir DIR and --municipality ID", 2);
+    auto known = known_municipalities(*dir);
+    if (!known) return fail(known.error().message);
+    auto id = resolve_municipality(*municipality, *known);
+    if (!id) return fail("--municipality: " + id.error().message, 2);
+    std::string since;
+    if (auto given = args.get("--since")) {
+        auto parsed = protocol::parse_rfc3339_or_date(*given);
+        if (!parsed) return fail("--since: " + parsed.error().message + "; give a date (2026-11-23) or a time (2026-11-23T10:00:00Z)", 2);
+        since = protocol::utc_from_unix_ms(*parsed);
+    }
     auto store = RegisterStore::open(*dir);
     if (!store) return fail(store.error().message);
     write_csv_header(std::cout);
-    auto exported = store->for_each_lead_of(*municipality, args.get("--since").value_or(""),
-                                            [](const StoredLead& lead) { write_csv_row(std::cout, lead); });
+    std::int64_t rows = 0;
+    auto exported = store->for_each_lead_of(*id, since, [&rows](const StoredLead& lead) {
+        write_csv_row(std::cout, lead);
+        ++rows;
+    });
     if (!exported) return fail(exported.error().message);
+    if (auto logged = audit(*store, operator_name(), "export", rows, "municipality " + *id + (since.empty() ? "" : ", since " + since));
+        !logged) {
+        return fail("the export is done but could not be logged: " + logged.error().message);
+    }
     return 0;
 }
 
@@ -210,6 +252,9 @@ int import_file(const Arguments& args) {
     if (!keys) return fail(keys.error().message);
     auto export_file = protocol::decode_export_file(*text, current_year(), &*keys);
     if (!export_file) return fail(file + ": " + export_file.error().message);
+    auto known = known_municipalities(*dir);
+    if (!known) return fail(known.error().message);
+    reject_unknown_municipalities(export_file->items, *known);
     auto store = RegisterStore::open(*dir);
     if (!store) return fail(store.error().message);
     // Leads from a stick are filed under the kiosk they came from, as a device of its own
@@ -226,6 +271,11 @@ int import_file(const Arguments& args) {
     if (!acks) return fail(acks.error().message);
     std::map<protocol::AckStatus, int> counts;
     for (const auto& ack : *acks) ++counts[ack.status];
+    if (auto logged = audit(*store, operator_name(), "import", counts[protocol::AckStatus::stored],
+                            std::filesystem::path(file).filename().string() + " from " + device_name);
+        !logged) {
+        return fail("the import is stored but could not be logged: " + logged.error().message);
+    }
     std::cout << "leads in file: " << items.size() << "\nstored: " << counts[protocol::AckStatus::stored]
               << "\nalready there: " << counts[protocol::AckStatus::duplicate]
               << "\nrejected: " << counts[protocol::AckStatus::rejected]
@@ -233,6 +283,80 @@ int import_file(const Arguments& args) {
     for (const auto& ack : *acks) {
         if (!ack.reason.empty()) std::cerr << ack.id << ": " << ack.reason << "\n";
     }
+    return 0;
+}
+
+int devices(const Arguments& args) {
+    const auto dir = args.get("--dir");
+    if (!dir) return fail("devices needs --dir DIR", 2);
+    auto store = RegisterStore::open(*dir);
+    if (!store) return fail(store.error().message);
+    auto rows = list_devices(*store);
+    if (!rows) return fail(rows.error().message);
+    for (const auto& row : *rows) {
+        std::cout << row.name << "\tleads " << row.leads << "\tlast sync " << (row.last_seen_at.empty() ? "never" : row.last_seen_at)
+                  << "\t" << (row.revoked_at.empty() ? "active" : "revoked " + row.revoked_at) << "\n";
+    }
+    return 0;
+}
+
+int revoke(const Arguments& args) {
+    const auto dir = args.get("--dir");
+    if (!dir || args.words.size() != 1) return fail("revoke needs --dir DIR and a DEVICE", 2);
+    auto store = RegisterStore::open(*dir);
+    if (!store) return fail(store.error().message);
+    if (auto revoked = revoke_device(*store, args.words[0]); !revoked) return fail(revoked.error().message);
+    if (auto logged = audit(*store, operator_name(), "revoke device", 0, args.words[0]); !logged) return fail(logged.error().message);
+    std::cout << "device \"" << args.words[0] << "\" revoked: its token no longer works\n";
+    return 0;
+}
+
+int conflicts(const Arguments& args) {
+    const auto dir = args.get("--dir");
+    if (!dir) return fail("conflicts needs --dir DIR", 2);
+    auto store = RegisterStore::open(*dir);
+    if (!store) return fail(store.error().message);
+    auto rows = list_conflicts(*store);
+    if (!rows) return fail(rows.error().message);
+    const auto& words = args.words;
+    if (words.empty()) {
+        for (const auto& row : *rows) {
+            std::cout << row.id << "\tlead " << row.lead_id << "\tsecond version from " << row.device << " at " << row.received_at << "\n";
+        }
+        return 0;
+    }
+    std::int64_t id = 0;
+    if (words.size() < 2 || words[1].empty() || words[1].size() > 18 || words[1].find_first_not_of("0123456789") != std::string::npos) {
+        return fail("conflicts: give show ID or resolve ID keep-first|keep-second", 2);
+    }
+    id = std::stoll(words[1]);
+    if (words[0] == "show" && words.size() == 2) {
+        for (const auto& row : *rows) {
+            if (row.id != id) continue;
+            std::cout << "first (stored):\n" << row.first << "\nsecond (kept aside, from " << row.device << "):\n" << row.second << "\n";
+            return 0;
+        }
+        return fail("no conflict " + words[1] + " (flytthit-register conflicts lists them)");
+    }
+    if (words[0] == "resolve" && words.size() == 3 && (words[2] == "keep-first" || words[2] == "keep-second")) {
+        if (auto resolved = resolve_conflict(*store, id, words[2] == "keep-second"); !resolved) return fail(resolved.error().message);
+        if (auto logged = audit(*store, operator_name(), "resolve conflict", 1, words[1] + " " + words[2]); !logged) {
+            return fail(logged.error().message);
+        }
+        std::cout << "conflict " << id << " resolved: " << words[2] << "\n";
+        return 0;
+    }
+    return fail("conflicts: give show ID or resolve ID keep-first|keep-second", 2);
+}
+
+int backup(const Arguments& args) {
+    const auto dir = args.get("--dir");
+    if (!dir || args.words.size() != 1) return fail("backup needs --dir DIR and a FILE", 2);
+    auto store = RegisterStore::open(*dir);
+    if (!store) return fail(store.error().message);
+    if (auto copied = backup_database(*store, args.words[0]); !copied) return fail(copied.error().message);
+    std::cout << "backed up to " << args.words[0] << " (integrity ok); restore: stop the register, copy it over "
+              << (std::filesystem::path(*dir) / RegisterStore::database_file_name).string() << ", remove the -wal and -shm files, start\n";
     return 0;
 }
 
@@ -362,6 +486,11 @@ int main(int argc, char** argv) {
     if (command == "export") return export_csv(*args);
     if (command == "import") return import_file(*args);
     if (command == "publish-content") return publish_content(*args);
+    if (command == "devices") return devices(*args);
+    if (command == "revoke") return revoke(*args);
+    if (command == "rotate") return add_device(*args, true);
+    if (command == "conflicts") return conflicts(*args);
+    if (command == "backup") return backup(*args);
     std::cerr << "flytthit-register: unknown command " << command << "\n" << usage;
     return 2;
 }

@@ -53,6 +53,11 @@ ALTER TABLE leads ADD COLUMN rating TEXT NOT NULL DEFAULT '';
 ALTER TABLE leads ADD COLUMN staff_note TEXT NOT NULL DEFAULT '';
 ALTER TABLE leads ADD COLUMN follow_up TEXT NOT NULL DEFAULT '';
 )sql"},
+    // 3: a device can be revoked (a kiosk stolen at a fair): its token stops working, its
+    // leads stay (register_operations.h).
+    Migration{3, R"sql(
+ALTER TABLE devices ADD COLUMN revoked_at TEXT;
+)sql"},
     // 10: the hosts' web app (register/web/): users, sessions, the follow-up log, owners,
     // the audit log, tombstones of erased leads and the coordinator's settings.
     Migration{10, web::schema_step_10},
@@ -95,15 +100,18 @@ std::optional<Device> RegisterStore::device_by_name(const std::string& name) {
     return Device{select->column_int(0), select->column_text(1)};
 }
 
-std::optional<Device> RegisterStore::device_by_token_hash(const std::string& token_hash) {
+Result<std::optional<Device>> RegisterStore::device_by_token_hash(const std::string& token_hash) {
     // Every device's hash is compared, in constant time, whether or not one matched already:
     // how long this takes says nothing about any token.
-    auto select = db_.prepare("SELECT id, name, token_hash FROM devices");
-    if (!select) return std::nullopt;
+    auto select = db_.prepare("SELECT id, name, token_hash FROM devices WHERE revoked_at IS NULL");
+    if (!select) return with_context("looking up a device token", select.error());
     std::optional<Device> found;
     for (;;) {
         auto row = select->step();
-        if (!row || !*row) break;
+        // A store that cannot answer must not be taken for "no such token": that would tell a
+        // kiosk to re-pair when the register is what is broken.
+        if (!row) return Error{"looking up a device token: " + row.error().message, ErrorKind::unavailable};
+        if (!*row) break;
         const std::string stored = select->column_text(2);
         if (stored.size() == token_hash.size() && sodium_memcmp(stored.data(), token_hash.data(), stored.size()) == 0) {
             found = Device{select->column_int(0), select->column_text(1)};
@@ -117,7 +125,7 @@ Result<std::vector<protocol::LeadAck>> RegisterStore::store_batch(const Device& 
     using protocol::AckStatus;
     auto transaction = Transaction::begin_immediate(db_);
     if (!transaction) return transaction.error();
-    auto existing = db_.prepare("SELECT canonical FROM leads WHERE id = ?1");
+    auto existing = db_.prepare("SELECT canonical, device_id FROM leads WHERE id = ?1");
     auto insert_lead = db_.prepare(
         "INSERT INTO leads (id, device_id, received_at, created_utc, time_status, canonical, rating, staff_note, follow_up) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
@@ -157,7 +165,11 @@ Result<std::vector<protocol::LeadAck>> RegisterStore::store_batch(const Device& 
             if (existing->column_text(0) == item.canonical_lead) {
                 ack.status = AckStatus::duplicate;
                 const StaffAnnotation& staff = item.lead->staff;
-                if (!staff.rating.empty() || !staff.note.empty() || !staff.follow_up.empty()) {
+                // Only the device that sent the lead may change its annotation, and what it
+                // sends is its whole annotation: an empty field clears, as on the kiosk.
+                if (item.has_staff && existing->column_int(1) != device.id) {
+                    ack.reason = "the annotation was not applied: another device sent this lead";
+                } else if (item.has_staff) {
                     annotate->reset();
                     annotate->bind(1, item.id).bind(2, staff.rating).bind(3, staff.note).bind(4, staff.follow_up);
                     if (auto ran = annotate->run(); !ran) return ran.error();

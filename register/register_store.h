@@ -45,7 +45,9 @@ public:
 
     // Adds a device with the hash of its token. Fails if the name is taken.
     Result<Device> add_device(const std::string& name, const std::string& token_hash);
-    std::optional<Device> device_by_token_hash(const std::string& token_hash);
+    // The device with this token hash, nullopt when none has it; an error when the store
+    // cannot say (the caller answers 503, never 401).
+    Result<std::optional<Device>> device_by_token_hash(const std::string& token_hash);
     std::optional<Device> device_by_name(const std::string& name);
 
     // Stores a batch from device in one transaction and returns one acknowledgement per item,

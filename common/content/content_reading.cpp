@@ -3,6 +3,7 @@
 
 #include "common/base/file_io.h"
 #include "common/base/utf8.h"
+#include "common/protocol/bounded_json.h"
 
 namespace flytthit::content {
 
@@ -23,12 +24,12 @@ std::optional<json> read_json_file(const std::filesystem::path& path, const std:
         log.error(name, "not valid UTF-8");
         return std::nullopt;
     }
-    try {
-        return json::parse(text);
-    } catch (const json::exception& parse) {  // parse_error, and out_of_range for numbers like 1e999
-        log.error(name, std::string("not valid JSON: ") + parse.what());
+    auto parsed = protocol::parse_bounded_json(text);
+    if (!parsed) {
+        log.error(name, parsed.error().message);
         return std::nullopt;
     }
+    return std::move(*parsed);
 }
 
 std::optional<std::string> required_string(const json& object, const std::string& key, const std::string& where,

@@ -2,6 +2,7 @@
 // returned as an Error with the field that was wrong.
 #include "common/lead/lead_json.h"
 
+#include "common/protocol/bounded_json.h"
 #include "common/protocol/sealing.h"
 
 #include <nlohmann/json.hpp>
@@ -129,15 +130,9 @@ Result<LeadDraft> draft_from_object(const json& root) {
 }  // namespace
 
 Result<LeadDraft> lead_draft_from_json(std::string_view json_text) {
-    json root;
-    try {
-        root = json::parse(json_text);
-    } catch (const json::parse_error& error) {
-        return make_error("not valid JSON (at byte " + std::to_string(error.byte) + ")");
-    } catch (const json::exception&) {  // out_of_range: a number no double can hold
-        return make_error("not valid JSON (a number out of range)");
-    }
-    return draft_from_object(root);
+    auto root = protocol::parse_bounded_json(json_text);
+    if (!root) return root.error();
+    return draft_from_object(*root);
 }
 
 Result<Lead> lead_from_wire(const json& wire) {

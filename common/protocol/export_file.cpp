@@ -19,7 +19,7 @@ std::string encode_export_file(const std::vector<Lead>& leads, const std::string
 }
 
 Result<ExportFile> decode_export_file(std::string_view text, int current_year, const SealingKeyPair* keys) {
-    auto root = parse_envelope(text, text.size());
+    auto root = parse_envelope(text, text.size(), export_json_limits);
     if (!root) return root.error();
     const auto kind = root->find("kind");
     if (kind == root->end() || !kind->is_string() || kind->get<std::string>() != export_kind) {

@@ -13,6 +13,8 @@
 namespace flytthit::protocol {
 
 inline constexpr const char* export_kind = "flytthit-leads-export";
+// A whole fair's file: room for some 100 000 leads, still no deeper than a batch.
+inline constexpr JsonLimits export_json_limits{32, 5'000'000, 1024 * 1024};
 
 struct ExportFile {
     std::string device;                // the kiosk's name, as it was paired (may be empty)

@@ -2,6 +2,7 @@
 #include "common/protocol/pairing.h"
 
 #include "common/base/file_io.h"
+#include "common/protocol/bounded_json.h"
 
 #include <nlohmann/json.hpp>
 
@@ -22,13 +23,11 @@ bool is_hex(std::string_view text, std::size_t length) {
 }  // namespace
 
 Result<Pairing> pairing_from_json(std::string_view text) {
-    json root;
-    try {
-        root = json::parse(text);
-    } catch (const json::exception&) {  // parse_error, and out_of_range for numbers like 1e999
-        return make_error("not valid JSON");
-    }
-    if (!root.is_object()) return make_error("not a JSON object");
+    // A pairing file is a dozen short fields; the CA certificate is the longest.
+    auto parsed = protocol::parse_bounded_json(text, {8, 1000, 128 * 1024});
+    if (!parsed) return parsed.error();
+    const json root = std::move(*parsed);
+    if (!root.is_object()) return make_error("not a JSON object", ErrorKind::bad_input);
     Pairing pairing;
     auto text_field = [&](const char* key, std::string& out, bool required) -> Status {
         const auto found = root.find(key);

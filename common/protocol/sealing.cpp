@@ -1,6 +1,7 @@
 // Sealing personal data; see sealing.h.
 #include "common/protocol/sealing.h"
 
+#include "common/protocol/bounded_json.h"
 #include "common/protocol/demo_keys.h"
 #include "common/lead/lead_json.h"
 #include "common/protocol/pairing.h"
@@ -77,13 +78,24 @@ std::string personal_to_json(const PersonalData& personal) {
 }
 
 Result<PersonalData> personal_from_json(std::string_view json_text) {
+    // Anyone holding the public key can seal, so the plaintext is as hostile as any input.
+    auto parsed = protocol::parse_bounded_json(json_text, {8, 10'000, 64 * 1024});
+    if (!parsed) return make_error("sealed personal data: " + parsed.error().message, ErrorKind::bad_input);
     try {
-        const auto root = nlohmann::json::parse(json_text);
+        const nlohmann::json& root = *parsed;
         PersonalData personal;
         const auto& contact = root.at("contact");
         personal.contact = {contact.at("name").get<std::string>(), contact.at("phone").get<std::string>(),
                             contact.at("email").get<std::string>()};
-        personal.children_birth_years = root.at("children_birth_years").get<std::vector<int>>();
+        // get<std::vector<int>> would convert 1e300 (undefined behaviour): whole numbers only.
+        const auto& years = root.at("children_birth_years");
+        if (!years.is_array()) return make_error("sealed personal data: children_birth_years: expected a list", ErrorKind::bad_input);
+        for (const auto& year : years) {
+            if (!year.is_number_integer() || year.get<long long>() < 0 || year.get<long long>() > 9999) {
+                return make_error("sealed personal data: children_birth_years: expected whole years", ErrorKind::bad_input);
+            }
+            personal.children_birth_years.push_back(static_cast<int>(year.get<long long>()));
+        }
         personal.free_text = root.at("free_text").get<std::string>();
         // Boxes sealed before campaign answers existed have none.
         if (const auto answers = root.find("answers"); answers != root.end()) {

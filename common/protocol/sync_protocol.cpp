@@ -5,6 +5,7 @@
 #include "common/lead/lead_validation.h"
 #include "common/base/random_id.h"
 #include "common/base/utf8.h"
+#include "common/protocol/rfc3339.h"
 
 #include <ctime>
 
@@ -43,12 +44,11 @@ json encode_items(const std::vector<BatchItem>& items) {
         json entry = {{"lead", lead_to_wire(item.lead)}, {"clock", clock}};
         const StaffAnnotation& staff = item.lead.staff;
         const auto& sealed_note = item.lead.sealed.note;
-        if (!staff.rating.empty() || !staff.note.empty() || !staff.follow_up.empty() || !sealed_note.empty()) {
-            json annotation = {{"rating", staff.rating}, {"follow_up", staff.follow_up}};
-            if (!sealed_note.empty()) annotation["sealed_note"] = {{"to", item.lead.sealed.sealed_to}, {"box", to_base64(sealed_note)}};
-            else annotation["note"] = staff.note;
-            entry["staff"] = std::move(annotation);
-        }
+        // Always sent, empty fields too: clearing a rating or a note travels like setting one.
+        json annotation = {{"rating", staff.rating}, {"follow_up", staff.follow_up}};
+        if (!sealed_note.empty()) annotation["sealed_note"] = {{"to", item.lead.sealed.sealed_to}, {"box", to_base64(sealed_note)}};
+        else annotation["note"] = staff.note;
+        entry["staff"] = std::move(annotation);
         leads.push_back(std::move(entry));
     }
     return leads;
@@ -58,20 +58,17 @@ std::string encode_batch(const std::vector<BatchItem>& items) {
     return json{{"protocol", version}, {"leads", encode_items(items)}}.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-Result<json> parse_envelope(std::string_view body, std::size_t limit) {
-    if (body.size() > limit) return make_error("larger than " + std::to_string(limit) + " bytes");
-    if (!is_valid_utf8(body)) return make_error("not valid UTF-8");
-    json root;
-    try {
-        root = json::parse(body);
-    } catch (const json::exception&) {  // parse_error, and out_of_range for numbers like 1e999
-        return make_error("not valid JSON");
-    }
-    if (!root.is_object()) return make_error("not a JSON object");
+Result<json> parse_envelope(std::string_view body, std::size_t limit, const JsonLimits& json_limits) {
+    if (body.size() > limit) return make_error("larger than " + std::to_string(limit) + " bytes", ErrorKind::bad_input);
+    if (!is_valid_utf8(body)) return make_error("not valid UTF-8", ErrorKind::bad_input);
+    auto parsed = parse_bounded_json(body, json_limits);
+    if (!parsed) return parsed.error();
+    json root = std::move(*parsed);
+    if (!root.is_object()) return make_error("not a JSON object", ErrorKind::bad_input);
     const auto found = root.find("protocol");
-    if (found == root.end() || !found->is_number_integer()) return make_error("no protocol version");
-    if (found->get<int>() != version) {
-        return make_error("protocol version " + std::to_string(found->get<int>()) + ", expected " + std::to_string(version));
+    if (found == root.end() || !found->is_number_integer()) return make_error("no protocol version", ErrorKind::bad_input);
+    if (found->get<long long>() != version) {
+        return make_error("protocol version " + found->dump() + ", expected " + std::to_string(version), ErrorKind::bad_input);
     }
     return root;
 }
@@ -124,6 +121,24 @@ Result<std::vector<ReceivedItem>> decode_batch(std::string_view body, int curren
     return decode_items(*leads, current_year, keys);
 }
 
+// Every time a lead carries is RFC 3339 or the lead is refused: such text is stored and
+// exported as given ("not a date; =1+1" was). Empty is "not recorded" for the consent moment
+// only. Returns the problem, empty when none.
+std::string time_problem(const Lead& lead, const ClockNote& clock) {
+    if (auto created = parse_rfc3339(lead.created.wall_clock_utc); !created) {
+        return "created.wall_clock_utc: " + created.error().message;
+    }
+    if (!lead.consent_given_at.empty()) {
+        if (auto given = parse_rfc3339(lead.consent_given_at); !given) return "consent.given_at: " + given.error().message;
+    }
+    if (clock.status == "corrected") {
+        if (auto corrected = parse_rfc3339(clock.corrected_utc); !corrected) {
+            return "clock.corrected_utc: " + corrected.error().message;
+        }
+    }
+    return {};
+}
+
 std::vector<ReceivedItem> decode_items(const json& leads, int current_year, const SealingKeyPair* keys) {
     ValidationRules rules;
     rules.current_year = current_year;
@@ -158,11 +173,14 @@ std::vector<ReceivedItem> decode_items(const json& leads, int current_year, cons
             item.problem = lead.error().message;
         } else if (auto problems = validate_lead(lead->draft, rules); !problems.empty()) {
             item.problem = problems[0].field + ": " + problems[0].message_key;
+        } else if (auto bad_time = time_problem(*lead, item.clock); !bad_time.empty()) {
+            item.problem = bad_time;
         } else {
             item.lead = std::move(*lead);
             item.canonical_lead = canonical_lead(lead_to_wire(*item.lead));
             // The staff's annotation is not part of the lead's identity: it may change later.
             if (entry.contains("staff") && entry["staff"].is_object()) {
+                item.has_staff = true;
                 const json& staff = entry["staff"];
                 auto text = [&](const char* key) {
                     return staff.contains(key) && staff[key].is_string() ? staff[key].get<std::string>().substr(0, 2000)

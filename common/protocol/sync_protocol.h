@@ -5,6 +5,7 @@
 #pragma once
 
 #include "common/lead/lead.h"
+#include "common/protocol/bounded_json.h"
 #include "common/base/result.h"
 #include "common/protocol/sealing.h"
 
@@ -53,6 +54,7 @@ struct ReceivedItem {
     std::string canonical_lead;   // the lead's canonical JSON text, for duplicate detection
     ClockNote clock;
     std::string problem;          // why the lead is rejected
+    bool has_staff = false;       // the item carried the staff's annotation (empty fields clear)
 };
 
 // The items of a batch (or of an export file) as JSON: each {"lead", "clock", "staff"}.
@@ -81,8 +83,9 @@ std::string canonical_lead(const nlohmann::json& wire_lead);
 std::string encode_time(std::int64_t unix_ms);
 Result<std::int64_t> decode_time(std::string_view body);
 
-// Checks the common envelope of every reply: an object with "protocol": 1.
-Result<nlohmann::json> parse_envelope(std::string_view body, std::size_t limit);
+// Checks the common envelope of every message: at most limit bytes, valid UTF-8, JSON within
+// json_limits (bounded_json.h), an object with "protocol": 1. Errors name what was wrong.
+Result<nlohmann::json> parse_envelope(std::string_view body, std::size_t limit, const JsonLimits& json_limits = {});
 
 // ISO 8601 UTC text for a Unix time in milliseconds.
 std::string utc_from_unix_ms(std::int64_t unix_ms);
