@@ -36,6 +36,7 @@ bool sleep_unless_stopped(std::chrono::milliseconds duration, std::stop_token st
 struct Verdict {
     bool retry = false;
     std::string message;
+    ErrorKind kind = ErrorKind::failed;
 };
 
 Verdict judge(const HttpResponse& response) {
@@ -43,11 +44,13 @@ Verdict judge(const HttpResponse& response) {
     if (response.status >= 300 && response.status < 400) {
         return {false, "the register answered with a redirect to " +
                            (response.location.empty() ? std::string("an unnamed place") : response.location) +
-                           "; not followed (check the register URL)"};
+                           "; not followed (check the register URL)", ErrorKind::bad_input};
     }
-    if (response.status == 401) return {false, "the register does not know this kiosk's token: pair the kiosk again"};
+    if (response.status == 401) {
+        return {false, "the register does not know this kiosk's token: pair the kiosk again", ErrorKind::not_permitted};
+    }
     if (response.status == 429 || response.status >= 500) {
-        return {true, "the register is busy or failing (HTTP " + std::to_string(response.status) + ")"};
+        return {true, "the register is busy or failing (HTTP " + std::to_string(response.status) + ")", ErrorKind::transient};
     }
     return {false, "the register refused the request (HTTP " + std::to_string(response.status) + "): " + text};
 }
@@ -65,6 +68,7 @@ SyncClient::SyncClient(LeadStore& store, Pairing pairing, SyncSettings settings)
 SyncProgress SyncClient::run(const std::function<void(const SyncProgress&)>& report, std::stop_token stop) {
     SyncProgress progress;
     auto finish = [&](std::string error) {
+        if (error.empty()) progress.last_error_kind = ErrorKind::failed;
         progress.last_error = std::move(error);
         progress.finished = true;
         auto pending = store_.count_pending();
@@ -98,6 +102,7 @@ SyncProgress SyncClient::run(const std::function<void(const SyncProgress&)>& rep
             if (auto* failure = std::get_if<HttpFailure>(&outcome)) {
                 error = failure->message;
                 progress.last_error = error;
+                progress.last_error_kind = failure->transient || failure->cancelled ? ErrorKind::transient : ErrorKind::failed;
                 if (!failure->transient || failure->cancelled) return std::nullopt;
                 continue;
             }
@@ -106,6 +111,7 @@ SyncProgress SyncClient::run(const std::function<void(const SyncProgress&)>& rep
             const Verdict verdict = judge(response);
             error = verdict.message;
             progress.last_error = error;
+            progress.last_error_kind = verdict.kind;
             if (!verdict.retry) return std::nullopt;
         }
         error = "gave up after " + std::to_string(settings_.max_attempts) + " attempts: " + error;
@@ -163,6 +169,7 @@ SyncProgress SyncClient::run(const std::function<void(const SyncProgress&)>& rep
         if (auto recorded = store_.record_sync_outcomes(outcomes); !recorded) return finish(recorded.error().message);
         progress.sent += static_cast<std::int64_t>(outcomes.size());
         progress.last_error.clear();
+        progress.last_error_kind = ErrorKind::failed;
         report(progress);
     }
 }

@@ -33,6 +33,9 @@ struct SyncProgress {
     int batch = 0;                // the batch being sent, from 1
     int attempt = 0;              // of the current request, from 1
     std::string last_error;       // in plain words; empty when none
+    // What kind of failure the last error was (transient: the network or a busy register, worth
+    // another sync later; not_permitted: pair again), so callers never read the words.
+    ErrorKind last_error_kind = ErrorKind::failed;
     bool finished = false;
     bool succeeded = false;       // finished with nothing left pending and no error
 };
