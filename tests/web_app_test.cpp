@@ -292,7 +292,7 @@ TEST_CASE("a Tynset host sees Tynset's leads only, and gets 404 for a Røros-onl
     CHECK(page.find("mailto:kari@example.no") != std::string::npos);
 }
 
-TEST_CASE("roles: a viewer sees results and no personal data; only the coordinator manages users and reads the audit") {
+TEST_CASE("roles: a viewer sees results and no personal data - only the coordinator manages users and reads the audit") {
     Region region;
     Browser viewer(region.reg);
     REQUIRE(viewer.login("leser", "pass-1234") == 303);
@@ -379,7 +379,7 @@ TEST_CASE("follow-up: states and comments are log entries, each host sees the ot
     CHECK(body_of(roros_host.get(lead)).find("Tynset</strong> <span class=\"badge\">Eier") != std::string::npos);
 }
 
-TEST_CASE("exports: names not ids, phone as text, follow-up state, Oslo times; and the audit log shows every view") {
+TEST_CASE("exports: names not ids, phone as text, follow-up state, Oslo times - and the audit log shows every view") {
     Region region;
     Browser coordinator(region.reg);
     REQUIRE(coordinator.login("koordinator", "pass-1234") == 303);
@@ -414,7 +414,7 @@ TEST_CASE("exports: names not ids, phone as text, follow-up state, Oslo times; a
     CHECK(audit.find(roros) != std::string::npos);
 }
 
-TEST_CASE("erasure deletes the person and keeps the counts; a resend is acknowledged and never brings them back") {
+TEST_CASE("erasure deletes the person and keeps the counts - a resend is acknowledged and never brings them back") {
     Region region;
     Browser roros_host(region.reg), coordinator(region.reg);
     REQUIRE(roros_host.login("roros-vert", "pass-1234") == 303);
