@@ -13,6 +13,7 @@
 #include <doctest/doctest.h>
 
 #include <functional>
+#include <thread>
 #include <map>
 #include <sstream>
 
@@ -206,6 +207,15 @@ struct FitSession {
         REQUIRE(kiosk.screen() == ScreenId::attract);
         apply(intent::ChooseLanguage{language});
         if (large != kiosk.large_text()) apply(intent::ToggleLargeText{});
+    }
+    // Frames until staff mode's workers (the Argon2id PIN check, the health read) are done. Bounded.
+    void settle() {
+        const auto deadline = std::chrono::steady_clock::now() + test::scaled(60s);
+        while (kiosk.staff().busy()) {
+            REQUIRE(std::chrono::steady_clock::now() < deadline);
+            std::this_thread::sleep_for(2ms);
+            driver.frame();
+        }
     }
     void type(VisitorField field, const std::string& text) {
         apply(intent::FocusField{field});
@@ -420,9 +430,11 @@ TEST_CASE("every staff screen fits, the PIN pad included" * doctest::may_fail())
         findings.check(s, "pin_pad", language, large);
         for (char digit : std::string("1111")) s.apply(intent::PinDigit{digit});
         s.apply(intent::PinSubmit{});
+        s.settle();
         findings.check(s, "pin_pad (wrong PIN)", language, large);
         for (char digit : std::string("2468")) s.apply(intent::PinDigit{digit});
         s.apply(intent::PinSubmit{});
+        s.settle();
         REQUIRE(s.kiosk.screen() == ScreenId::staff_home);
         findings.check(s, "staff_home", language, large);
         const std::pair<ScreenId, const char*> pages[] = {{ScreenId::staff_event, "staff_event"},
@@ -432,6 +444,7 @@ TEST_CASE("every staff screen fits, the PIN pad included" * doctest::may_fail())
                                                           {ScreenId::staff_clock, "staff_clock"}};
         for (const auto& [screen, name] : pages) {
             s.apply(intent::StaffGo{screen});
+            s.settle();
             findings.check(s, name, language, large);
         }
         s.apply(intent::StaffGo{ScreenId::staff_leads});

@@ -9,6 +9,8 @@
 
 #include <doctest/doctest.h>
 
+#include <thread>
+
 using namespace flytthit;
 using namespace std::chrono_literals;
 using flytthit::test::TempDir;
@@ -47,6 +49,17 @@ struct Session {
     }
     void taps(const std::vector<std::string>& names) {
         for (const auto& name : names) tap(name);
+    }
+    // Frames until staff mode's workers (the Argon2id PIN check, the health read) are done,
+    // as the window's loop runs them. Bounded: a worker that never ends fails.
+    void settle() {
+        const auto deadline = std::chrono::steady_clock::now() + test::scaled(60s);
+        while (kiosk.staff().busy()) {
+            REQUIRE(std::chrono::steady_clock::now() < deadline);
+            std::this_thread::sleep_for(2ms);
+            driver.frame();
+        }
+        driver.frame();
     }
 };
 
@@ -251,8 +264,10 @@ TEST_CASE("the hidden gesture opens the PIN pad - a wrong PIN keeps staff mode s
     REQUIRE(s.driver.long_press("staff_corner", std::chrono::milliseconds(3200)));
     REQUIRE(s.kiosk.screen() == ScreenId::pin_entry);
     for (const char* key : {"pin:1", "pin:1", "pin:1", "pin:1", "pin:ok"}) s.tap(key);
+    s.settle();
     CHECK(s.kiosk.screen() == ScreenId::pin_entry);
     for (const char* key : {"pin:2", "pin:4", "pin:6", "pin:8", "pin:ok"}) s.tap(key);
+    s.settle();
     REQUIRE(s.kiosk.screen() == ScreenId::staff_home);
     s.tap("staff:staff.leads");
     CHECK(s.kiosk.screen() == ScreenId::staff_leads);
