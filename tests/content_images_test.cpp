@@ -268,7 +268,7 @@ TEST_CASE("a pack travels with its pictures through the register's bundle byte f
     CHECK_FALSE(unpack_bundle(escaping, refused.path()));
 }
 
-TEST_CASE("every map fact names its source and its places; a pack asking for contact needs a privacy notice") {
+TEST_CASE("every map fact names its source and its places, and a pack asking for contact needs a privacy notice") {
     {
         PackCopy copy;
         copy.manifest["municipalities"][0]["position"].erase("source");

@@ -45,7 +45,7 @@ TEST_CASE("the map opens from attract, the jewel box and a municipality page, an
     CHECK(s.kiosk.open_municipality()->id == "folldal");
 }
 
-TEST_CASE("a jewel tapped on the map opens its page; the sign-up does not open the map") {
+TEST_CASE("a jewel tapped on the map opens its page, and the sign-up does not open the map") {
     Stand s;
     s.apply(intent::Start{});
     s.apply(intent::OpenMap{});
