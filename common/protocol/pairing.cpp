@@ -2,6 +2,7 @@
 #include "common/protocol/pairing.h"
 
 #include "common/base/file_io.h"
+#include "common/protocol/keys_reply.h"
 #include "common/protocol/bounded_json.h"
 
 #include <nlohmann/json.hpp>
@@ -11,14 +12,6 @@ namespace flytthit {
 namespace {
 
 using nlohmann::json;
-
-bool is_hex(std::string_view text, std::size_t length) {
-    if (text.size() != length) return false;
-    for (char c : text) {
-        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
-    }
-    return true;
-}
 
 }  // namespace
 
@@ -49,9 +42,9 @@ Result<Pairing> pairing_from_json(std::string_view text) {
     if (pairing.register_url.rfind("https://", 0) != 0 && pairing.register_url.rfind("http://", 0) != 0) {
         return make_error("register_url: \"" + pairing.register_url + "\" must start with https://");
     }
-    if (!is_hex(pairing.token, 64)) return make_error("token: must be 64 hex characters");
-    if (!is_hex(pairing.sealing_public_key, 64)) return make_error("sealing_public_key: must be 64 hex characters");
-    if (!is_hex(pairing.signing_public_key, 64)) return make_error("signing_public_key: must be 64 hex characters");
+    if (!protocol::is_lower_hex(pairing.token, 64)) return make_error("token: must be 64 hex characters");
+    if (!protocol::is_lower_hex(pairing.sealing_public_key, 64)) return make_error("sealing_public_key: must be 64 hex characters");
+    if (!protocol::is_lower_hex(pairing.signing_public_key, 64)) return make_error("signing_public_key: must be 64 hex characters");
     while (!pairing.register_url.empty() && pairing.register_url.back() == '/') pairing.register_url.pop_back();
     return pairing;
 }
