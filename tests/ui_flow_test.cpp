@@ -294,7 +294,7 @@ TEST_CASE("the still-there question covers the form: a touch on it keeps what wa
     CHECK(s.kiosk.draft().lead.contact.name == "Kari");
 }
 
-TEST_CASE("a zero display size (a minimised window) draws nothing and crashes nothing; restored, the form is as it was") {
+TEST_CASE("a zero display size (a minimised window) draws nothing and crashes nothing, and restored the form is as it was") {
     Session s({800, 480});
     s.taps(to_contact);
     s.tap("field:name");
