@@ -102,7 +102,13 @@ void draw_staff_home(const Kiosk& kiosk, UiFrame& frame) {
     float alert_y = frame.size.y - frame.px(40);
     const std::string staff_problem =
         staff.error().empty() ? std::string() : text(staff.error().c_str()) + " " + staff.error_detail();
-    for (const std::string& problem : {staff_problem, kiosk.last_store_error(), staff.store_alert()}) {
+    // A picture the content pack could not give (missing, broken, too large): the page shows a
+    // neutral frame, and staff see which picture and why.
+    std::vector<std::string> problems{staff_problem, kiosk.last_store_error(), staff.store_alert()};
+    for (const ContentProblem& picture : kiosk.content().picture_problems) {
+        problems.push_back(text("staff.picture_problem") + " " + picture.where + ": " + picture.message);
+    }
+    for (const std::string& problem : problems) {
         if (problem.empty()) continue;
         const float used = draw_text(frame.fonts.body, "! " + problem, {x, alert_y}, theme::error, false, frame.size.x - frame.px(420));
         alert_y -= used + frame.px(8);
