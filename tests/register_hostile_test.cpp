@@ -255,7 +255,14 @@ TEST_CASE("400 MB chunked without a token is refused before the body: resident m
     }
     MESSAGE("peak resident size: " << peak_kib << " KiB");
     CHECK(peak_kib > 0);
+#if defined(__SANITIZE_ADDRESS__)
+    // The register of this tier carries AddressSanitizer's shadow memory and quarantine (about
+    // 150 MiB resident at rest), so its size says nothing here; that the body was refused
+    // unread is checked above, and the 64 MiB bound in the normal tier and on arm64.
+    MESSAGE("resident-size bound skipped under AddressSanitizer");
+#else
     CHECK(peak_kib < 64 * 1024);
+#endif
     check_alive(reg, 0);
 }
 
