@@ -21,7 +21,14 @@ try {
   process.exit(1);
 }
 
-const scale = Math.max(1, Number(process.env.FLYTTHIT_TEST_TIME_SCALE || 1));
+// As tests/test_support.h: a number in (0, 1000], below 1 counts as 1; anything else is refused
+// (Number('slow') is NaN, and NaN timeouts would wait for nothing).
+const scaleText = process.env.FLYTTHIT_TEST_TIME_SCALE || '1';
+const scaleValue = Number(scaleText);
+if (!(scaleValue > 0 && scaleValue <= 1000)) {
+  throw new Error(`FLYTTHIT_TEST_TIME_SCALE must be a number in (0, 1000], not '${scaleText}'`);
+}
+const scale = Math.max(1, scaleValue);
 const timeout = 30000 * scale;
 const REGISTER = process.env.REGISTER;
 const KIOSKCTL = process.env.KIOSKCTL;
