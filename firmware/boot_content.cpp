@@ -11,7 +11,12 @@ Result<BootContent> boot_content(const std::optional<std::filesystem::path>& req
     std::filesystem::path content_dir = requested.value_or(builtin_content_dir());
     const auto installed = data_dir / installed_content_dir_name;
     std::error_code error;
-    if (!requested && std::filesystem::exists(installed, error)) {
+    const bool has_installed = !requested && std::filesystem::exists(installed, error);
+    if (error) {
+        boot.notes.push_back("installed content " + installed.string() + " cannot be checked, running on the built-in pack: " +
+                             error.message());
+    }
+    if (has_installed) {
         if (auto verified = verify_pack(installed, trusted_signing_key(data_dir)); verified) {
             content_dir = installed;
         } else {

@@ -8,6 +8,7 @@
 #include "common/content/content_signature.h"
 #include "common/base/device_clock.h"
 #include "common/base/file_io.h"
+#include "common/base/whole_number.h"
 #include "firmware/staff/usb_export.h"
 #include "firmware/staff/staff_mode.h"
 #include "firmware/store/store_recovery.h"
@@ -43,6 +44,12 @@ std::optional<LeadStore> open_store(const Context& context) {
 std::string alert_text(LeadStore& store) {
     auto alert = store.setting(store_alert_key);
     return alert && *alert ? **alert : "none";
+}
+
+std::string retention_text(LeadStore& store) {
+    auto days = retention_days(store);
+    if (!days) return "unreadable (nothing is purged until it is set again): " + days.error().message;
+    return std::to_string(*days) + " days after sync";
 }
 
 std::string paired_with(const std::filesystem::path& data_dir) {
@@ -85,7 +92,7 @@ int status(const Context& context) {
                 << "pending: " << *pending << "\n"
                 << "paired: " << paired_with(context.data_dir) << "\n"
                 << "sealing: " << sealing_description(context.data_dir) << "\n"
-                << "retention: " << retention_days(*store) << " days after sync\n"
+                << "retention: " << retention_text(*store) << "\n"
                 << "alert: " << alert_text(*store) << "\n"
                 << "journal: " << durability->journal_mode << " synchronous=" << durability->synchronous << "\n";
     return 0;
@@ -297,11 +304,8 @@ int set_pin(const Context& context, std::istream& in) {
 }
 
 int set_retention(const Context& context, const std::string& days) {
-    int value = -1;
-    try {
-        value = std::stoi(days);
-    } catch (const std::exception&) {
-    }
+    const auto parsed = parse_whole_number(days);
+    const int value = parsed ? *parsed : -1;
     if (value < 0 || value > 365) {
         context.err << "flytthit-kioskctl: set-retention: \"" << days << "\": expected 0 to 365 days\n";
         return 1;

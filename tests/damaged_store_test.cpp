@@ -10,6 +10,7 @@
 #include <doctest/doctest.h>
 
 #include <csignal>
+#include <cstdio>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -33,6 +34,11 @@ TEST_CASE("a damaged database is moved aside, never deleted, a fresh store opens
         file.seekp(0);
         file.write("this is not sqlite!", 19);
     }
+    // SQLite's verdict travels as the error's kind, so callers decide by kind.
+    const auto damaged = LeadStore::open(dir.path());
+    REQUIRE_FALSE(damaged.ok());
+    CAPTURE(damaged.error().message);
+    CHECK(damaged.error().kind == ErrorKind::damaged_store);
     auto opened = open_store_recovering(dir.path());
     REQUIRE(opened.ok());
     REQUIRE(opened->alert.has_value());
@@ -59,6 +65,7 @@ TEST_CASE("a damaged database is moved aside, never deleted, a fresh store opens
     if (geteuid() != 0) {  // root reads anything: the check means nothing there
         auto refused = open_store_recovering(healthy.path());
         CHECK_FALSE(refused.ok());
+        if (!refused.ok()) CHECK(refused.error().kind == ErrorKind::not_permitted);
         CHECK(std::filesystem::exists(healthy / "leads.db"));
     }
     std::filesystem::permissions(healthy / "leads.db", std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
@@ -113,14 +120,20 @@ TEST_CASE("a full disk: the sign-up is refused kindly, staff see why, everything
         }
         const bool kind = kiosk.draft().store_failed && kiosk.screen() == ScreenId::sign_up_consent;
         const bool staff_told = !kiosk.last_store_error().empty();
+        // The store says what it is: no room (unavailable), not a damaged store.
+        const auto full = store->add(test::valid_draft("Direct"), test::current_rules());
+        const bool full_is_unavailable = !full.ok() && full.error().kind == ErrorKind::unavailable;
+        if (!full.ok()) std::fprintf(stderr, "full disk: %s (%s)\n", full.error().message.c_str(), error_kind_name(full.error().kind));
         setrlimit(RLIMIT_FSIZE, &limit);  // space returns: the visitor, still on the form, presses Send again
         kiosk.apply(intent::Submit{}, MonotonicClock::now());
         bool recovered = kiosk.screen() == ScreenId::thank_you;
         kiosk.apply(intent::Finish{}, MonotonicClock::now());
         recovered = recovered && kiosk.screen() == ScreenId::attract && sign_up("After");
         const auto count = store->count();
-        _exit(stored == 5 && refused == 1 && kind && staff_told && recovered && count && *count >= 7 ? 0
-              : 20 + (stored == 5) + 2 * (refused == 1) + 4 * kind + 8 * staff_told + 16 * recovered);
+        _exit(stored == 5 && refused == 1 && kind && staff_told && full_is_unavailable && recovered && count && *count >= 7
+                  ? 0
+                  : 20 + (stored == 5) + 2 * (refused == 1) + 4 * kind + 8 * staff_told + 16 * recovered +
+                        32 * full_is_unavailable);
     }
     int status = 0;
     waitpid(child, &status, 0);

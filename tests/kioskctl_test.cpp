@@ -100,3 +100,17 @@ TEST_CASE("bad usage and an unusable data directory are errors that say what and
     CHECK(missing.exit_code == 2);
     CHECK(missing.err.find("cannot open /nonexistent/leads.jsonl") != std::string::npos);
 }
+
+TEST_CASE("set-retention takes whole days only, and status shows them") {
+    TempDir dir;
+    for (const char* bad : {"7days", "1e2", "", "-1", "366", "99999999999999999999"}) {
+        CAPTURE(bad);
+        const auto refused = ctl(dir, std::string("set-retention '") + bad + "'");
+        CHECK(refused.exit_code == 1);
+        CHECK(refused.err.find("expected 0 to 365 days") != std::string::npos);
+    }
+    REQUIRE(ctl(dir, "set-retention 14").exit_code == 0);
+    const auto status = ctl(dir, "status");
+    CHECK(status.exit_code == 0);
+    CHECK(status.out.find("retention: 14 days after sync\n") != std::string::npos);
+}

@@ -2,8 +2,10 @@
 // settings that make "you are registered" true.
 #include "common/base/device_clock.h"
 #include "firmware/store/lead_store.h"
+#include "common/base/file_io.h"
 #include "common/base/random_id.h"
 #include "firmware/store/lead_schema.h"
+#include "common/protocol/sync_protocol.h"
 #include "tests/test_support.h"
 
 #include <doctest/doctest.h>
@@ -201,4 +203,58 @@ TEST_CASE("every lead gets its own random UUID") {
         CHECK(lead->id[14] == '4');  // version 4
     }
     CHECK(ids.size() == 50);
+}
+
+TEST_CASE("a note staff clear is deleted on the kiosk and travels to the register as an empty note") {
+    TempDir dir;
+    auto store = LeadStore::open(dir.path());
+    REQUIRE(store.ok());
+    auto added = store->add(valid_draft(), test::current_rules());
+    REQUIRE(added.ok());
+    const std::string id = added->id;
+    auto sealed_note_of = [&]() {
+        auto lead = store->lead(id);
+        REQUIRE(lead.ok());
+        REQUIRE(lead->has_value());
+        return (*lead)->sealed.note;
+    };
+    REQUIRE(store->annotate(id, {"hot", "Ring i mai", "roros"}).ok());
+    REQUIRE_FALSE(sealed_note_of().empty());
+
+    // Staff cannot read the note back, so an empty note (a rating changed) keeps it.
+    REQUIRE(store->annotate(id, {"warm", "", "roros"}).ok());
+    REQUIRE_FALSE(sealed_note_of().empty());
+    auto kept = open_sealed(sealed_note_of(), demo::sealing_public_key, demo::sealing_secret_key);
+    REQUIRE(kept.ok());
+    CHECK(*kept == "Ring i mai");
+
+    StaffAnnotation cleared{"warm", "", "roros"};
+    cleared.note_cleared = true;
+    REQUIRE(store->annotate(id, cleared).ok());
+    CHECK(sealed_note_of().empty());
+    auto lead = store->lead(id);
+    REQUIRE(lead.ok());
+    const auto sent = protocol::encode_items({{**lead, {}}});
+    REQUIRE(sent.size() == 1);
+    CHECK(sent[0]["staff"]["note"] == "");
+    CHECK_FALSE(sent[0]["staff"].contains("sealed_note"));
+    CHECK(sent[0]["staff"]["rating"] == "warm");
+}
+
+TEST_CASE("errors carry their kind from where they are made: a read-only database, a missing directory") {
+    TempDir dir;
+    auto store = LeadStore::open(dir.path());
+    REQUIRE(store.ok());
+    auto db = Database::open(store->database_path());
+    REQUIRE(db.ok());
+    REQUIRE(db->exec("PRAGMA query_only = 1").ok());  // SQLite itself refuses every write: SQLITE_READONLY
+    const auto refused = db->exec("INSERT INTO settings (key, value) VALUES ('k', 'v')");
+    REQUIRE_FALSE(refused.ok());
+    CAPTURE(refused.error().message);
+    CHECK(refused.error().kind == ErrorKind::not_permitted);
+
+    const auto nowhere = write_file_atomically(dir / "no-such-directory" / "file", "text", 0600);
+    REQUIRE_FALSE(nowhere.ok());
+    CHECK(nowhere.error().kind == ErrorKind::unavailable);
+    CHECK(nowhere.error().message.find("no-such-directory") != std::string::npos);
 }

@@ -198,3 +198,19 @@ TEST_CASE("a number that is not a whole number that fits is refused with the fie
     REQUIRE(good.ok());
     CHECK(good->answers.school_start_year == 2027);
 }
+
+TEST_CASE("each child's birth year is checked as a whole number: 1e300 in a list is refused, never converted") {
+    for (const char* bad : {R"({"household": {"children_birth_years": [2019, 1e300]}})",
+                            R"({"household": {"children_birth_years": [2.5]}})",
+                            R"({"household": {"children_birth_years": [18446744073709551615]}})",
+                            R"({"household": {"children_birth_years": ["2019"]}})",
+                            R"({"household": {"children_birth_years": 2019}})"}) {
+        CAPTURE(bad);
+        const auto draft = lead_draft_from_json(bad);
+        REQUIRE_FALSE(draft.ok());
+        CHECK(draft.error().message.find("household.children_birth_years") != std::string::npos);
+    }
+    const auto good = lead_draft_from_json(R"({"household": {"children_birth_years": [2019, 2022]}})");
+    REQUIRE(good.ok());
+    CHECK(good->household.children_birth_years == std::vector<int>{2019, 2022});
+}

@@ -3,11 +3,15 @@
 #include "common/content/builtin_content.h"
 #include "firmware/kiosk.h"
 #include "firmware/visitor_script.h"
+#include "common/base/whole_number.h"
+#include "firmware/background_task.h"
 #include "firmware/staff/staff_pin.h"
 #include "tests/test_support.h"
 
 #include <doctest/doctest.h>
 
+#include <atomic>
+#include <stdexcept>
 #include <thread>
 
 using namespace flytthit;
@@ -350,4 +354,96 @@ TEST_CASE("the PIN check, the USB export and the health read run on workers: int
     REQUIRE(stand.kiosk->staff().export_result().has_value());
     CHECK_FALSE(stand.kiosk->staff().export_result()->ok());
     CHECK(staff_message_key(stand.kiosk->staff().export_result()->error().kind).starts_with("staff.error_"));
+}
+
+TEST_CASE("leaving the PIN pad while the PIN is checked returns at once: the check finishes aside and is freed later") {
+    Stand stand;
+    // A hash as costly as staff's own devices may hold (Argon2id, 20 passes over 64 MiB): the
+    // check is surely still running when close() returns, however fast the machine.
+    auto hash = hash_pin("2468");
+    REQUIRE(hash.ok());
+    const auto passes = hash->find(",t=");
+    REQUIRE(passes != std::string::npos);
+    std::string slow = *hash;
+    slow.replace(passes, slow.find(',', passes + 1) - passes, ",t=20");
+    REQUIRE(stand.store.set_setting("staff_pin_hash", slow).ok());
+    stand.apply(intent::OpenStaffEntry{});
+    for (char digit : std::string("2468")) stand.apply(intent::PinDigit{digit});
+    stand.apply(intent::PinSubmit{});
+    REQUIRE(stand.kiosk->staff().pin_checking());
+    stand.apply(intent::LeaveStaff{});  // close(): on the render thread, it must not join Argon2id
+    CHECK(stand.kiosk->screen() == ScreenId::attract);
+    CHECK_FALSE(stand.kiosk->staff().pin_checking());
+    CHECK(stand.kiosk->staff().retiring_running() == 1);  // not joined: still running aside
+    CHECK(stand.kiosk->staff().busy());
+    stand.settle();  // tick() frees it once it ends
+    CHECK(stand.kiosk->staff().retiring_running() == 0);
+    CHECK(stand.kiosk->screen() == ScreenId::attract);  // its result went nowhere
+}
+
+TEST_CASE("a retired task is kept until it finishes, then freed, and a task that throws gives a value, not a crash") {
+    std::atomic<bool> release{false};
+    RetiringTasks retiring;
+    auto task = std::make_unique<BackgroundTask<bool>>([&](std::stop_token) {
+        flytthit::test::wait_until([&] { return release.load(); }, flytthit::test::scaled(60s));
+        return true;
+    });
+    retiring.retire(std::move(task));  // returns although the work is still running
+    CHECK(retiring.running() == 1);
+    retiring.collect();
+    CHECK(retiring.running() == 1);
+    release = true;
+    REQUIRE(flytthit::test::wait_until([&] {
+        retiring.collect();
+        return retiring.running() == 0;
+    }));
+
+    BackgroundTask<Result<int>> failing([](std::stop_token) -> Result<int> { throw std::runtime_error("disk on fire"); });
+    REQUIRE(flytthit::test::wait_until([&] { return failing.finished(); }));
+    auto result = failing.take();
+    REQUIRE(result.has_value());
+    REQUIRE_FALSE(result->ok());
+    CHECK(result->error().message.find("disk on fire") != std::string::npos);
+
+    BackgroundTask<int> plain([](std::stop_token) -> int { throw std::runtime_error("no value"); });
+    REQUIRE(flytthit::test::wait_until([&] { return plain.finished(); }));
+    CHECK_FALSE(plain.take().has_value());
+    REQUIRE(plain.failure().has_value());
+    CHECK(plain.failure()->message.find("no value") != std::string::npos);
+}
+
+TEST_CASE("whole numbers are read strictly: the whole text, base 10, within int") {
+    CHECK(*parse_whole_number("30") == 30);
+    CHECK(*parse_whole_number("-2") == -2);
+    CHECK(*parse_whole_number("0") == 0);
+    for (const char* bad : {"", " 3", "3 ", "+3", "12 days", "1e3", "0x10", "abc", "99999999999999999999"}) {
+        CAPTURE(bad);
+        const auto parsed = parse_whole_number(bad);
+        REQUIRE_FALSE(parsed.ok());
+        CHECK(parsed.error().kind == ErrorKind::bad_input);
+    }
+}
+
+TEST_CASE("a wrong-try count that cannot be read locks the pad: garbage is never read as 0") {
+    Stand stand;
+    stand.set_pin("2468");
+    REQUIRE(stand.store.set_setting("staff_pin_failures", "lots").ok());
+    stand.kiosk = stand.make();
+    stand.apply(intent::OpenStaffEntry{});
+    CHECK(stand.kiosk->staff().pin_locked_for(stand.now).has_value());
+    stand.type_pin("2468");
+    CHECK(stand.kiosk->screen() == ScreenId::pin_entry);
+    CHECK(stand.kiosk->staff().pin_message_key() == "staff.pin_locked");
+}
+
+TEST_CASE("a broken pairing shows as broken, never as the demo key") {
+    Stand stand;
+    stand.set_pin("2468");
+    flytthit::test::write_file(stand.dir / "pairing.json", "{ not a pairing");
+    stand.enter_staff();
+    stand.settle();  // the health read, where the key is looked at
+    CHECK_FALSE(stand.kiosk->staff().sealing_is_demo());
+    REQUIRE(stand.kiosk->staff().sealing_error().has_value());
+    CHECK(stand.kiosk->staff().sealing_error()->message.find("pairing") != std::string::npos);
+    CHECK_FALSE(stand.kiosk->staff().error().empty());  // and staff are told
 }

@@ -78,6 +78,13 @@ TEST_CASE("staff export from the kiosk screen writes the same file - a missing s
     auto missing = export_leads(*store, usb / "not-mounted", "stand-1");
     REQUIRE_FALSE(missing.ok());
     CHECK(missing.error().message.find("not a directory") != std::string::npos);
+    // A path the system cannot even look at is an error value too, never an exception.
+    std::optional<Result<ExportSummary>> unreadable;
+    CHECK_NOTHROW(unreadable.emplace(export_leads(*store, usb / std::string(300, 'x') / "stick", "stand-1")));
+    REQUIRE(unreadable.has_value());
+    REQUIRE_FALSE(unreadable->ok());
+    CHECK(unreadable->error().kind == ErrorKind::unavailable);
+    CHECK(unreadable->error().message.find("cannot be checked") != std::string::npos);
 
     auto exported = export_leads(*store, usb.path(), "stand 1/ø");
     REQUIRE(exported.ok());

@@ -13,21 +13,27 @@ std::string current_boot_id() {
     return id;
 }
 
-std::string utc_timestamp_now() {
-    const std::time_t now = std::time(nullptr);
+std::int64_t unix_ms_now() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+std::tm utc_calendar(std::int64_t unix_seconds) {
+    const std::time_t seconds = static_cast<std::time_t>(unix_seconds);
     std::tm utc{};
-    gmtime_r(&now, &utc);
+    gmtime_r(&seconds, &utc);
+    return utc;
+}
+
+std::string utc_from_unix_ms(std::int64_t unix_ms) {
+    const std::tm utc = utc_calendar(unix_ms / 1000);
     char text[32];
     std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
     return text;
 }
 
-int current_year() {
-    const std::time_t now = std::time(nullptr);
-    std::tm utc{};
-    gmtime_r(&now, &utc);
-    return utc.tm_year + 1900;
-}
+std::string utc_timestamp_now() { return utc_from_unix_ms(unix_ms_now()); }
+
+int current_year() { return utc_calendar(unix_ms_now() / 1000).tm_year + 1900; }
 
 CreatedAt created_now() {
     CreatedAt created;

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <ctime>
 #include <string>
 
 namespace flytthit {
@@ -24,7 +25,13 @@ std::string current_boot_id();
 // Wall clock, boot id and monotonic time, read now.
 CreatedAt created_now();
 
-// UTC wall clock as ISO 8601 with seconds ("2026-11-23T10:15:02Z").
+// The wall clock now, in milliseconds since the Unix epoch.
+std::int64_t unix_ms_now();
+// A Unix time in seconds as a UTC calendar time.
+std::tm utc_calendar(std::int64_t unix_seconds);
+// The one UTC formatter: ISO 8601 with seconds ("2026-11-23T10:15:02Z") for a Unix time in ms.
+std::string utc_from_unix_ms(std::int64_t unix_ms);
+// UTC wall clock now, as utc_from_unix_ms formats it.
 std::string utc_timestamp_now();
 
 // The current year by the wall clock, for birth-year checks.

@@ -8,6 +8,13 @@
 
 namespace flytthit {
 
+// The kind of a failure the system reported with errno: no room or nothing there (ENOSPC,
+// EFBIG, EDQUOT, ENODEV, ENOENT, ENXIO) is unavailable; EACCES, EPERM and EROFS are not
+// permitted; anything else failed.
+ErrorKind errno_kind(int error_number);
+// "what: strerror(error_number)", classified by errno_kind.
+Error errno_error(const std::string& what, int error_number);
+
 // Writes text to path atomically: a temporary file beside it, fsync, rename over path, fsync
 // of the directory. mode applies to the new file (0600 for secrets).
 Status write_file_atomically(const std::filesystem::path& path, const std::string& text, unsigned mode);

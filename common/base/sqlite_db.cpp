@@ -1,11 +1,41 @@
 // Owned SQLite handles; see sqlite_db.h.
 #include "common/base/sqlite_db.h"
 
+#include "common/base/file_io.h"
+
 namespace flytthit {
 
 std::string sqlite_message(sqlite3* db) {
     if (db == nullptr) return "out of memory";
     return std::string(sqlite3_errmsg(db)) + " (code " + std::to_string(sqlite3_extended_errcode(db)) + ")";
+}
+
+ErrorKind sqlite_error_kind(int extended_code, int system_errno) {
+    switch (extended_code & 0xff) {
+        case SQLITE_BUSY:
+        case SQLITE_LOCKED: return ErrorKind::transient;
+        case SQLITE_CORRUPT:
+        case SQLITE_NOTADB: return ErrorKind::damaged_store;
+        case SQLITE_FULL: return ErrorKind::unavailable;
+        case SQLITE_READONLY:
+        case SQLITE_PERM:
+        case SQLITE_AUTH: return ErrorKind::not_permitted;
+        // The file system said why (EACCES, ENOSPC, ...): classify that.
+        case SQLITE_IOERR:
+        case SQLITE_CANTOPEN:
+            if (system_errno != 0) return errno_kind(system_errno);
+            // SQLite reads errno only after its own clean-up, so a write refused for room
+            // (ENOSPC, EFBIG past a file size limit) often arrives as IOERR_WRITE with errno 0.
+            // A failed write is far likelier a full disk than a damaged one: unavailable.
+            return extended_code == SQLITE_IOERR_WRITE ? ErrorKind::unavailable : ErrorKind::failed;
+        default: return ErrorKind::failed;
+    }
+}
+
+Error sqlite_error(sqlite3* db, const std::string& context) {
+    const std::string prefix = context.empty() ? "" : context + ": ";
+    if (db == nullptr) return make_error(prefix + sqlite_message(db));
+    return make_error(prefix + sqlite_message(db), sqlite_error_kind(sqlite3_extended_errcode(db), sqlite3_system_errno(db)));
 }
 
 Statement& Statement::bind(int index, const std::string& text) {
@@ -37,7 +67,7 @@ Result<bool> Statement::step() {
     const int rc = sqlite3_step(stmt_.get());
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
-    return make_error(sqlite_message(db_));
+    return sqlite_error(db_, "");
 }
 
 Status Statement::run() {
@@ -72,7 +102,7 @@ Result<Database> Database::open(const std::filesystem::path& path, int extra_fla
     sqlite3* raw = nullptr;
     const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | extra_flags, nullptr);
     SqliteHandle handle(raw);  // owned even on failure: sqlite3_open_v2 may allocate anyway
-    if (rc != SQLITE_OK) return make_error("opening " + path.string() + ": " + sqlite_message(raw));
+    if (rc != SQLITE_OK) return sqlite_error(raw, "opening " + path.string());
     sqlite3_extended_result_codes(raw, 1);
     // Another connection (kioskctl while the kiosk runs) may hold the write lock briefly.
     sqlite3_busy_timeout(raw, 5000);
@@ -82,7 +112,7 @@ Result<Database> Database::open(const std::filesystem::path& path, int extra_fla
 Result<Statement> Database::prepare(const std::string& sql) {
     sqlite3_stmt* raw = nullptr;
     if (sqlite3_prepare_v2(db_.get(), sql.c_str(), static_cast<int>(sql.size()), &raw, nullptr) != SQLITE_OK) {
-        return make_error(path_.string() + ": preparing \"" + sql.substr(0, 60) + "\": " + sqlite_message(db_.get()));
+        return sqlite_error(db_.get(), path_.string() + ": preparing \"" + sql.substr(0, 60) + "\"");
     }
     return Statement(db_.get(), StatementHandle(raw));
 }
@@ -90,9 +120,10 @@ Result<Statement> Database::prepare(const std::string& sql) {
 Status Database::exec(const std::string& sql) {
     char* message = nullptr;
     if (sqlite3_exec(db_.get(), sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
-        std::string text = message ? message : sqlite_message(db_.get());
+        Error error = sqlite_error(db_.get(), path_.string());
+        if (message != nullptr) error.message = path_.string() + ": " + message + " (code " + std::to_string(sqlite3_extended_errcode(db_.get())) + ")";
         sqlite3_free(message);
-        return make_error(path_.string() + ": " + text);
+        return error;
     }
     return ok_status();
 }

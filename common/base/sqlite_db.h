@@ -86,6 +86,13 @@ private:
 // SQLite's own message for the last error on db, with the extended code for the log.
 std::string sqlite_message(sqlite3* db);
 
+// The kind of an SQLite failure, from its extended result code and, for I/O and open
+// failures, the errno behind it: BUSY/LOCKED are transient, CORRUPT/NOTADB a damaged store,
+// FULL (or a write refused for room) unavailable, READONLY/PERM/AUTH not permitted.
+ErrorKind sqlite_error_kind(int extended_code, int system_errno);
+// The last error on db as an Error: "context: message (code N)", classified as above.
+Error sqlite_error(sqlite3* db, const std::string& context);
+
 // Rolls back an open transaction unless commit() was called: every early return from a
 // write path leaves the database as it was.
 class Transaction {

@@ -67,10 +67,10 @@ struct StaffAnnotation {
     std::string rating;     // "", "hot", "warm" or "cold"
     std::string note;
     std::string follow_up;  // the municipality whose host follows up; empty: not decided
+    // On the kiosk, where staff cannot read a sealed note back: the note is to be deleted
+    // (an empty note otherwise keeps the sealed one). Not sent; the wire carries "note": "".
+    bool note_cleared = false;
 };
-
-// When a lead was created. The board has no real-time clock, so wall time alone can be
-// wrong by days; boot id plus monotonic time orders leads within one boot for certain.
 
 // pending: not yet acknowledged by the register; synced: stored there (or already was);
 // rejected: the register refused it, with a reason; conflict: the register holds another lead

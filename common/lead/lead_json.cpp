@@ -11,9 +11,27 @@
 
 namespace flytthit {
 
+using nlohmann::json;
+
 namespace {
 
-using nlohmann::json;
+// A float such as 1e300 converted to an integer is undefined behaviour, not an exception:
+// only whole numbers that fit in T are taken.
+template <class T>
+bool is_whole_number_of(const json& value) {
+    // Unsigned first: nlohmann counts an unsigned number as an integer too, and 2^64 - 1
+    // read as long long would wrap to -1.
+    if (value.is_number_unsigned()) {
+        return value.template get<unsigned long long>() <= static_cast<unsigned long long>(std::numeric_limits<T>::max());
+    }
+    return value.is_number_integer() && value.template get<long long>() >= std::numeric_limits<T>::min() &&
+           value.template get<long long>() <= std::numeric_limits<T>::max();
+}
+
+template <class T>
+struct IsIntVector : std::false_type {};
+template <>
+struct IsIntVector<std::vector<int>> : std::true_type {};
 
 // Reads an optional member with a type check, naming the field on mismatch.
 template <class T>
@@ -21,13 +39,14 @@ Status read_member(const json& object, const char* key, const std::string& path,
     const auto found = object.find(key);
     if (found == object.end() || found->is_null()) return ok_status();
     if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
-        // A float such as 1e300 converted to an integer is undefined behaviour, not an
-        // exception: only whole numbers that fit are taken.
-        const bool fits = (found->is_number_integer() && found->template get<long long>() >= std::numeric_limits<T>::min() &&
-                           found->template get<long long>() <= std::numeric_limits<T>::max()) ||
-                          (found->is_number_unsigned() && found->template get<unsigned long long>() <=
-                                                              static_cast<unsigned long long>(std::numeric_limits<T>::max()));
-        if (!fits) return make_error(path + key + ": expected a whole number");
+        if (!is_whole_number_of<T>(*found)) return make_error(path + key + ": expected a whole number");
+    }
+    if constexpr (IsIntVector<T>::value) {
+        // get<std::vector<int>> would convert each element unchecked: one at a time here.
+        auto numbers = whole_numbers_from_json(*found, path + key);
+        if (!numbers) return numbers.error();
+        out = std::move(*numbers);
+        return ok_status();
     }
     try {
         out = found->get<T>();
@@ -53,6 +72,17 @@ Status read_object(const json& parent, const char* key, json& out) {
 }
 
 }  // namespace
+
+Result<std::vector<int>> whole_numbers_from_json(const json& value, const std::string& field) {
+    if (!value.is_array()) return make_error(field + ": expected a list", ErrorKind::bad_input);
+    std::vector<int> numbers;
+    numbers.reserve(value.size());
+    for (const auto& element : value) {
+        if (!is_whole_number_of<int>(element)) return make_error(field + ": expected whole numbers", ErrorKind::bad_input);
+        numbers.push_back(static_cast<int>(element.get<long long>()));
+    }
+    return numbers;
+}
 
 json answers_to_json(const SignUpAnswers& answers) {
     return {{"profile", answers.profile},

@@ -11,6 +11,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace flytthit {
 
@@ -30,6 +31,10 @@ nlohmann::json lead_to_wire(const Lead& lead);
 // Reads a whole lead (id, created, consent moment and the visitor's part) from wire JSON.
 // Errors name the field.
 Result<Lead> lead_from_wire(const nlohmann::json& wire);
+
+// A JSON list of whole numbers that fit in int (children's birth years), each checked: 2.5 or
+// 1e300 is a bad_input error naming field, never converted (that would be undefined behaviour).
+Result<std::vector<int>> whole_numbers_from_json(const nlohmann::json& value, const std::string& field);
 
 // A lead's campaign answers as JSON, and back; errors name the field ("answers.profile: ...").
 nlohmann::json answers_to_json(const SignUpAnswers& answers);

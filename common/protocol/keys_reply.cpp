@@ -12,14 +12,6 @@ namespace {
 constexpr std::size_t max_keys_reply_bytes = 64 * 1024;
 }  // namespace
 
-bool is_lower_hex(std::string_view text, std::size_t length) {
-    if (text.size() != length) return false;
-    for (char c : text) {
-        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
-    }
-    return true;
-}
-
 std::string encode_keys_reply(const RegisterKeys& keys) {
     return nlohmann::json{{"protocol", version},
                           {"sealing_public_key", keys.sealing_public_key},

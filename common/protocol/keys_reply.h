@@ -2,6 +2,7 @@
 // online. The one encoder (register) and the one decoder (kioskctl pair).
 #pragma once
 
+#include "common/base/byte_encoding.h"
 #include "common/base/result.h"
 
 #include <string>
@@ -18,7 +19,7 @@ std::string encode_keys_reply(const RegisterKeys& keys);
 // Checks the envelope and that both keys are 64 lowercase hex characters; errors name the field.
 Result<RegisterKeys> decode_keys_reply(std::string_view body);
 
-// True for text of exactly length lowercase hex digits.
-bool is_lower_hex(std::string_view text, std::size_t length);
+// The one hex check, from common/base (kept here by name for the register's callers).
+using flytthit::is_lower_hex;
 
 }  // namespace flytthit::protocol

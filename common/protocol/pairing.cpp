@@ -1,19 +1,15 @@
 // The kiosk's pairing; see pairing.h.
 #include "common/protocol/pairing.h"
 
+#include "common/base/byte_encoding.h"
 #include "common/base/file_io.h"
-#include "common/protocol/keys_reply.h"
 #include "common/protocol/bounded_json.h"
 
 #include <nlohmann/json.hpp>
 
 namespace flytthit {
 
-namespace {
-
 using nlohmann::json;
-
-}  // namespace
 
 Result<Pairing> pairing_from_json(std::string_view text) {
     // A pairing file is a dozen short fields; the CA certificate is the longest.
@@ -42,9 +38,9 @@ Result<Pairing> pairing_from_json(std::string_view text) {
     if (pairing.register_url.rfind("https://", 0) != 0 && pairing.register_url.rfind("http://", 0) != 0) {
         return make_error("register_url: \"" + pairing.register_url + "\" must start with https://");
     }
-    if (!protocol::is_lower_hex(pairing.token, 64)) return make_error("token: must be 64 hex characters");
-    if (!protocol::is_lower_hex(pairing.sealing_public_key, 64)) return make_error("sealing_public_key: must be 64 hex characters");
-    if (!protocol::is_lower_hex(pairing.signing_public_key, 64)) return make_error("signing_public_key: must be 64 hex characters");
+    if (!is_lower_hex(pairing.token, 64)) return make_error("token: must be 64 hex characters");
+    if (!is_lower_hex(pairing.sealing_public_key, 64)) return make_error("sealing_public_key: must be 64 hex characters");
+    if (!is_lower_hex(pairing.signing_public_key, 64)) return make_error("signing_public_key: must be 64 hex characters");
     while (!pairing.register_url.empty() && pairing.register_url.back() == '/') pairing.register_url.pop_back();
     return pairing;
 }
@@ -63,9 +59,14 @@ std::string pairing_to_json(const Pairing& pairing) {
 
 Result<Pairing> load_pairing(const std::filesystem::path& data_dir) {
     const auto path = data_dir / pairing_file_name;
-    if (!std::filesystem::exists(path)) {
+    std::error_code checking;
+    const bool exists = std::filesystem::exists(path, checking);
+    // Only a missing file is "not paired" (unavailable); a file that cannot be checked is not.
+    if (checking) return make_error(path.string() + ": cannot be checked: " + checking.message());
+    if (!exists) {
         return make_error("this kiosk is not paired with a register (" + path.string() +
-                          " missing): run flytthit-kioskctl pair PAIRING-FILE");
+                              " missing): run flytthit-kioskctl pair PAIRING-FILE",
+                          ErrorKind::unavailable);
     }
     auto text = read_file_limited(path, 256 * 1024);
     if (!text) return text.error();

@@ -27,7 +27,8 @@ std::string pairing_to_json(const Pairing& pairing);
 
 inline constexpr const char* pairing_file_name = "pairing.json";
 
-// The kiosk's saved pairing; "not paired" with what to do when there is none.
+// The kiosk's saved pairing; "not paired" with what to do when there is none (ErrorKind::unavailable,
+// only then: a pairing that is there but cannot be read fails with another kind).
 Result<Pairing> load_pairing(const std::filesystem::path& data_dir);
 Status save_pairing(const std::filesystem::path& data_dir, const Pairing& pairing);
 

@@ -11,23 +11,9 @@
 
 namespace flytthit {
 
-namespace {
-
-Result<std::vector<unsigned char>> from_hex(std::string_view hex, std::size_t size) {
-    std::vector<unsigned char> bytes(size);
-    std::size_t length = 0;
-    if (hex.size() != size * 2 ||
-        sodium_hex2bin(bytes.data(), size, hex.data(), hex.size(), nullptr, &length, nullptr) != 0 || length != size) {
-        return make_error("a key must be " + std::to_string(size * 2) + " hex characters");
-    }
-    return bytes;
-}
-
-}  // namespace
-
 Result<SealingKey> sealing_key_from_hex(std::string_view public_hex) {
-    auto bytes = from_hex(public_hex, crypto_box_PUBLICKEYBYTES);
-    if (!bytes) return bytes.error();
+    auto bytes = hex_decode(public_hex, crypto_box_PUBLICKEYBYTES);
+    if (!bytes) return with_context("a key", bytes.error());
     SealingKey key;
     std::copy(bytes->begin(), bytes->end(), key.public_key.begin());
     key.public_hex = std::string(public_hex);
@@ -38,7 +24,10 @@ Result<SealingKey> sealing_key_from_hex(std::string_view public_hex) {
 SealingKey demo_sealing_key() { return *sealing_key_from_hex(demo::sealing_public_key); }
 
 Result<SealingKey> current_sealing_key(const std::filesystem::path& data_dir) {
-    if (!std::filesystem::exists(data_dir / pairing_file_name)) return demo_sealing_key();
+    std::error_code checking;
+    const bool paired = std::filesystem::exists(data_dir / pairing_file_name, checking);
+    if (checking) return make_error((data_dir / pairing_file_name).string() + ": cannot be checked: " + checking.message());
+    if (!paired) return demo_sealing_key();
     auto pairing = load_pairing(data_dir);
     if (!pairing) return pairing.error();  // a broken pairing must not silently fall back to the demo key
     return sealing_key_from_hex(pairing->sealing_public_key);
@@ -55,8 +44,8 @@ SealedBox seal(std::string_view plaintext, const SealingKey& key) {
 Result<std::string> open_sealed(std::span<const unsigned char> box, std::string_view public_hex, std::string_view secret_hex) {
     if (sodium_init() < 0) return make_error("libsodium failed to start");
     if (box.size() < crypto_box_SEALBYTES) return make_error("sealed data too short");
-    auto public_key = from_hex(public_hex, crypto_box_PUBLICKEYBYTES);
-    auto secret_key = from_hex(secret_hex, crypto_box_SECRETKEYBYTES);
+    auto public_key = hex_decode(public_hex, crypto_box_PUBLICKEYBYTES);
+    auto secret_key = hex_decode(secret_hex, crypto_box_SECRETKEYBYTES);
     if (!public_key || !secret_key) return make_error("the register's key pair is malformed");
     std::string plaintext(box.size() - crypto_box_SEALBYTES, '\0');
     const int opened = crypto_box_seal_open(reinterpret_cast<unsigned char*>(plaintext.data()), box.data(), box.size(),
@@ -87,15 +76,14 @@ Result<PersonalData> personal_from_json(std::string_view json_text) {
         const auto& contact = root.at("contact");
         personal.contact = {contact.at("name").get<std::string>(), contact.at("phone").get<std::string>(),
                             contact.at("email").get<std::string>()};
-        // get<std::vector<int>> would convert 1e300 (undefined behaviour): whole numbers only.
-        const auto& years = root.at("children_birth_years");
-        if (!years.is_array()) return make_error("sealed personal data: children_birth_years: expected a list", ErrorKind::bad_input);
-        for (const auto& year : years) {
-            if (!year.is_number_integer() || year.get<long long>() < 0 || year.get<long long>() > 9999) {
+        auto years = whole_numbers_from_json(root.at("children_birth_years"), "sealed personal data: children_birth_years");
+        if (!years) return years.error();
+        for (int year : *years) {
+            if (year < 0 || year > 9999) {
                 return make_error("sealed personal data: children_birth_years: expected whole years", ErrorKind::bad_input);
             }
-            personal.children_birth_years.push_back(static_cast<int>(year.get<long long>()));
         }
+        personal.children_birth_years = std::move(*years);
         personal.free_text = root.at("free_text").get<std::string>();
         // Boxes sealed before campaign answers existed have none.
         if (const auto answers = root.find("answers"); answers != root.end()) {
@@ -107,24 +95,6 @@ Result<PersonalData> personal_from_json(std::string_view json_text) {
     } catch (const nlohmann::json::exception&) {
         return make_error("sealed personal data is not in the expected shape");
     }
-}
-
-std::string to_base64(std::span<const unsigned char> bytes) {
-    std::string text(sodium_base64_encoded_len(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
-    sodium_bin2base64(text.data(), text.size(), bytes.data(), bytes.size(), sodium_base64_VARIANT_ORIGINAL);
-    text.pop_back();  // the terminating NUL
-    return text;
-}
-
-Result<SealedBox> from_base64(std::string_view text) {
-    SealedBox bytes(text.size() / 4 * 3 + 3);
-    std::size_t length = 0;
-    if (sodium_base642bin(bytes.data(), bytes.size(), text.data(), text.size(), nullptr, &length, nullptr,
-                          sodium_base64_VARIANT_ORIGINAL) != 0) {
-        return make_error("not valid base64");
-    }
-    bytes.resize(length);
-    return bytes;
 }
 
 }  // namespace flytthit

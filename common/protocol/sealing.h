@@ -5,6 +5,7 @@
 // the register, which holds the secret key, opens them.
 #pragma once
 
+#include "common/base/byte_encoding.h"  // to_base64 / from_base64 for sealed boxes in JSON
 #include "common/lead/lead.h"
 #include "common/lead/personal_data.h"
 #include "common/base/result.h"
@@ -44,8 +45,5 @@ struct SealingKeyPair {
     std::string public_hex;
     std::string secret_hex;
 };
-
-std::string to_base64(std::span<const unsigned char> bytes);
-Result<SealedBox> from_base64(std::string_view text);
 
 }  // namespace flytthit

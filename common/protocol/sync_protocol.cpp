@@ -7,8 +7,6 @@
 #include "common/base/utf8.h"
 #include "common/protocol/rfc3339.h"
 
-#include <ctime>
-
 namespace flytthit::protocol {
 
 using nlohmann::json;
@@ -27,15 +25,6 @@ std::string canonical_lead(const json& wire_lead) {
     return wire_lead.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-std::string utc_from_unix_ms(std::int64_t unix_ms) {
-    const std::time_t seconds = static_cast<std::time_t>(unix_ms / 1000);
-    std::tm utc{};
-    gmtime_r(&seconds, &utc);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-    return text;
-}
-
 json encode_items(const std::vector<BatchItem>& items) {
     json leads = json::array();
     for (const auto& item : items) {
@@ -44,7 +33,8 @@ json encode_items(const std::vector<BatchItem>& items) {
         json entry = {{"lead", lead_to_wire(item.lead)}, {"clock", clock}};
         const StaffAnnotation& staff = item.lead.staff;
         const auto& sealed_note = item.lead.sealed.note;
-        // Always sent, empty fields too: clearing a rating or a note travels like setting one.
+        // Always sent, empty fields too: clearing a rating or a note travels like setting one
+        // (a note staff cleared on the kiosk has no sealed box left, so it goes as "note": "").
         json annotation = {{"rating", staff.rating}, {"follow_up", staff.follow_up}};
         if (!sealed_note.empty()) annotation["sealed_note"] = {{"to", item.lead.sealed.sealed_to}, {"box", to_base64(sealed_note)}};
         else annotation["note"] = staff.note;
@@ -114,12 +104,14 @@ Result<std::vector<ReceivedItem>> decode_batch(std::string_view body, int curren
     auto root = parse_envelope(body, max_batch_bytes);
     if (!root) return root.error();
     const auto leads = root->find("leads");
-    if (leads == root->end() || !leads->is_array()) return make_error("\"leads\" missing or not a list");
+    if (leads == root->end() || !leads->is_array()) return make_error("\"leads\" missing or not a list", ErrorKind::bad_input);
     if (leads->size() > max_batch_leads) {
-        return make_error(std::to_string(leads->size()) + " leads; at most " + std::to_string(max_batch_leads) + " per batch");
+        return make_error(std::to_string(leads->size()) + " leads; at most " + std::to_string(max_batch_leads) + " per batch", ErrorKind::bad_input);
     }
     return decode_items(*leads, current_year, keys);
 }
+
+namespace {
 
 // Every time a lead carries is RFC 3339 or the lead is refused: such text is stored and
 // exported as given ("not a date; =1+1" was). Empty is "not recorded" for the consent moment
@@ -139,66 +131,101 @@ std::string time_problem(const Lead& lead, const ClockNote& clock) {
     return {};
 }
 
+// The staff's annotation of an item, or why it cannot be read. A note that cannot be opened or
+// a rating that is not one of the three is an error, never "": the register would store the
+// empty field over the one it holds.
+Result<StaffAnnotation> read_staff_annotation(const json& staff, const SealingKeyPair* keys) {
+    if (!staff.is_object()) return make_error("staff: not an object", ErrorKind::bad_input);
+    auto text = [&](const char* key) -> Result<std::string> {
+        const auto found = staff.find(key);
+        if (found == staff.end()) return std::string();
+        if (!found->is_string()) return make_error(std::string("staff.") + key + ": not text", ErrorKind::bad_input);
+        return found->get<std::string>().substr(0, 2000);
+    };
+    auto rating = text("rating");
+    auto note = text("note");
+    auto follow_up = text("follow_up");
+    for (auto* field : {&rating, &note, &follow_up}) {
+        if (!*field) return field->error();
+    }
+    if (!rating->empty() && *rating != "hot" && *rating != "warm" && *rating != "cold") {
+        return make_error("staff.rating: \"" + rating->substr(0, 20) + "\" is not hot, warm or cold", ErrorKind::bad_input);
+    }
+    StaffAnnotation annotation{std::move(*rating), std::move(*note), std::move(*follow_up)};
+    if (const auto sealed = staff.find("sealed_note"); sealed != staff.end()) {
+        auto opened = open_box(*sealed, keys);
+        if (!opened) return with_context("staff.sealed_note", opened.error());
+        annotation.note = opened->substr(0, 2000);
+    }
+    return annotation;
+}
+
+ClockNote read_clock(const json& entry) {
+    ClockNote note;
+    const auto clock = entry.find("clock");
+    if (clock == entry.end() || !clock->is_object()) return note;
+    if (clock->contains("status") && (*clock)["status"].is_string()) note.status = (*clock)["status"];
+    if (clock->contains("corrected_utc") && (*clock)["corrected_utc"].is_string()) note.corrected_utc = (*clock)["corrected_utc"];
+    if (note.status != "corrected" && note.status != "approximate") return ClockNote{};
+    return note;
+}
+
+// One entry of a batch: {"lead", "clock", "staff"}. A lead that cannot be stored carries its
+// problem; an annotation that cannot be read leaves has_staff false and says why.
+ReceivedItem read_item(const json& entry, const ValidationRules& rules, const SealingKeyPair* keys) {
+    ReceivedItem item;
+    if (!entry.is_object() || !entry.contains("lead") || !entry["lead"].is_object()) {
+        item.problem = "no \"lead\" object";
+        return item;
+    }
+    json wire = entry["lead"];
+    const auto sealing = open_wire_lead(wire, keys);
+    if (wire.contains("id") && wire["id"].is_string()) item.id = wire["id"].get<std::string>();
+    item.clock = read_clock(entry);
+    if (!is_uuid(item.id)) {
+        item.problem = "id: not a UUID";
+        return item;
+    }
+    if (!sealing) {
+        item.problem = sealing.error().message;
+        return item;
+    }
+    auto lead = lead_from_wire(wire);
+    if (!lead) {
+        item.problem = lead.error().message;
+        return item;
+    }
+    if (auto problems = validate_lead(lead->draft, rules); !problems.empty()) {
+        item.problem = problems[0].field + ": " + problems[0].message_key;
+        return item;
+    }
+    if (auto bad_time = time_problem(*lead, item.clock); !bad_time.empty()) {
+        item.problem = bad_time;
+        return item;
+    }
+    item.canonical_lead = canonical_lead(lead_to_wire(*lead));
+    // The staff's annotation is not part of the lead's identity: it may change later.
+    if (const auto staff = entry.find("staff"); staff != entry.end()) {
+        auto annotation = read_staff_annotation(*staff, keys);
+        if (annotation) {
+            lead->staff = std::move(*annotation);
+            item.has_staff = true;
+        } else {
+            item.staff_problem = "the annotation was not applied: " + annotation.error().message;
+        }
+    }
+    item.lead = std::move(*lead);
+    return item;
+}
+
+}  // namespace
+
 std::vector<ReceivedItem> decode_items(const json& leads, int current_year, const SealingKeyPair* keys) {
     ValidationRules rules;
     rules.current_year = current_year;
     std::vector<ReceivedItem> items;
     if (!leads.is_array()) return items;
-    for (const auto& entry : leads) {
-        ReceivedItem item;
-        json opened;
-        const json* wire = nullptr;
-        std::string sealing_problem;
-        if (entry.is_object() && entry.contains("lead") && entry["lead"].is_object()) {
-            opened = entry["lead"];
-            if (auto open = open_wire_lead(opened, keys); !open) sealing_problem = open.error().message;
-            wire = &opened;
-        }
-        if (wire && wire->contains("id") && (*wire)["id"].is_string()) item.id = (*wire)["id"].get<std::string>();
-        if (entry.is_object() && entry.contains("clock") && entry["clock"].is_object()) {
-            const json& clock = entry["clock"];
-            if (clock.contains("status") && clock["status"].is_string()) item.clock.status = clock["status"];
-            if (clock.contains("corrected_utc") && clock["corrected_utc"].is_string()) {
-                item.clock.corrected_utc = clock["corrected_utc"];
-            }
-            if (item.clock.status != "corrected" && item.clock.status != "approximate") item.clock = ClockNote{};
-        }
-        if (wire == nullptr) {
-            item.problem = "no \"lead\" object";
-        } else if (!is_uuid(item.id)) {
-            item.problem = "id: not a UUID";
-        } else if (!sealing_problem.empty()) {
-            item.problem = sealing_problem;
-        } else if (auto lead = lead_from_wire(*wire); !lead) {
-            item.problem = lead.error().message;
-        } else if (auto problems = validate_lead(lead->draft, rules); !problems.empty()) {
-            item.problem = problems[0].field + ": " + problems[0].message_key;
-        } else if (auto bad_time = time_problem(*lead, item.clock); !bad_time.empty()) {
-            item.problem = bad_time;
-        } else {
-            item.lead = std::move(*lead);
-            item.canonical_lead = canonical_lead(lead_to_wire(*item.lead));
-            // The staff's annotation is not part of the lead's identity: it may change later.
-            if (entry.contains("staff") && entry["staff"].is_object()) {
-                item.has_staff = true;
-                const json& staff = entry["staff"];
-                auto text = [&](const char* key) {
-                    return staff.contains(key) && staff[key].is_string() ? staff[key].get<std::string>().substr(0, 2000)
-                                                                         : std::string();
-                };
-                item.lead->staff = {text("rating"), text("note"), text("follow_up")};
-                if (staff.contains("sealed_note")) {
-                    auto note = open_box(staff["sealed_note"], keys);
-                    item.lead->staff.note = note ? note->substr(0, 2000) : "";
-                }
-                if (item.lead->staff.rating != "hot" && item.lead->staff.rating != "warm" &&
-                    item.lead->staff.rating != "cold") {
-                    item.lead->staff.rating.clear();
-                }
-            }
-        }
-        items.push_back(std::move(item));
-    }
+    for (const auto& entry : leads) items.push_back(read_item(entry, rules, keys));
     return items;
 }
 
@@ -216,16 +243,16 @@ Result<std::vector<LeadAck>> decode_reply(std::string_view body, const std::set<
     auto root = parse_envelope(body, max_reply_bytes);
     if (!root) return root.error();
     const auto results = root->find("results");
-    if (results == root->end() || !results->is_array()) return make_error("\"results\" missing or not a list");
+    if (results == root->end() || !results->is_array()) return make_error("\"results\" missing or not a list", ErrorKind::bad_input);
     std::vector<LeadAck> acks;
     for (const auto& result : *results) {
         if (!result.is_object() || !result.contains("id") || !result["id"].is_string() || !result.contains("status") ||
             !result["status"].is_string()) {
-            return make_error("a result without id or status");
+            return make_error("a result without id or status", ErrorKind::bad_input);
         }
         LeadAck ack;
         ack.id = result["id"].get<std::string>();
-        if (!sent_ids.contains(ack.id)) return make_error("a result for a lead that was not sent: " + ack.id.substr(0, 40));
+        if (!sent_ids.contains(ack.id)) return make_error("a result for a lead that was not sent: " + ack.id.substr(0, 40), ErrorKind::bad_input);
         const std::string status = result["status"];
         bool known = false;
         for (AckStatus candidate : {AckStatus::stored, AckStatus::duplicate, AckStatus::rejected, AckStatus::conflict}) {
@@ -234,7 +261,7 @@ Result<std::vector<LeadAck>> decode_reply(std::string_view body, const std::set<
                 known = true;
             }
         }
-        if (!known) return make_error("unknown status \"" + status.substr(0, 20) + "\"");
+        if (!known) return make_error("unknown status \"" + status.substr(0, 20) + "\"", ErrorKind::bad_input);
         if (result.contains("reason") && result["reason"].is_string()) {
             ack.reason = result["reason"].get<std::string>().substr(0, max_reason_length);
         }
@@ -251,7 +278,7 @@ Result<std::int64_t> decode_time(std::string_view body) {
     auto root = parse_envelope(body, 4096);
     if (!root) return root.error();
     const auto found = root->find("unix_ms");
-    if (found == root->end() || !found->is_number_integer()) return make_error("\"unix_ms\" missing");
+    if (found == root->end() || !found->is_number_integer()) return make_error("\"unix_ms\" missing", ErrorKind::bad_input);
     return found->get<std::int64_t>();
 }
 

@@ -4,6 +4,7 @@
 // the two sides cannot drift apart.
 #pragma once
 
+#include "common/base/device_clock.h"
 #include "common/lead/lead.h"
 #include "common/protocol/bounded_json.h"
 #include "common/base/result.h"
@@ -54,7 +55,11 @@ struct ReceivedItem {
     std::string canonical_lead;   // the lead's canonical JSON text, for duplicate detection
     ClockNote clock;
     std::string problem;          // why the lead is rejected
-    bool has_staff = false;       // the item carried the staff's annotation (empty fields clear)
+    bool has_staff = false;       // the item carried a readable staff annotation (empty fields clear)
+    // Why the item's annotation could not be read (a sealed note that does not open, a rating
+    // that is not hot, warm or cold): has_staff stays false so nothing stored is overwritten,
+    // and the register tells the kiosk in the lead's acknowledgement. Empty when none.
+    std::string staff_problem;
 };
 
 // The items of a batch (or of an export file) as JSON: each {"lead", "clock", "staff"}.
@@ -87,7 +92,7 @@ Result<std::int64_t> decode_time(std::string_view body);
 // json_limits (bounded_json.h), an object with "protocol": 1. Errors name what was wrong.
 Result<nlohmann::json> parse_envelope(std::string_view body, std::size_t limit, const JsonLimits& json_limits = {});
 
-// ISO 8601 UTC text for a Unix time in milliseconds.
-std::string utc_from_unix_ms(std::int64_t unix_ms);
+// ISO 8601 UTC text for a Unix time in milliseconds: the one formatter, in common/base.
+using flytthit::utc_from_unix_ms;
 
 }  // namespace flytthit::protocol

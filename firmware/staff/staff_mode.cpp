@@ -4,6 +4,7 @@
 #include "common/protocol/pairing.h"
 #include "common/protocol/sealing.h"
 #include "common/base/utf8.h"
+#include "common/base/whole_number.h"
 
 #include <algorithm>
 #include <ctime>
@@ -19,10 +20,15 @@ constexpr const char* current_event_key = "current_event";
 constexpr const char* last_sync_key = "last_sync";
 constexpr std::size_t max_staff_text = 500;
 
+// The wrong tries kept on disk. One that cannot be read or counted locks the pad as if every
+// free try were used: a garbled count must not hand out fresh guesses.
 int stored_failures(LeadStore& store) {
     auto value = store.setting(pin_failures_key);
-    if (!value || !*value) return 0;
-    return std::atoi((*value)->c_str());
+    if (!value) return PinLockout::free_tries;
+    if (!*value) return 0;
+    auto failures = parse_whole_number(**value);
+    if (!failures || *failures < 0) return PinLockout::free_tries;
+    return *failures;
 }
 
 // An event id a person can read in a file name: "oslo-plaza-2026-11-23".
@@ -37,19 +43,16 @@ std::string event_id_for(const Event& event) {
     return id.empty() ? "event" : id;
 }
 
-std::tm utc_now_tm() {
-    const std::time_t now = std::time(nullptr);
-    std::tm utc{};
-    gmtime_r(&now, &utc);
-    return utc;
-}
-
 }  // namespace
 
-int retention_days(LeadStore& store) {
+Result<int> retention_days(LeadStore& store) {
     auto value = store.setting(retention_days_key);
-    if (!value || !*value) return default_retention_days;
-    return std::max(0, std::atoi((*value)->c_str()));
+    if (!value) return with_context("reading the retention setting", value.error());
+    if (!*value) return default_retention_days;
+    auto days = parse_whole_number(**value);
+    if (!days) return with_context(std::string("the retention setting ") + retention_days_key, days.error());
+    if (*days < 0) return make_error(std::string("the retention setting ") + retention_days_key + " is negative", ErrorKind::bad_input);
+    return *days;
 }
 
 StaffMode::StaffMode(LeadStore& store, std::filesystem::path data_dir, MonotonicClock::time_point now)
@@ -58,7 +61,17 @@ StaffMode::StaffMode(LeadStore& store, std::filesystem::path data_dir, Monotonic
     if (auto last = store_.setting(last_sync_key); last && *last) last_sync_ = **last;
     // Personal data past its retention goes at every start too: a kiosk may sit in a
     // cupboard for weeks between fairs.
-    if (auto purged = store_.purge_personal_data(retention_days(store_)); !purged) report(purged.error());
+    purge_after_retention();
+}
+
+void StaffMode::purge_after_retention() {
+    // A retention that cannot be read purges nothing: staff are told, and nothing is lost.
+    auto days = retention_days(store_);
+    if (!days) {
+        report(days.error());
+        return;
+    }
+    if (auto purged = store_.purge_personal_data(*days); !purged) report(purged.error());
 }
 
 std::string_view staff_message_key(ErrorKind kind) {
@@ -114,9 +127,11 @@ void StaffMode::close() {
     error_detail_.clear();
     export_result_.reset();
     clock_result_.reset();
-    // A PIN check still running is dropped with what was typed; its thread is joined here.
-    pin_check_.reset();
-    pin_hashing_.reset();
+    // A PIN check still running is dropped with what was typed. Argon2id cannot be stopped
+    // midway, so its thread finishes in retiring_ and poll() frees it: close() runs on the
+    // render thread and must not wait for it.
+    retiring_.retire(std::move(pin_check_));
+    retiring_.retire(std::move(pin_hashing_));
 }
 
 const std::string& StaffMode::field_text(StaffField field) const { return const_cast<StaffMode*>(this)->field_text(field); }
@@ -201,7 +216,7 @@ void StaffMode::record_pin_failure(MonotonicClock::time_point when) {
 
 std::optional<ScreenId> StaffMode::poll_pin(MonotonicClock::time_point) {
     if (pin_hashing_ && pin_hashing_->finished()) {
-        auto hash = *pin_hashing_->take();
+        const Result<std::string> hash = *pin_hashing_->take();  // Result work: a throw is its error
         pin_hashing_.reset();
         pin_chosen_.clear();
         if (!hash || !store_.set_setting(pin_hash_key, *hash)) {
@@ -214,7 +229,7 @@ std::optional<ScreenId> StaffMode::poll_pin(MonotonicClock::time_point) {
         return ScreenId::staff_home;
     }
     if (pin_check_ && pin_check_->finished()) {
-        const bool matches = *pin_check_->take();
+        const bool matches = pin_check_->take().value_or(false);  // a check that threw is a wrong try
         pin_check_.reset();
         if (!matches) {
             record_pin_failure(pin_typed_at_);
@@ -239,9 +254,11 @@ void StaffMode::refresh_home() {
     if (!health_task_) {
         health_task_ = std::make_unique<BackgroundTask<HealthReading>>(
             [data_dir = data_dir_, database = store_.database_path()](std::stop_token) {
-                HealthReading reading{read_device_health(data_dir, database), true};
+                HealthReading reading{read_device_health(data_dir, database), true, {}};
+                // A broken pairing is not the demo key: staff must learn the pairing is broken.
                 auto key = current_sealing_key(data_dir);
-                reading.sealing_is_demo = !key || key->demo;
+                if (key) reading.sealing_is_demo = key->demo;
+                else reading.sealing_error = with_context("the pairing", key.error());
                 return reading;
             });
     }
@@ -262,15 +279,22 @@ void StaffMode::refresh_leads() {
 }
 
 std::optional<ScreenId> StaffMode::poll(MonotonicClock::time_point now) {
+    retiring_.collect();
     if (health_task_ && health_task_->finished()) {
-        const HealthReading reading = *health_task_->take();
-        health_ = reading.device;
-        sealing_is_demo_ = reading.sealing_is_demo;
+        if (auto reading = health_task_->take()) {
+            health_ = reading->device;
+            sealing_is_demo_ = reading->sealing_error ? false : reading->sealing_is_demo;
+            sealing_error_ = reading->sealing_error;
+            if (sealing_error_) report(*sealing_error_);
+        } else if (auto failure = health_task_->failure()) {
+            report(*failure);
+        }
         health_task_.reset();
     }
     if (export_task_ && export_task_->finished()) {
         export_result_ = export_task_->take();
         export_task_.reset();
+        if (export_result_ && *export_result_ && (*export_result_)->device_problem) report(*(*export_result_)->device_problem);
     }
     if (clock_task_ && clock_task_->finished()) {
         clock_result_ = clock_task_->take();
@@ -284,13 +308,15 @@ std::optional<ScreenId> StaffMode::poll(MonotonicClock::time_point now) {
                                              : "failed after " + std::to_string(progress.sent) + " sent: " + progress.last_error);
             sync_recorded_ = true;
             if (auto kept = store_.set_setting(last_sync_key, last_sync_); !kept) report(kept.error());
-            if (auto purged = store_.purge_personal_data(retention_days(store_)); !purged) report(purged.error());
+            purge_after_retention();
         }
     }
     return poll_pin(now);
 }
 
-bool StaffMode::busy() const { return pin_checking() || health_task_ || export_task_ || clock_task_; }
+bool StaffMode::busy() const {
+    return pin_checking() || health_task_ || export_task_ || clock_task_ || retiring_.running() > 0;
+}
 
 std::optional<SyncProgress> StaffMode::sync_progress() const {
     if (!sync_) return std::nullopt;
@@ -330,7 +356,7 @@ ScreenId StaffMode::handle(const intent::StaffGo& go, ScreenId screen, Monotonic
         case ScreenId::staff_leads: refresh_leads(); break;
         // Reading /proc/mounts is a read of kernel memory, not of a device: fine on the frame.
         case ScreenId::staff_export: usb_mounts_ = find_usb_mounts(); export_result_.reset(); break;
-        case ScreenId::staff_clock: clock_setting_ = utc_now_tm(); clock_result_.reset(); break;
+        case ScreenId::staff_clock: clock_setting_ = utc_calendar(unix_ms_now() / 1000); clock_result_.reset(); break;
         default: break;
     }
     return is_staff_screen(go.screen) ? go.screen : screen;
@@ -458,8 +484,14 @@ ScreenId StaffMode::handle(const intent::ExportTo& target, ScreenId screen, Mono
         [data_dir = data_dir_, directory = std::filesystem::path(target.directory)](std::stop_token) -> Result<ExportSummary> {
             auto store = LeadStore::open(data_dir);
             if (!store) return store.error();
+            // Unpaired, the file is named for "kiosk" (export_file_name's default); a pairing
+            // that exists but cannot be read is said, not hidden behind that default.
             auto pairing = load_pairing(data_dir);
-            return export_leads(*store, directory, pairing ? pairing->device : "kiosk");
+            auto exported = export_leads(*store, directory, pairing ? pairing->device : "");
+            if (exported && !pairing && pairing.error().kind != ErrorKind::unavailable) {
+                exported->device_problem = with_context("the file is named \"kiosk\": the pairing", pairing.error());
+            }
+            return exported;
         });
     return screen;
 }

@@ -28,7 +28,9 @@ namespace flytthit {
 // acknowledged it (setting "retention_days"; kioskctl set-retention changes it).
 inline constexpr int default_retention_days = 7;
 inline constexpr const char* retention_days_key = "retention_days";
-int retention_days(LeadStore& store);
+// The setting, or default_retention_days when unset; an unreadable or garbled setting is an
+// error (never read as 0 days, which would purge at once).
+Result<int> retention_days(LeadStore& store);
 
 enum class PinStage {
     enter,        // a PIN is set: type it
@@ -44,6 +46,7 @@ std::string_view staff_message_key(ErrorKind kind);
 struct HealthReading {
     DeviceHealth device;
     bool sealing_is_demo = true;
+    std::optional<Error> sealing_error{};  // the pairing is there but its key cannot be read
 };
 
 class StaffMode {
@@ -62,8 +65,11 @@ public:
     // Runs each frame: takes finished workers' results. Returns the screen to go to when a
     // result moves staff on (the PIN was right: staff home).
     std::optional<ScreenId> poll(MonotonicClock::time_point now);
-    // True while any staff worker other than the sync is running.
+    // True while any staff worker other than the sync is running (a PIN check dropped by
+    // close() included, until it ends).
     bool busy() const;
+    // How many workers close() dropped are still running; poll() frees them once they end.
+    std::size_t retiring_running() const { return retiring_.running(); }
 
     // --- What the staff screens show ---
     const std::string& pin_digits() const { return pin_digits_; }
@@ -87,9 +93,10 @@ public:
 
     const LeadCounters& counters() const { return counters_; }
     const DeviceHealth& health() const { return health_; }
-    bool health_reading() const { return health_task_ != nullptr; }
     const std::string& last_sync() const { return last_sync_; }
     bool sealing_is_demo() const { return sealing_is_demo_; }
+    // Why the sealing key could not be read (a broken pairing), from the last health read.
+    const std::optional<Error>& sealing_error() const { return sealing_error_; }
     const std::string& store_alert() const { return store_alert_; }
     std::optional<SyncProgress> sync_progress() const;
     bool sync_running() const;
@@ -136,6 +143,7 @@ private:
     void report(const Error& error);
     void report(std::string key) { error_ = std::move(key); error_detail_.clear(); }
     void refresh_home();
+    void purge_after_retention();
     void refresh_leads();
     void load_current_event();
     std::string& field_text(StaffField field);
@@ -152,6 +160,7 @@ private:
     std::unique_ptr<BackgroundTask<bool>> pin_check_;
     MonotonicClock::time_point pin_typed_at_{};
     std::unique_ptr<BackgroundTask<Result<std::string>>> pin_hashing_;
+    RetiringTasks retiring_;  // dropped PIN work, still finishing; freed by poll()
 
     Event current_event_;
     Event event_draft_;
@@ -168,6 +177,7 @@ private:
     std::unique_ptr<BackgroundTask<HealthReading>> health_task_;
     std::string last_sync_;
     bool sealing_is_demo_ = true;
+    std::optional<Error> sealing_error_;
     std::string store_alert_;
     std::unique_ptr<SyncWorker> sync_;
     bool sync_recorded_ = true;

@@ -22,7 +22,14 @@ Result<ExportSummary> export_leads(LeadStore& store, const std::filesystem::path
 
 Result<ExportSummary> write_export_file(const std::vector<Lead>& leads, const std::filesystem::path& dir,
                                         const std::string& device) {
-    if (!std::filesystem::is_directory(dir)) return make_error(dir.string() + ": not a directory (is the stick mounted?)", ErrorKind::unavailable);
+    // The error_code overload: a stick pulled mid-check (EIO, ENODEV) is an answer, not a throw.
+    std::error_code checking;
+    const bool directory = std::filesystem::is_directory(dir, checking);
+    // Nothing there (ENOENT, ENOTDIR) is the usual answer for a stick not mounted, not a failure.
+    if (checking && checking != std::errc::no_such_file_or_directory && checking != std::errc::not_a_directory) {
+        return make_error(dir.string() + ": cannot be checked (is the stick mounted?): " + checking.message(), ErrorKind::unavailable);
+    }
+    if (!directory) return make_error(dir.string() + ": not a directory (is the stick mounted?)", ErrorKind::unavailable);
     const std::string exported_utc = utc_timestamp_now();
     const auto file = dir / protocol::export_file_name(device, exported_utc);
     const std::string text = protocol::encode_export_file(leads, device, exported_utc);

@@ -5,6 +5,7 @@
 #include "firmware/store/lead_store.h"
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,8 @@ namespace flytthit {
 struct ExportSummary {
     std::filesystem::path file;
     std::int64_t leads = 0;
+    // Written, but the device's name could not be read (a broken pairing): staff are told.
+    std::optional<Error> device_problem{};
 };
 
 // Writes every lead (all states: the register sorts out duplicates) to a new file in dir.

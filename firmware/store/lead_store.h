@@ -92,7 +92,8 @@ public:
     // Newest first; event_id empty: every event.
     Result<std::vector<Lead>> leads_page(const std::string& event_id, std::size_t offset, std::size_t limit);
     Result<std::int64_t> count_leads(const std::string& event_id);
-    // Saves the staff's rating, note (sealed; an empty note keeps the one sealed before) and
+    // Saves the staff's rating, note (sealed; an empty note keeps the one sealed before unless
+    // annotation.note_cleared, which deletes it, and the register's copy on the next sync) and
     // follow-up. A lead already synced becomes pending again, so the register gets the
     // annotation too (as a duplicate with news). A lead whose personal data was purged after
     // sync cannot be annotated any more.

@@ -128,15 +128,20 @@ Result<std::int64_t> LeadStore::count_leads(const std::string& event_id) {
 Status LeadStore::annotate(const std::string& lead_id, const StaffAnnotation& annotation) {
     auto key = current_sealing_key(data_dir_);
     if (!key) return key.error();
+    // Staff cannot read the sealed note back, so an empty note keeps it; clearing is asked
+    // for (note_cleared) and travels to the register as an empty note on the next sync.
     auto update = db_.prepare(R"sql(
-UPDATE leads SET rating = ?2, follow_up = ?4, sealed_note = coalesce(?3, sealed_note),
+UPDATE leads SET rating = ?2, follow_up = ?4,
+    sealed_note = CASE WHEN ?5 THEN NULL ELSE coalesce(?3, sealed_note) END,
     sync_state = CASE sync_state WHEN 'synced' THEN 'pending' ELSE sync_state END
 WHERE id = ?1 AND sealed_personal IS NOT NULL)sql");
     if (!update) return update.error();
+    const bool clear = annotation.note_cleared && annotation.note.empty();
     update->bind(1, lead_id)
         .bind(2, annotation.rating)
         .bind_blob(3, annotation.note.empty() ? SealedBox{} : seal(annotation.note, *key))
-        .bind(4, annotation.follow_up);
+        .bind(4, annotation.follow_up)
+        .bind(5, std::int64_t{clear ? 1 : 0});
     if (auto ran = update->run(); !ran) return with_context("saving the staff's note on " + lead_id, ran.error());
     if (sqlite3_changes(db_.raw()) != 1) return make_error("no lead " + lead_id + " with personal data to annotate");
     return ok_status();

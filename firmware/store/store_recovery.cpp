@@ -65,11 +65,11 @@ Result<std::vector<Lead>> salvage_leads(const fs::path& database, std::string& w
     const std::string uri = "file:" + database.string() + "?mode=ro&immutable=1";
     const int rc = sqlite3_open_v2(uri.c_str(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
     SqliteHandle handle(raw);
-    if (rc != SQLITE_OK) return make_error(database.string() + ": " + sqlite_message(raw));
+    if (rc != SQLITE_OK) return sqlite_error(raw, database.string());
     sqlite3_stmt* select = nullptr;
     const std::string sql = std::string("SELECT ") + detail::lead_columns + " FROM leads ORDER BY rowid";
     if (sqlite3_prepare_v2(raw, sql.c_str(), -1, &select, nullptr) != SQLITE_OK) {
-        return make_error(database.string() + ": no readable leads table: " + sqlite_message(raw));
+        return sqlite_error(raw, database.string() + ": no readable leads table");
     }
     Statement statement(raw, StatementHandle(select));
     std::vector<Lead> leads;

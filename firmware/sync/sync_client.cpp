@@ -6,6 +6,7 @@
 
 #include <condition_variable>
 #include <mutex>
+#include <optional>
 #include <random>
 #include <set>
 #include <thread>
@@ -35,25 +36,34 @@ bool sleep_unless_stopped(std::chrono::milliseconds duration, std::stop_token st
 // What the sync should do about one failed attempt.
 struct Verdict {
     bool retry = false;
-    std::string message;
-    ErrorKind kind = ErrorKind::failed;
+    Error error;
 };
 
 Verdict judge(const HttpResponse& response) {
     const std::string text = response.body.substr(0, 200);
     if (response.status >= 300 && response.status < 400) {
-        return {false, "the register answered with a redirect to " +
-                           (response.location.empty() ? std::string("an unnamed place") : response.location) +
-                           "; not followed (check the register URL)", ErrorKind::bad_input};
+        return {false, make_error("the register answered with a redirect to " +
+                                      (response.location.empty() ? std::string("an unnamed place") : response.location) +
+                                      "; not followed (check the register URL)",
+                                  ErrorKind::bad_input)};
     }
     if (response.status == 401) {
-        return {false, "the register does not know this kiosk's token: pair the kiosk again", ErrorKind::not_permitted};
+        return {false, make_error("the register does not know this kiosk's token: pair the kiosk again", ErrorKind::not_permitted)};
     }
     if (response.status == 429 || response.status >= 500) {
-        return {true, "the register is busy or failing (HTTP " + std::to_string(response.status) + ")", ErrorKind::transient};
+        return {true, make_error("the register is busy or failing (HTTP " + std::to_string(response.status) + ")",
+                                 ErrorKind::transient)};
     }
-    return {false, "the register refused the request (HTTP " + std::to_string(response.status) + "): " + text};
+    // Any other 4xx: the register refused what was sent; sending it again fails the same way.
+    const ErrorKind kind = response.status >= 400 && response.status < 500 ? ErrorKind::bad_input : ErrorKind::failed;
+    return {false, make_error("the register refused the request (HTTP " + std::to_string(response.status) + "): " + text, kind)};
 }
+
+// How one request ended when it gave no response: cancelled by staff, or this error.
+struct RequestFailure {
+    bool cancelled = false;
+    Error error;
+};
 
 }  // namespace
 
@@ -67,17 +77,22 @@ SyncClient::SyncClient(LeadStore& store, Pairing pairing, SyncSettings settings)
 
 SyncProgress SyncClient::run(const std::function<void(const SyncProgress&)>& report, std::stop_token stop) {
     SyncProgress progress;
-    auto finish = [&](std::string error) {
-        if (error.empty()) progress.last_error_kind = ErrorKind::failed;
-        progress.last_error = std::move(error);
+    // Every end of a sync goes through here, so the message and its kind always belong together.
+    auto finish = [&](const std::optional<Error>& error) {
+        if (error) progress.set_error(*error);
+        else progress.clear_error();
         progress.finished = true;
         auto pending = store_.count_pending();
-        progress.succeeded = progress.last_error.empty() && pending && *pending == 0;
+        progress.succeeded = !error && pending && *pending == 0;
         report(progress);
         return progress;
     };
+    auto finish_cancelled = [&] {
+        progress.cancelled = true;
+        return finish(make_error("cancelled"));
+    };
     auto pending = store_.count_pending();
-    if (!pending) return finish(pending.error().message);
+    if (!pending) return finish(pending.error());
     progress.total = *pending;
     report(progress);
 
@@ -86,51 +101,56 @@ SyncProgress SyncClient::run(const std::function<void(const SyncProgress&)>& rep
                                            "Accept: application/json"};
 
     // Sends one request, retrying transient failures with exponential backoff and full
-    // jitter. Returns the response, or sets error.
-    auto send = [&](const std::string& path, const std::string* body, std::string& error) -> std::optional<HttpResponse> {
+    // jitter. Returns the response, or sets failure.
+    auto send = [&](const std::string& path, const std::string* body, RequestFailure& failure) -> std::optional<HttpResponse> {
         for (progress.attempt = 1; progress.attempt <= settings_.max_attempts; ++progress.attempt) {
             if (progress.attempt > 1) {
                 const auto ceiling = std::min(settings_.backoff_max, settings_.backoff_base * (1 << (progress.attempt - 2)));
                 std::uniform_int_distribution<std::int64_t> jitter(0, ceiling.count());
                 report(progress);
                 if (!sleep_unless_stopped(std::chrono::milliseconds(jitter(random)), stop)) {
-                    error = "cancelled";
+                    failure.cancelled = true;
                     return std::nullopt;
                 }
             }
             auto outcome = http_.request(pairing_.register_url + path, headers, body, stop);
-            if (auto* failure = std::get_if<HttpFailure>(&outcome)) {
-                error = failure->message;
-                progress.last_error = error;
-                progress.last_error_kind = failure->transient || failure->cancelled ? ErrorKind::transient : ErrorKind::failed;
-                if (!failure->transient || failure->cancelled) return std::nullopt;
+            if (auto* http_failure = std::get_if<HttpFailure>(&outcome)) {
+                if (http_failure->cancelled) {
+                    failure.cancelled = true;
+                    return std::nullopt;
+                }
+                failure.error = make_error(http_failure->message, http_failure->transient ? ErrorKind::transient : ErrorKind::failed);
+                progress.set_error(failure.error);
+                if (!http_failure->transient) return std::nullopt;
                 continue;
             }
             auto& response = std::get<HttpResponse>(outcome);
             if (response.status == 200 || response.status == 304) return std::move(response);
             const Verdict verdict = judge(response);
-            error = verdict.message;
-            progress.last_error = error;
-            progress.last_error_kind = verdict.kind;
+            failure.error = verdict.error;
+            progress.set_error(failure.error);
             if (!verdict.retry) return std::nullopt;
         }
-        error = "gave up after " + std::to_string(settings_.max_attempts) + " attempts: " + error;
+        failure.error = with_context("gave up after " + std::to_string(settings_.max_attempts) + " attempts", failure.error);
         return std::nullopt;
     };
+    auto finish_failed_request = [&](const RequestFailure& failure) {
+        return failure.cancelled ? finish_cancelled() : finish(failure.error);
+    };
 
-    std::string error;
-    const auto time_reply = send("/v1/time", nullptr, error);
-    if (!time_reply) return finish(error);
+    RequestFailure failure;
+    const auto time_reply = send("/v1/time", nullptr, failure);
+    if (!time_reply) return finish_failed_request(failure);
     auto server_ms = protocol::decode_time(time_reply->body);
-    if (!server_ms) return finish("the register's time reply was not understood: " + server_ms.error().message);
+    if (!server_ms) return finish(with_context("the register's time reply was not understood", server_ms.error()));
     const ServerClock clock{*server_ms, monotonic_ms()};
     const std::string this_boot = current_boot_id();
 
     for (progress.batch = 1;; ++progress.batch) {
-        if (stop.stop_requested()) return finish("cancelled");
+        if (stop.stop_requested()) return finish_cancelled();
         auto batch = store_.pending_leads(settings_.batch_size);
-        if (!batch) return finish(batch.error().message);
-        if (batch->empty()) return finish("");
+        if (!batch) return finish(batch.error());
+        if (batch->empty()) return finish(std::nullopt);
 
         std::vector<protocol::BatchItem> items;
         std::set<std::string> sent_ids;
@@ -150,13 +170,13 @@ SyncProgress SyncClient::run(const std::function<void(const SyncProgress&)>& rep
             items.push_back({std::move(lead), note});
         }
         const std::string body = protocol::encode_batch(items);
-        const auto reply = send("/v1/leads", &body, error);
-        if (!reply) return finish(error);
+        const auto reply = send("/v1/leads", &body, failure);
+        if (!reply) return finish_failed_request(failure);
         auto acks = protocol::decode_reply(reply->body, sent_ids);
-        if (!acks) return finish("the register's reply was not understood: " + acks.error().message);
-        if (acks->empty()) return finish("the register acknowledged none of the batch");
+        if (!acks) return finish(with_context("the register's reply was not understood", acks.error()));
+        if (acks->empty()) return finish(make_error("the register acknowledged none of the batch", ErrorKind::bad_input));
 
-        std::vector<SyncOutcome> outcomes;
+    std::vector<SyncOutcome> outcomes;
         for (const auto& ack : *acks) {
             switch (ack.status) {
                 case protocol::AckStatus::stored: ++progress.stored; outcomes.push_back({ack.id, SyncState::synced, {}}); break;
@@ -166,10 +186,9 @@ SyncProgress SyncClient::run(const std::function<void(const SyncProgress&)>& rep
             }
         }
         // Only now, with the acknowledgements committed, do these leads stop being pending.
-        if (auto recorded = store_.record_sync_outcomes(outcomes); !recorded) return finish(recorded.error().message);
+        if (auto recorded = store_.record_sync_outcomes(outcomes); !recorded) return finish(recorded.error());
         progress.sent += static_cast<std::int64_t>(outcomes.size());
-        progress.last_error.clear();
-        progress.last_error_kind = ErrorKind::failed;
+        progress.clear_error();
         report(progress);
     }
 }

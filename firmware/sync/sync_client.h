@@ -34,10 +34,18 @@ struct SyncProgress {
     int attempt = 0;              // of the current request, from 1
     std::string last_error;       // in plain words; empty when none
     // What kind of failure the last error was (transient: the network or a busy register, worth
-    // another sync later; not_permitted: pair again), so callers never read the words.
+    // another sync later; not_permitted: pair again; bad_input: the register refused what was
+    // sent), so callers never read the words. Set with last_error, from one Error.
     ErrorKind last_error_kind = ErrorKind::failed;
+    bool cancelled = false;       // staff cancelled it: its own outcome, not a failure to retry
     bool finished = false;
     bool succeeded = false;       // finished with nothing left pending and no error
+
+    void set_error(const Error& error) {
+        last_error = error.message;
+        last_error_kind = error.kind;
+    }
+    void clear_error() { set_error(Error{}); }
 };
 
 class SyncClient {

@@ -5,16 +5,16 @@ namespace flytthit {
 
 SyncWorker::SyncWorker(std::filesystem::path data_dir, SyncSettings settings)
     : thread_([this, data_dir = std::move(data_dir), settings = std::move(settings)](std::stop_token stop) {
-          auto fail = [this](const std::string& message) {
+          auto fail = [this](const Error& error) {
               SyncProgress failed;
-              failed.last_error = message;
+              failed.set_error(error);
               failed.finished = true;
               publish(failed);
           };
           auto pairing = load_pairing(data_dir);
-          if (!pairing) return fail(pairing.error().message);
+          if (!pairing) return fail(pairing.error());
           auto store = LeadStore::open(data_dir);
-          if (!store) return fail(store.error().message);
+          if (!store) return fail(store.error());
           SyncClient client(*store, std::move(*pairing), settings);
           client.run([this](const SyncProgress& progress) { publish(progress); }, stop);
       }) {}
