@@ -91,6 +91,10 @@ bool Kiosk::exploring() const {
 }
 
 const Campaign* Kiosk::campaign() const { return content_.find_campaign(staff_.current_event().campaign_id); }
+bool Kiosk::lead_is_tip() const {
+    const Campaign* event_campaign = campaign();
+    return event_campaign != nullptr && event_campaign->lead_is_tip;
+}
 
 void Kiosk::handle(const intent::Start&) {
     if (screen_ == ScreenId::attract) screen_ = ScreenId::jewel_box;
@@ -126,8 +130,7 @@ void Kiosk::handle(const intent::OpenRegion&) {
     if (exploring()) screen_ = ScreenId::region;
 }
 void Kiosk::handle(const intent::OpenMap&) {
-    if ((!exploring() && screen_ != ScreenId::attract) || screen_ == ScreenId::map) return;
-    map_highlight_ = screen_ == ScreenId::municipality ? open_municipality_ : "";
+    if (!map_available() || (!exploring() && screen_ != ScreenId::attract) || screen_ == ScreenId::map) return;
     map_return_ = screen_;
     screen_ = ScreenId::map;
 }

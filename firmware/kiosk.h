@@ -58,7 +58,13 @@ public:
     const Municipality* open_municipality() const { return content_.find_municipality(open_municipality_); }
     const std::string& open_section() const { return open_section_; }
     // The map's highlighted municipality: the page it was opened from; empty otherwise.
-    const std::string& map_highlight() const { return map_highlight_; }
+    std::string_view map_highlight() const {
+        return screen_ == ScreenId::map && map_return_ == ScreenId::municipality ? std::string_view(open_municipality_) : std::string_view();
+    }
+    // True when the pack has a map to show: the screens offer it, OpenMap opens it, only then.
+    bool map_available() const { return !content_.map.empty(); }
+    // True when this event's campaign takes tips (Savner du noen): the lead names someone else.
+    bool lead_is_tip() const;
     const std::string& chosen_home() const { return chosen_home_; }
     // The visitor asked for larger text; wiped with everything else.
     bool large_text() const { return large_text_; }
@@ -143,7 +149,6 @@ private:
     std::string open_municipality_;
     std::string open_section_{municipality_sections[0]};
     std::string chosen_home_;
-    std::string map_highlight_;
     ScreenId map_return_ = ScreenId::jewel_box;  // where Back on the map goes
     bool large_text_ = false;
     MonotonicClock::time_point last_interaction_;

@@ -140,8 +140,7 @@ ValidationRules Kiosk::validation_rules() const {
     ValidationRules rules;
     rules.current_year = current_year();
     for (const auto& municipality : content_.municipalities) rules.municipality_ids.insert(municipality.id);
-    const Campaign* event_campaign = campaign();
-    rules.lead_is_tip = event_campaign != nullptr && event_campaign->lead_is_tip;
+    rules.lead_is_tip = lead_is_tip();
     return rules;
 }
 
@@ -150,8 +149,7 @@ LeadDraft Kiosk::lead_to_store() const {
     lead.event_id = staff_.current_event().id;
     lead.campaign_id = staff_.current_event().campaign_id;
     lead.language = language_;
-    const Campaign* event_campaign = campaign();
-    const std::string_view shown = event_campaign && event_campaign->lead_is_tip ? tip_consent_text_version : consent_text_version;
+    const std::string_view shown = lead_is_tip() ? tip_consent_text_version : consent_text_version;
     lead.consent.text_version = draft_.lead.consent.given ? std::string(shown) : "";
     lead.privacy_notice_version = draft_.lead.consent.given ? content_.privacy.version : "";
     return lead;

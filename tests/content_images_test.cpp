@@ -231,6 +231,22 @@ TEST_CASE("on the kiosk a broken picture is left out with a warning: the page st
     CHECK(chosen->pack.picture_problems.size() == 1);
 }
 
+TEST_CASE("on the kiosk a picture is decoded once, when shown - the load checks its header only, the decode refuses it if broken") {
+    PackCopy copy;
+    const std::string good = read_bytes(copy.dir / "images/tynset.png");
+    write_bytes(copy.dir / "images/tynset.png", good.substr(0, good.size() / 2));  // header whole, pixels cut off
+    const ContentLoad load = copy.load(ImageProblems::leave_picture_out);
+    REQUIRE_MESSAGE(load.pack, report(load));
+    CHECK(load.pack->picture_problems.empty());  // nothing was decoded at load
+    const std::string hero = load.pack->find_municipality("tynset")->images.hero;
+    REQUIRE(hero == "images/tynset.png");
+    const auto decoded = decode_pack_image(copy.dir, hero, 480, 480);
+    REQUIRE_FALSE(decoded);
+    CHECK(decoded.error().message.find("images/tynset.png: broken picture") != std::string::npos);
+    // A pack that must be whole still decodes every picture at load.
+    CHECK_FALSE(copy.load().pack);
+}
+
 TEST_CASE("a pack travels with its pictures through the register's bundle byte for byte, and still verifies") {
     REQUIRE(sodium_init() >= 0);
     unsigned char public_key[crypto_sign_PUBLICKEYBYTES], secret_key[crypto_sign_SECRETKEYBYTES];

@@ -94,9 +94,10 @@ bool contains(ImVec2 outer_min, ImVec2 outer_max, ImVec2 min, ImVec2 max) {
 }
 
 // Every problem of the frame just drawn, one line each.
-std::vector<std::string> frame_problems(const ui::KioskUi& ui, ImVec2 display) {
+std::vector<std::string> frame_problems(const ui::HeadlessDriver& driver, ImVec2 display) {
     std::vector<std::string> problems;
-    const ui::TextAudit& audit = ui.text_audit();
+    const ui::TextAudit& audit = driver.text_audit();
+    const ui::KioskUi& ui = driver.ui();
     for (const auto& report : audit.reports()) {
         problems.push_back(std::string(report.kind == ui::TextProblem::cut ? "cut" : "overflow") + " \"" + report.text + "\" in " +
                            rect_text(report.box.pos, {report.box.pos.x + report.box.size.x, report.box.pos.y + report.box.size.y}));
@@ -237,7 +238,7 @@ struct Findings {
         s.driver.frame();
         if (!wanted(screen) || known(screen, s.display, large)) return;
         ++screens;
-        const auto problems = frame_problems(s.driver.ui(), s.display);
+        const auto problems = frame_problems(s.driver, s.display);
         if (problems.empty()) return;
         const std::string where = screen + " @ " + describe(s.display, language, large);
         per_screen[screen] += static_cast<int>(problems.size());

@@ -57,3 +57,21 @@ TEST_CASE("a jewel tapped on the map opens its page, and the sign-up does not op
     s.apply(intent::OpenMap{});
     CHECK(s.kiosk.screen() == ScreenId::sign_up_who);
 }
+
+TEST_CASE("a pack without a map opens no map - from attract, the jewel box or a municipality page") {
+    TempDir dir;
+    LeadStore store = std::move(*LeadStore::open(dir.path()));
+    ContentPack content = *load_content_pack(builtin_content_dir()).pack;
+    content.map = {};
+    Kiosk kiosk{store, content, KioskSettings{}, MonotonicClock::time_point{}};
+    const auto apply = [&](const Intent& intent) { kiosk.apply(intent, MonotonicClock::time_point{}); };
+    CHECK_FALSE(kiosk.map_available());
+    apply(intent::OpenMap{});
+    CHECK(kiosk.screen() == ScreenId::attract);
+    apply(intent::Start{});
+    apply(intent::OpenMap{});
+    CHECK(kiosk.screen() == ScreenId::jewel_box);
+    apply(intent::OpenMunicipality{"folldal"});
+    apply(intent::OpenMap{});
+    CHECK(kiosk.screen() == ScreenId::municipality);
+}

@@ -27,14 +27,18 @@ struct Stand {
     void apply(const Intent& intent) { kiosk.apply(intent, driver.now()); }
 };
 
-std::string cuts(const ui::KioskUi& ui) {
+std::string cuts(const ui::HeadlessDriver& driver) {
     std::string text;
-    for (const auto& report : ui.text_audit().reports()) text += "[" + report.text.substr(0, 60) + "] ";
+    for (const auto& report : driver.text_audit().reports()) {
+        text += "[" + report.text.substr(0, 60) + "] " + (report.kind == ui::TextProblem::cut ? "cut" : "overflow") + " in " +
+                std::to_string(static_cast<int>(report.box.size.x)) + "x" + std::to_string(static_cast<int>(report.box.size.y)) + " at " +
+                std::to_string(static_cast<int>(report.box.pos.x)) + "," + std::to_string(static_cast<int>(report.box.pos.y)) + "; ";
+    }
     return text;
 }
 
-bool drew(const ui::KioskUi& ui, const std::string& start) {
-    for (const auto& line : ui.text_audit().drawn()) {
+bool drew(const ui::HeadlessDriver& driver, const std::string& start) {
+    for (const auto& line : driver.text_audit().drawn()) {
         if (line.text.rfind(start.substr(0, 12), 0) == 0) return true;
     }
     return false;
@@ -54,7 +58,7 @@ TEST_CASE("the map shows every municipality as a jewel to tap, without a cut tex
             REQUIRE(s.driver.tap("map"));
             REQUIRE(s.kiosk.screen() == ScreenId::map);
             s.driver.frame();
-            CHECK_MESSAGE(s.driver.ui().text_audit().reports().empty(), cuts(s.driver.ui()));
+            CHECK_MESSAGE(s.driver.text_audit().reports().empty(), cuts(s.driver));
             for (const auto& municipality : s.content.municipalities) {
                 const auto target = s.driver.ui().touch_targets().find("map:" + municipality.id);
                 REQUIRE_MESSAGE(target.has_value(), municipality.id);
@@ -63,8 +67,8 @@ TEST_CASE("the map shows every municipality as a jewel to tap, without a cut tex
                 CHECK(target->min.x >= 0);
                 CHECK(target->max.y <= size.y);
             }
-            CHECK(drew(s.driver.ui(), "Oslo"));
-            CHECK(drew(s.driver.ui(), "Trondheim"));
+            CHECK(drew(s.driver, "Oslo"));
+            CHECK(drew(s.driver, "Trondheim"));
             REQUIRE(s.driver.tap("map:roros"));
             CHECK(s.kiosk.screen() == ScreenId::municipality);
             CHECK(s.kiosk.open_municipality()->id == "roros");
@@ -87,8 +91,8 @@ TEST_CASE("every municipality page fits with its picture frame, contact card and
                     s.apply(intent::OpenMunicipality{municipality.id});
                     s.apply(intent::OpenSection{std::string(section)});
                     s.driver.frame();
-                    CHECK_MESSAGE(s.driver.ui().text_audit().reports().empty(), cuts(s.driver.ui()));
-                    CHECK(drew(s.driver.ui(), municipality.host.office));
+                    CHECK_MESSAGE(s.driver.text_audit().reports().empty(), cuts(s.driver));
+                    CHECK(drew(s.driver, municipality.host.office));
                     s.apply(intent::Back{});
                 }
             }
@@ -122,10 +126,10 @@ TEST_CASE("the consent step shows the privacy notice and who will call, without 
             s.apply(intent::Next{});
             REQUIRE(s.kiosk.screen() == ScreenId::sign_up_consent);
             s.driver.frame();
-            CHECK_MESSAGE(s.driver.ui().text_audit().reports().empty(), cuts(s.driver.ui()));
-            CHECK(drew(s.driver.ui(), s.content.text(language, "privacy.title")));
-            CHECK(drew(s.driver.ui(), s.content.text(language, "privacy.body")));
-            CHECK(drew(s.driver.ui(), s.content.text(language, "privacy.contacts")));
+            CHECK_MESSAGE(s.driver.text_audit().reports().empty(), cuts(s.driver));
+            CHECK(drew(s.driver, s.content.text(language, "privacy.title")));
+            CHECK(drew(s.driver, s.content.text(language, "privacy.body")));
+            CHECK(drew(s.driver, s.content.text(language, "privacy.contacts")));
             CHECK(s.driver.ui().touch_targets().find("consent").has_value());
         }
     }

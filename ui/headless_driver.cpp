@@ -38,8 +38,9 @@ constexpr Accent accents[] = {{"é", "É", "e"}, {"è", "È", "e"}, {"ë", "Ë",
 
 }  // namespace
 
-HeadlessDriver::HeadlessDriver(Kiosk& kiosk, ImVec2 display_size, MonotonicClock::time_point start)
+HeadlessDriver::HeadlessDriver(Kiosk& kiosk, ImVec2 display_size, MonotonicClock::time_point start, bool audit_text)
     : kiosk_(kiosk), display_size_(display_size), ui_(display_size), start_(start), now_(start) {
+    if (audit_text) ui_.set_text_audit(&audit_);
     unsigned char* pixels = nullptr;
     int width = 0, height = 0;
     ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);  // no renderer: build the atlas only

@@ -13,7 +13,9 @@ namespace flytthit::ui {
 
 class HeadlessDriver {
 public:
-    HeadlessDriver(Kiosk& kiosk, ImVec2 display_size, MonotonicClock::time_point start);
+    // With audit_text (the default) every frame records what it drew as text, for the tests'
+    // text_audit(); without it the frames run as the kiosk's own do, recording nothing.
+    HeadlessDriver(Kiosk& kiosk, ImVec2 display_size, MonotonicClock::time_point start, bool audit_text = true);
 
     // Runs one frame with the current pointer state and applies what the screen emitted.
     void frame();
@@ -35,6 +37,8 @@ public:
     void set_display_size(ImVec2 size) { display_size_ = size; }
 
     const KioskUi& ui() const { return ui_; }
+    // What the last frame drew as text and what it had to cut (empty without audit_text).
+    const TextAudit& text_audit() const { return audit_; }
     MonotonicClock::time_point now() const { return now_; }
 
 private:
@@ -43,6 +47,7 @@ private:
 
     Kiosk& kiosk_;
     ImVec2 display_size_;
+    TextAudit audit_;
     KioskUi ui_;
     MonotonicClock::time_point start_;
     MonotonicClock::time_point now_;

@@ -3,6 +3,7 @@
 
 #include "ui/fonts.h"
 #include "ui/screens/screens.h"
+#include "ui/widgets/controls.h"
 
 namespace flytthit::ui {
 
@@ -29,8 +30,12 @@ KioskUi::KioskUi(ImVec2 display_size) : scale_(scale_for(display_size)) {
 std::vector<Intent> KioskUi::run_frame(const Kiosk& kiosk, double time_seconds) {
     std::vector<Intent> intents;
     targets_.clear();
-    audit_.clear();
+    if (audit_ != nullptr) audit_->clear();
     ImGui::NewFrame();
+    // Measured once, at the first frame: only then is the font atlas built.
+    for (Fonts* fonts : {&fonts_, &large_fonts_}) {
+        if (fonts->body != nullptr && fonts->widest_language_name == 0) fonts->widest_language_name = widest_language_name(fonts->body);
+    }
     UiFrame frame{ImGui::GetIO().DisplaySize, scale_, time_seconds, kiosk.large_text() ? large_fonts_ : fonts_, targets_,
                   intents, audit_};
     frame.pictures = pictures_;

@@ -39,8 +39,11 @@ public:
     const TouchTargets& touch_targets() const { return targets_; }
     // The pack's pictures as textures (ui/platform/textures.h), or none; outlives the frames.
     void set_pictures(const PackPictures* pictures) { pictures_ = pictures; }
-    // What the last frame drew as text, and what it had to cut (for the fit test).
-    const TextAudit& text_audit() const { return audit_; }
+    // Where frames record what they drew as text and what they had to cut (the fit test's
+    // view); none by default: the kiosk itself copies no drawn text. audit outlives the frames.
+    void set_text_audit(TextAudit* audit) { audit_ = audit; }
+    // What the last frame drew as text, or nullptr when no audit was set.
+    const TextAudit* text_audit() const { return audit_; }
     const std::string& font_warning() const { return font_warning_; }
     float scale() const { return scale_; }
 
@@ -52,7 +55,7 @@ private:
     Fonts large_fonts_;  // for the visitor's large-text choice
     TouchTargets targets_;
     const PackPictures* pictures_ = nullptr;
-    TextAudit audit_;
+    TextAudit* audit_ = nullptr;
 };
 
 }  // namespace flytthit::ui

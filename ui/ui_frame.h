@@ -19,6 +19,9 @@ struct Fonts {
     ImFont* body = nullptr;   // running text, field contents
     ImFont* large = nullptr;  // buttons, headings
     ImFont* title = nullptr;  // the slogan, screen titles
+    // The widest language name in the body font, for the language bar: fixed for a font set,
+    // so measured once when the fonts are made (widest_language_name in controls.h).
+    float widest_language_name = 0;
 };
 
 // Layout is designed at 1280x800 and scaled to the display; 800x480 gives 0.6.
@@ -35,7 +38,9 @@ struct UiFrame {
     const Fonts& fonts;
     TouchTargets& targets;
     std::vector<Intent>& intents;
-    TextAudit& audit;  // what text this frame drew, cut or could not fit
+    // What text this frame drew, cut or could not fit: only tests and the headless driver keep
+    // one. The kiosk itself passes none, so visitors' names are never copied for it.
+    TextAudit* audit = nullptr;
     const PackPictures* pictures = nullptr;  // none in headless tests: screens draw neutral frames
 
     float px(float design_pixels) const { return design_pixels * scale; }

@@ -82,15 +82,13 @@ Result<CheckedBytes> read_and_check_header(const fs::path& pack, const std::stri
     const fs::path path = pack / file;
     std::error_code error;
     if (!fs::is_regular_file(path, error)) return make_error(file + ": not a regular file", ErrorKind::bad_input);
-    const auto size = fs::file_size(path, error);
-    if (error) return make_error(file + ": " + error.message(), ErrorKind::bad_input);
-    if (size > max_image_file_bytes) {
-        return make_error(file + ": " + std::to_string(size) + " bytes; a picture may have at most " +
-                              std::to_string(max_image_file_bytes),
+    // read_file_limited refuses a larger file before reading a byte of it.
+    auto bytes = read_file_limited(path, max_image_file_bytes);
+    if (!bytes) {
+        return make_error(file + ": " + bytes.error().message + "; a picture may have at most " + std::to_string(max_image_file_bytes) +
+                              " bytes",
                           ErrorKind::bad_input);
     }
-    auto bytes = read_file_limited(path, max_image_file_bytes);
-    if (!bytes) return with_context(file, bytes.error());
     const std::string_view expected = image.format == ImageFormat::png ? "PNG" : "JPEG";
     const std::string_view found = signature_format(*bytes);
     if (found != expected) {
@@ -155,9 +153,10 @@ Result<DecodedImage> decode_checked(const CheckedBytes& checked) {
 
 }  // namespace
 
-Result<PackImage> check_pack_image(const fs::path& pack, const std::string& file) {
+Result<PackImage> check_pack_image(const fs::path& pack, const std::string& file, ImageCheck check) {
     auto checked = read_and_check_header(pack, file);
     if (!checked) return checked.error();
+    if (check == ImageCheck::header) return checked->image;
     if (auto decoded = decode_checked(*checked); !decoded) return decoded.error();
     return checked->image;
 }

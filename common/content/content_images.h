@@ -3,7 +3,9 @@
 // it: inside the pack (no "..", no symbolic link), its first bytes are the format its name
 // says, at most max_image_file_bytes, and its header's size within max_image_side and
 // max_image_pixels (so a 30 000 x 30 000 PNG of a few kilobytes is refused, not decoded).
-// Only then is it decoded once, to prove it is whole. Decoding is stb_image (Debian's libstb).
+// A pack that must be whole (ImageCheck::decode: the register, kioskctl) is then decoded once
+// to prove every picture is; the kiosk checks the header only and decodes each picture once,
+// at the screen's size, when it shows the pack (decode_pack_image). Decoding is stb_image.
 #pragma once
 
 #include "common/base/result.h"
@@ -37,9 +39,15 @@ struct DecodedImage {
     std::vector<unsigned char> rgba;
 };
 
+enum class ImageCheck {
+    header,  // path, format, file size and the header's pixel size: nothing decoded
+    decode,  // the header, then one full decode to prove the picture whole
+};
+
 // Checks file (relative to pack) as a picture; on failure the error says why, naming file
-// but not field (the caller adds the field). Reads the file once and decodes it once.
-Result<PackImage> check_pack_image(const std::filesystem::path& pack, const std::string& file);
+// but not field (the caller adds the field). Reads the file once, and decodes it once with
+// ImageCheck::decode.
+Result<PackImage> check_pack_image(const std::filesystem::path& pack, const std::string& file, ImageCheck check);
 
 // Decodes a checked picture and scales it down (never up) to fit max_width x max_height,
 // keeping its proportions: what the screen can show is all that is kept in memory. Checks

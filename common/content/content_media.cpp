@@ -32,7 +32,9 @@ bool take_picture(const json& value, const std::string& where, const fs::path& d
         file_out = file;
         return true;
     }
-    auto checked = check_pack_image(directory, file);
+    // A pack that must be whole proves each picture by decoding it; a kiosk leaving bad pictures
+    // out checks headers only here, and decodes each picture once, when it shows it.
+    auto checked = check_pack_image(directory, file, policy == ImageProblems::refuse_pack ? ImageCheck::decode : ImageCheck::header);
     if (!checked) {
         complain(checked.error().message);
         return false;

@@ -22,7 +22,13 @@ Result<GlFunctions> GlFunctions::load() {
                                std::pair{look_up(gl.clear, "glClear"), "glClear"},
                                std::pair{look_up(gl.read_pixels, "glReadPixels"), "glReadPixels"},
                                std::pair{look_up(gl.pixel_store_i, "glPixelStorei"), "glPixelStorei"},
-                               std::pair{look_up(gl.finish, "glFinish"), "glFinish"}}) {
+                               std::pair{look_up(gl.finish, "glFinish"), "glFinish"},
+                               std::pair{look_up(gl.gen_textures, "glGenTextures"), "glGenTextures"},
+                               std::pair{look_up(gl.bind_texture, "glBindTexture"), "glBindTexture"},
+                               std::pair{look_up(gl.tex_parameter_i, "glTexParameteri"), "glTexParameteri"},
+                               std::pair{look_up(gl.tex_image_2d, "glTexImage2D"), "glTexImage2D"},
+                               std::pair{look_up(gl.get_error, "glGetError"), "glGetError"},
+                               std::pair{look_up(gl.delete_textures, "glDeleteTextures"), "glDeleteTextures"}}) {
         if (!found) return make_error(std::string("GL function ") + name + " not available");
     }
     return gl;

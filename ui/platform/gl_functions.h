@@ -1,5 +1,6 @@
-// The few GL 1.x entry points the platform layer calls itself (clearing, reading pixels for
-// screenshots), fetched through SDL so the same code runs on desktop GL and GL ES.
+// The few GL entry points the platform layer calls itself (clearing, reading pixels for
+// screenshots, uploading the pack's pictures as textures), fetched through SDL so the same
+// code runs on desktop GL and GL ES 2.
 #pragma once
 
 #include "common/base/result.h"
@@ -13,6 +14,13 @@ struct GlFunctions {
     void (*read_pixels)(int x, int y, int width, int height, unsigned int format, unsigned int type, void* data) = nullptr;
     void (*pixel_store_i)(unsigned int name, int value) = nullptr;
     void (*finish)() = nullptr;
+    void (*gen_textures)(int count, unsigned int* textures) = nullptr;
+    void (*bind_texture)(unsigned int target, unsigned int texture) = nullptr;
+    void (*tex_parameter_i)(unsigned int target, unsigned int name, int value) = nullptr;
+    void (*tex_image_2d)(unsigned int target, int level, int internal_format, int width, int height, int border,
+                         unsigned int format, unsigned int type, const void* pixels) = nullptr;
+    unsigned int (*get_error)() = nullptr;
+    void (*delete_textures)(int count, const unsigned int* textures) = nullptr;
 
     // Looks the functions up in the current GL context.
     static Result<GlFunctions> load();
@@ -22,5 +30,14 @@ inline constexpr unsigned int gl_color_buffer_bit = 0x00004000;
 inline constexpr unsigned int gl_rgba = 0x1908;
 inline constexpr unsigned int gl_unsigned_byte = 0x1401;
 inline constexpr unsigned int gl_pack_alignment = 0x0D05;
+inline constexpr unsigned int gl_unpack_alignment = 0x0CF5;
+inline constexpr unsigned int gl_texture_2d = 0x0DE1;
+inline constexpr unsigned int gl_texture_min_filter = 0x2801;
+inline constexpr unsigned int gl_texture_mag_filter = 0x2800;
+inline constexpr unsigned int gl_texture_wrap_s = 0x2802;
+inline constexpr unsigned int gl_texture_wrap_t = 0x2803;
+inline constexpr int gl_linear = 0x2601;
+inline constexpr int gl_clamp_to_edge = 0x812F;
+inline constexpr unsigned int gl_no_error = 0;
 
 }  // namespace flytthit::ui

@@ -176,11 +176,10 @@ int run_kiosk_window(Kiosk& kiosk, const WindowOptions& options) {
         std::cerr << "flytthit-kiosk: " << backends.error().message << "\n";
         return 1;
     }
-    // Pictures are decoded and uploaded once, at the screen's size, and deleted before the GL
-    // context goes (declared after it); a broken one leaves a neutral frame and a log line.
-    std::vector<std::string> picture_problems;
-    const PackTextures textures(kiosk.content(), options.content_dir, width, height, picture_problems);
-    for (const auto& problem : picture_problems) std::cerr << "flytthit-kiosk: picture: " << problem << "\n";
+    // Pictures are decoded once, at the screen's size, on a worker while the first frames show
+    // neutral frames; uploaded by the loop below, and deleted before the GL context goes
+    // (declared after it). A broken one leaves a neutral frame, a log line and a line on staff home.
+    PackTextures textures(kiosk.content(), options.content_dir, width, height, *gl);
     ui.set_pictures(&textures.pictures());
 
     const auto started = MonotonicClock::now();
@@ -221,7 +220,16 @@ int run_kiosk_window(Kiosk& kiosk, const WindowOptions& options) {
         const ScreenId before = kiosk.screen();
         kiosk.tick(now);
         if (kiosk.screen() != before) frames_to_draw = frames_after_event;
+        if (textures.upload_when_decoded()) {
+            for (const auto& problem : textures.pictures().problems()) std::cerr << "flytthit-kiosk: picture: " << problem.message << "\n";
+            frames_to_draw = frames_after_event;
+        }
         if (!animates && frames_to_draw == 0 && !options.screenshot && options.bench_frames == 0) continue;
+        // A screenshot shows the pictures: its frames start counting once they are uploaded.
+        if (options.screenshot && textures.pending()) {
+            SDL_Delay(5);
+            continue;
+        }
 
         const auto build_start = MonotonicClock::now();
         ImGui_ImplOpenGL3_NewFrame();

@@ -1,99 +1,66 @@
 // The content pack's pictures as GL textures; see textures.h.
 #include "ui/platform/textures.h"
 
-#include <SDL.h>
-
 #include <cstdint>
 
 namespace flytthit::ui {
 
-namespace {
-
-constexpr unsigned int gl_texture_2d = 0x0DE1;
-constexpr unsigned int gl_texture_min_filter = 0x2801;
-constexpr unsigned int gl_texture_mag_filter = 0x2800;
-constexpr unsigned int gl_texture_wrap_s = 0x2802;
-constexpr unsigned int gl_texture_wrap_t = 0x2803;
-constexpr int gl_linear = 0x2601;
-constexpr int gl_clamp_to_edge = 0x812F;
-constexpr unsigned int gl_rgba = 0x1908;
-constexpr unsigned int gl_unsigned_byte = 0x1401;
-constexpr unsigned int gl_unpack_alignment = 0x0CF5;
-constexpr unsigned int gl_no_error = 0;
-
-// The GL ES 2 subset that uploads a texture, looked up through SDL like gl_functions.cpp.
-struct TextureGl {
-    void (*gen_textures)(int, unsigned int*) = nullptr;
-    void (*bind_texture)(unsigned int, unsigned int) = nullptr;
-    void (*tex_parameter_i)(unsigned int, unsigned int, int) = nullptr;
-    void (*tex_image_2d)(unsigned int, int, int, int, int, int, unsigned int, unsigned int, const void*) = nullptr;
-    void (*pixel_store_i)(unsigned int, int) = nullptr;
-    unsigned int (*get_error)() = nullptr;
-    void (*delete_textures)(int, const unsigned int*) = nullptr;
-
-    template <class Function>
-    static bool look_up(Function& function, const char* name) {
-        function = reinterpret_cast<Function>(SDL_GL_GetProcAddress(name));
-        return function != nullptr;
-    }
-    bool load() {
-        return look_up(gen_textures, "glGenTextures") && look_up(bind_texture, "glBindTexture") &&
-               look_up(tex_parameter_i, "glTexParameteri") && look_up(tex_image_2d, "glTexImage2D") &&
-               look_up(pixel_store_i, "glPixelStorei") && look_up(get_error, "glGetError") &&
-               look_up(delete_textures, "glDeleteTextures");
-    }
-};
-
-std::vector<std::string> every_picture(const ContentPack& pack) {
+PackTextures::PackTextures(const ContentPack& pack, const std::filesystem::path& directory, int max_width, int max_height,
+                           const GlFunctions& gl)
+    : gl_(gl) {
     std::vector<std::string> files;
     for (const auto& image : pack.images) files.push_back(image.file);
-    return files;
+    if (files.empty()) return;
+    // The worker reads and decodes only: GL belongs to the render thread.
+    decoding_ = std::make_unique<BackgroundTask<std::vector<Decoded>>>(
+        [files = std::move(files), directory, max_width, max_height](std::stop_token stop) {
+            std::vector<Decoded> decoded;
+            for (const auto& file : files) {
+                if (stop.stop_requested()) break;
+                decoded.push_back({file, decode_pack_image(directory, file, max_width, max_height)});
+            }
+            return decoded;
+        });
 }
 
-}  // namespace
+bool PackTextures::upload_when_decoded() {
+    if (decoding_ == nullptr || !decoding_->finished()) return false;
+    auto decoded = decoding_->take();
+    decoding_.reset();
+    if (!decoded) return false;
+    gl_.pixel_store_i(gl_unpack_alignment, 1);
+    for (const auto& picture : *decoded) upload(picture);
+    gl_.bind_texture(gl_texture_2d, 0);
+    return true;
+}
 
-PackTextures::PackTextures(const ContentPack& pack, const std::filesystem::path& directory, int max_width, int max_height,
-                           std::vector<std::string>& problems) {
-    const auto files = every_picture(pack);
-    if (files.empty()) return;
-    TextureGl gl;
-    if (!gl.load()) {
-        problems.push_back("pictures: the GL texture functions are not available; pages show neutral frames");
+void PackTextures::upload(const Decoded& decoded) {
+    if (!decoded.image) {
+        pictures_.add_problem(decoded.file, decoded.image.error().message);
         return;
     }
-    delete_textures_ = gl.delete_textures;
-    gl.pixel_store_i(gl_unpack_alignment, 1);
-    for (const auto& file : files) {
-        auto decoded = decode_pack_image(directory, file, max_width, max_height);
-        if (!decoded) {
-            problems.push_back(decoded.error().message);
-            continue;
-        }
-        unsigned int texture = 0;
-        gl.gen_textures(1, &texture);
-        gl.bind_texture(gl_texture_2d, texture);
-        gl.tex_parameter_i(gl_texture_2d, gl_texture_min_filter, gl_linear);
-        gl.tex_parameter_i(gl_texture_2d, gl_texture_mag_filter, gl_linear);
-        gl.tex_parameter_i(gl_texture_2d, gl_texture_wrap_s, gl_clamp_to_edge);
-        gl.tex_parameter_i(gl_texture_2d, gl_texture_wrap_t, gl_clamp_to_edge);
-        gl.tex_image_2d(gl_texture_2d, 0, static_cast<int>(gl_rgba), decoded->width, decoded->height, 0, gl_rgba,
-                        gl_unsigned_byte, decoded->rgba.data());
-        textures_.push_back(texture);
-        if (const unsigned int error = gl.get_error(); error != gl_no_error) {
-            problems.push_back(file + ": the GPU refused the texture (GL error " + std::to_string(error) + ")");
-            continue;
-        }
-        uploaded_bytes_ += decoded->rgba.size();
-        pictures_.add(file, {reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(texture)), decoded->width,
-                             decoded->height});
+    const DecodedImage& image = *decoded.image;
+    unsigned int texture = 0;
+    gl_.gen_textures(1, &texture);
+    textures_.push_back(texture);
+    gl_.bind_texture(gl_texture_2d, texture);
+    gl_.tex_parameter_i(gl_texture_2d, gl_texture_min_filter, gl_linear);
+    gl_.tex_parameter_i(gl_texture_2d, gl_texture_mag_filter, gl_linear);
+    gl_.tex_parameter_i(gl_texture_2d, gl_texture_wrap_s, gl_clamp_to_edge);
+    gl_.tex_parameter_i(gl_texture_2d, gl_texture_wrap_t, gl_clamp_to_edge);
+    gl_.tex_image_2d(gl_texture_2d, 0, static_cast<int>(gl_rgba), image.width, image.height, 0, gl_rgba, gl_unsigned_byte,
+                     image.rgba.data());
+    if (const unsigned int error = gl_.get_error(); error != gl_no_error) {
+        pictures_.add_problem(decoded.file, decoded.file + ": the GPU refused the texture (GL error " + std::to_string(error) + ")");
+        return;
     }
-    gl.bind_texture(gl_texture_2d, 0);
+    uploaded_bytes_ += image.rgba.size();
+    pictures_.add(decoded.file, {reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(texture)), image.width, image.height});
 }
 
 PackTextures::~PackTextures() {
-    if (delete_textures_ != nullptr && !textures_.empty()) {
-        delete_textures_(static_cast<int>(textures_.size()), textures_.data());
-    }
+    decoding_.reset();  // the worker stops at the next picture and is joined
+    if (!textures_.empty()) gl_.delete_textures(static_cast<int>(textures_.size()), textures_.data());
 }
 
 }  // namespace flytthit::ui

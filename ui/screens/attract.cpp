@@ -14,26 +14,37 @@ namespace flytthit::ui {
 
 namespace {
 
-// The region's name, slogan and welcome, stacked and centred in box. Returns the height used.
-float centre_texts(const Kiosk& kiosk, UiFrame& frame, Rect box, bool draw) {
+// How far the centre texts reach above and below the centre they stand round.
+struct Reach {
+    float above = 0;
+    float below = 0;
+};
+
+// The region's name, slogan and welcome, stacked round the slogan centred at centre, each at
+// most width wide and within half_height above and below. Each drawn once, from its middle
+// out: the slogan in the middle, the name on it, the welcome under it.
+Reach centre_texts(const Kiosk& kiosk, UiFrame& frame, ImVec2 centre, float width, float half_height) {
     const ContentPack& content = kiosk.content();
     const Language language = kiosk.language();
-    const struct {
-        std::string text;
-        ImFont* font;
-        ImU32 colour;
-    } parts[] = {{content.text(language, "region.name"), frame.fonts.title, theme::gold},
-                 {content.text(language, "region.slogan"), frame.fonts.large, theme::text},
-                 {content.text(language, "region.welcome"), frame.fonts.body, theme::text_muted}};
-    float y = box.pos.y;
-    for (const auto& part : parts) {
-        const TextStyle style{part.font, part.colour, Align::centre};
-        const ImVec2 room{box.size.x, box.pos.y + box.size.y - y};
-        const float used = draw ? text_box(frame, part.text, {{box.pos.x, y}, room}, style).size.y
-                                : measure_text(part.text, room, style).size.y;
-        y += used + frame.px(8);
+    const float gap = frame.px(8);
+    const float left = centre.x - width / 2;
+    const float slogan_room = std::min(half_height * 2, frame.fonts.large->FontSize * 3);
+    const float slogan = text_box(frame, content.text(language, "region.slogan"), {{left, centre.y - slogan_room / 2}, {width, slogan_room}},
+                                  {frame.fonts.large, theme::text, Align::centre, true}).size.y;
+    Reach reach{slogan / 2, slogan / 2};
+    TextStyle name_style{frame.fonts.title, theme::gold, Align::centre};
+    name_style.bottom = true;
+    const float name_room = half_height - reach.above - gap;
+    if (name_room >= 1.0f) {
+        reach.above += gap + text_box(frame, content.text(language, "region.name"), {{left, centre.y - half_height}, {width, name_room}},
+                                      name_style).size.y;
     }
-    return y - box.pos.y;
+    const float welcome_room = half_height - reach.below - gap;
+    if (welcome_room >= 1.0f) {
+        reach.below += gap + text_box(frame, content.text(language, "region.welcome"), {{left, centre.y + reach.below + gap}, {width, welcome_room}},
+                                      {frame.fonts.body, theme::text_muted, Align::centre}).size.y;
+    }
+    return reach;
 }
 
 }  // namespace
@@ -55,11 +66,10 @@ void draw_attract(const Kiosk& kiosk, UiFrame& frame) {
     if (const Campaign* campaign = kiosk.campaign()) {
         pitch = std::string(ui_text(language, "campaign.today")) + ": " + campaign->name + " – " +
                 content.text(language, "campaign." + campaign->id + ".pitch");
-        const TextStyle style{frame.fonts.body, theme::text, Align::centre};
+        TextStyle style{frame.fonts.body, theme::text, Align::centre};
+        style.bottom = true;  // on the ring's lower edge: the ring takes what is above
         const ImVec2 room{frame.size.x - margin * 2, frame.fonts.body->FontSize * 3};
-        const float height = measure_text(pitch, room, style).size.y;
-        text_box(frame, pitch, {{margin, ring_bottom - height}, {room.x, height}}, style);
-        ring_bottom -= height + frame.px(12);
+        ring_bottom -= text_box(frame, pitch, {{margin, ring_bottom - room.y}, room}, style).size.y + frame.px(12);
     }
     const float pulse = 0.75f + 0.25f * std::sin(t * 2.5f);
     const ImU32 prompt = theme::rgb(0xe0, 0xb6, 0x52, static_cast<unsigned>(255 * pulse));
@@ -72,7 +82,8 @@ void draw_attract(const Kiosk& kiosk, UiFrame& frame) {
     // The texts in the middle, and the ring around them: the jewels' path (an ellipse through
     // the jewels' centres) must clear the texts' box by a jewel's radius at every angle.
     const float text_width = std::min(frame.size.x * 0.5f, frame.px(700));
-    const float text_height = centre_texts(kiosk, frame, {{0, 0}, {text_width, half_height * 2}}, false);
+    const Reach reach = centre_texts(kiosk, frame, centre, text_width, half_height);
+    const float text_height = std::max(reach.above, reach.below) * 2;
     float radius = std::min(frame.size.x, frame.size.y) * 0.36f * 0.24f;
     float rx = 0, ry = 0;
     for (int attempt = 0; attempt < 12; ++attempt, radius *= 0.9f) {
@@ -92,9 +103,8 @@ void draw_attract(const Kiosk& kiosk, UiFrame& frame) {
         look.spin_deg = t * 12.0f;
         look.sparkle = std::max(0.0f, std::sin(t * 1.7f + static_cast<float>(i) * 0.8f));
         draw_jewel(draw, at, radius, content.municipalities[i], look);
-        frame.audit.solid("jewel", {at.x - radius * 0.8f, at.y - radius * 0.8f}, {at.x + radius * 0.8f, at.y + radius * 0.8f});
+        if (frame.audit) frame.audit->solid("jewel", {at.x - radius * 0.8f, at.y - radius * 0.8f}, {at.x + radius * 0.8f, at.y + radius * 0.8f});
     }
-    centre_texts(kiosk, frame, {{centre.x - text_width / 2, centre.y - text_height / 2}, {text_width, text_height}}, true);
 
     const float bar_left = language_bar(kiosk, frame);
     if (!content.map.empty()) {  // the map, straight from the stand: where is this?

@@ -55,15 +55,10 @@ void draw_jewel_box(const Kiosk& kiosk, UiFrame& frame) {
     const float slot_w = (box_max.x - box_min.x) / static_cast<float>(std::max(columns, 1));
     const float slot_h = (box_max.y - box_min.y) / static_cast<float>(rows);
     const float slot_pad = frame.px(8);
-    // The names and taglines first: the jewels take what room they leave.
-    float text_room = 0;
-    for (const Municipality& municipality : municipalities) {
-        const std::string tagline = content.text(language, "municipality." + municipality.id + ".tagline");
-        float needed = frame.fonts.large->FontSize + frame.px(4) +
-                       measure_text(tagline, {slot_w - slot_pad * 2, slot_h * 0.55f}, {frame.fonts.body}).size.y;
-        if (!municipality.member) needed += frame.fonts.body->FontSize;
-        text_room = std::max(text_room, needed);
-    }
+    // Room under each jewel for its name, "neighbour" and a tagline of up to three lines (a
+    // longer one steps down in it): the jewels take what is left, and each text is laid out once.
+    const bool any_neighbour = std::any_of(municipalities.begin(), municipalities.end(), [](const Municipality& m) { return !m.member; });
+    const float text_room = frame.fonts.large->FontSize + frame.px(4) + frame.fonts.body->FontSize * (any_neighbour ? 4.0f : 3.0f);
     const float radius = std::max(4.0f, std::min(std::min(slot_w, slot_h) * 0.19f, (slot_h - text_room - slot_pad * 2) / 2.7f));
     const auto& chosen = kiosk.draft().lead.municipalities;
     const float t = static_cast<float>(frame.time_seconds);
@@ -87,7 +82,7 @@ void draw_jewel_box(const Kiosk& kiosk, UiFrame& frame) {
         look.selected = contains(chosen, municipality.id);
         look.sparkle = look.selected ? 0.6f + 0.4f * std::sin(t * 3.0f) : 0.0f;
         draw_jewel(draw, centre, pressed ? radius * 0.92f : radius, municipality, look);
-        frame.audit.solid("jewel", {centre.x - radius * 0.8f, centre.y - radius * 0.8f}, {centre.x + radius * 0.8f, centre.y + radius * 0.8f});
+        if (frame.audit) frame.audit->solid("jewel", {centre.x - radius * 0.8f, centre.y - radius * 0.8f}, {centre.x + radius * 0.8f, centre.y + radius * 0.8f});
 
         float y = centre.y + radius * 1.3f;
         const float text_left = slot_min.x + slot_pad;

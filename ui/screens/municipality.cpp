@@ -14,6 +14,7 @@
 #include "ui/widgets/text_box.h"
 
 #include <algorithm>
+#include <cfloat>
 
 namespace flytthit::ui {
 
@@ -55,32 +56,33 @@ float contact_card(const Kiosk& kiosk, UiFrame& frame, const Municipality& munic
     if (!host.opening_hours.empty()) rows.emplace_back(ui_text(language, "municipality.opening_hours"), host.opening_hours);
     if (!host.web.empty()) rows.emplace_back(ui_text(language, "municipality.web"), host.web.substr(host.web.find("//") + 2));
     if (!host.email.empty()) rows.emplace_back("", host.email);
-    // Measure first, so the card is drawn as tall as its contents.
+    // The contents first, in the draw list's front channel; then the card behind them, as tall
+    // as they came out: each text laid out once.
     const TextStyle label_style{frame.fonts.body, theme::text_muted, Align::left, false, false};
-    const float two_lines = frame.fonts.body->FontSize * 1.25f * 2;
-    auto label_height = [&](const std::string& label) {
-        return label.empty() ? 0.0f : std::max(frame.fonts.body->FontSize * 1.25f, measure_text(label, {width, two_lines}, label_style).size.y);
-    };
-    float height = inner * 2 + frame.fonts.large->FontSize * 1.25f + frame.px(4);
-    for (const auto& [label, value] : rows) height += label_height(label) + two_lines + frame.px(4);
-    height = std::min(height, box.size.y);
+    const float line = frame.fonts.body->FontSize * 1.25f;
+    const float bottom = box.max().y - inner;
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->AddRectFilled(box.pos, {box.max().x, box.pos.y + height}, theme::panel, frame.px(14));
-    draw->AddRect(box.pos, {box.max().x, box.pos.y + height}, theme::gold, frame.px(14), 0, frame.px(2));
+    draw->ChannelsSplit(2);
+    draw->ChannelsSetCurrent(1);
     y += card_line(frame, ui_text(language, "municipality.contact"), frame.fonts.large, theme::gold, {box.pos.x + inner, y}, width) +
          frame.px(4);
     for (const auto& [label, value] : rows) {
         if (!label.empty()) {
-            const float used = label_height(label);
-            text_box(frame, label, {{box.pos.x + inner, y}, {width, used}}, label_style);
-            y += used;
+            const float room = std::min(line * 2, bottom - y);
+            if (room < 1.0f) break;
+            y += std::max(line, text_box(frame, label, {{box.pos.x + inner, y}, {width, room}}, label_style).size.y);
         }
-        const float room = std::min(frame.fonts.body->FontSize * 1.25f * 2, box.pos.y + height - inner - y);
-        if (room <= 0) break;
+        const float room = std::min(line * 2, bottom - y);
+        if (room < 1.0f) break;
         y += text_box(frame, value, {{box.pos.x + inner, y}, {width, room}}, {frame.fonts.body, theme::text, Align::left, false, false})
                  .size.y +
              frame.px(4);
     }
+    const float height = std::min(y + inner - box.pos.y, box.size.y);
+    draw->ChannelsSetCurrent(0);
+    draw->AddRectFilled(box.pos, {box.max().x, box.pos.y + height}, theme::panel, frame.px(14));
+    draw->AddRect(box.pos, {box.max().x, box.pos.y + height}, theme::gold, frame.px(14), 0, frame.px(2));
+    draw->ChannelsMerge();
     return height;
 }
 
@@ -108,14 +110,20 @@ void work_chart(const Kiosk& kiosk, UiFrame& frame, const Municipality& municipa
                                                                    : content.place_name(flow.works_in);
         const std::string value = (flow.certain ? "" : "≈ ") + std::to_string(flow.persons);
         const float line = frame.fonts.body->FontSize * 1.25f;
-        text_box(frame, place, {{box.pos.x + inner, y}, {width * 0.7f, line}}, {frame.fonts.body, theme::text, Align::left, false, true});
-        text_box(frame, value, {{box.pos.x + inner + width * 0.7f, y}, {width * 0.3f, line}},
-                 {frame.fonts.body, theme::text, Align::right, false, true});
+        // The place's name has the whole line (a column at 800x480 is narrow); the figure
+        // stands at the end of its bar, on the line below.
+        const float value_width =
+            std::min(width * 0.4f, frame.fonts.body->CalcTextSizeA(frame.fonts.body->FontSize, FLT_MAX, 0, value.data(), value.data() + value.size()).x +
+                                       frame.px(4));
+        text_box(frame, place, {{box.pos.x + inner, y}, {width, line}}, {frame.fonts.body, theme::text, Align::left, false, true});
         const float bar_y = y + line + frame.px(2);
-        const float bar = std::max(frame.px(3), width * static_cast<float>(flow.persons) / static_cast<float>(largest));
+        const float bar_room = width - value_width - frame.px(6);
+        const float bar = std::max(frame.px(3), bar_room * static_cast<float>(flow.persons) / static_cast<float>(largest));
         // An uncertain reading is hollow, so it never reads as fact by colour alone.
         if (flow.certain) draw->AddRectFilled({box.pos.x + inner, bar_y}, {box.pos.x + inner + bar, bar_y + line * 0.6f}, theme::gold, frame.px(3));
         else draw->AddRect({box.pos.x + inner, bar_y}, {box.pos.x + inner + bar, bar_y + line * 0.6f}, theme::gold, frame.px(3), 0, frame.px(2));
+        text_box(frame, value, {{box.pos.x + inner + bar + frame.px(6), bar_y - frame.px(2)}, {value_width, line}},
+                 {frame.fonts.body, theme::text, Align::left, false, true});
         y += row;
     }
 }

@@ -67,11 +67,10 @@ void population_chart(const Kiosk& kiosk, UiFrame& frame, ImVec2 min, ImVec2 max
         std::string value = qualified(language, bar.figure.inhabitants, bar.figure.approximate ? "about" : "");
         if (bar.goal) value = std::string(ui_text(language, "region.goal")) + "\n" + value;
         // The value above its bar, in up to two lines of the bar's slot.
-        const TextStyle value_style{frame.fonts.body, theme::text, Align::centre};
+        TextStyle value_style{frame.fonts.body, theme::text, Align::centre};
+        value_style.bottom = true;
         const ImVec2 value_room{slot - frame.px(4), label_room - frame.px(4)};
-        const float value_height = measure_text(value, value_room, value_style).size.y;
-        text_box(frame, value, {{centre - value_room.x / 2, bar_min.y - value_height - frame.px(4)}, {value_room.x, value_height}},
-                 value_style);
+        text_box(frame, value, {{centre - value_room.x / 2, bar_min.y - value_room.y - frame.px(4)}, value_room}, value_style);
         text_box(frame, std::to_string(bar.figure.year), {{centre - slot / 2, base_y + frame.px(4)}, {slot, frame.fonts.body->FontSize}},
                  {frame.fonts.body, theme::text_muted, Align::centre, false, true});
     }
@@ -102,18 +101,21 @@ void campaign_results(const Kiosk& kiosk, UiFrame& frame, ImVec2 min, ImVec2 max
         }
         entries.back().after = frame.px(10);
     }
-    // Each entry gets its share of the column: its height at full size, scaled to what is there.
+    // Each entry gets its share of the column: its height at full size (measured once), scaled
+    // to what is there.
     const float width = max.x - min.x;
+    std::vector<float> natural;
     float wanted = 0;
     for (const auto& entry : entries) {
-        wanted += measure_text(entry.text, {width - entry.indent, max.y - min.y}, {entry.font}).size.y + entry.after;
+        natural.push_back(measure_text(entry.text, {width - entry.indent, max.y - min.y}, {entry.font}).size.y);
+        wanted += natural.back() + entry.after;
     }
     const float squeeze = std::min(1.0f, (max.y - min.y) / std::max(wanted, 1.0f));
     float y = min.y;
-    for (const auto& entry : entries) {
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const Entry& entry = entries[i];
         const ImVec2 room{width - entry.indent, max.y - y};
-        const float natural = measure_text(entry.text, room, {entry.font}).size.y;
-        const float share = std::max(entry.font->FontSize, natural * squeeze);
+        const float share = std::max(entry.font->FontSize, natural[i] * squeeze);
         y += text_box(frame, entry.text, {{min.x + entry.indent, y}, {room.x, std::min(share, room.y)}}, {entry.font, entry.colour}).size.y +
              entry.after * squeeze;
     }

@@ -108,6 +108,10 @@ void draw_staff_home(const Kiosk& kiosk, UiFrame& frame) {
     for (const ContentProblem& picture : kiosk.content().picture_problems) {
         problems.push_back(text("staff.picture_problem") + " " + picture.where + ": " + picture.message);
     }
+    // And the pictures that passed the load's check but could not be decoded or uploaded.
+    if (frame.pictures != nullptr) {
+        for (const PictureProblem& picture : frame.pictures->problems()) problems.push_back(text("staff.picture_problem") + " " + picture.message);
+    }
     for (const std::string& problem : problems) {
         if (problem.empty()) continue;
         const float used = draw_text(frame.fonts.body, "! " + problem, {x, alert_y}, theme::error, false, frame.size.x - frame.px(420));

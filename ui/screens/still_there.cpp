@@ -10,7 +10,7 @@ namespace flytthit::ui {
 
 void draw_still_there(const Kiosk& kiosk, UiFrame& frame) {
     if (frame.size.x < 1.0f || frame.size.y < 1.0f) return;  // minimised: nothing to ask
-    frame.audit.begin_layer();  // over the screen on purpose
+    if (frame.audit) frame.audit->begin_layer();  // over the screen on purpose
     ImGui::SetNextWindowPos({0, 0});
     ImGui::SetNextWindowSize(frame.size);
     ImGui::SetNextWindowFocus();

@@ -32,12 +32,17 @@ void draw_thank_you(const Kiosk& kiosk, UiFrame& frame) {
 
     const std::string title(ui_text(language, tip ? "thank_you.title_tip" : "thank_you.title"));
     const std::string body(ui_text(language, tip ? "thank_you.body_tip" : "thank_you.body"));
-    const TextStyle title_style{frame.fonts.title, theme::text, Align::centre};
-    const TextStyle body_style{frame.fonts.large, theme::text_muted, Align::centre};
-    const float title_height = measure_text(title, {width, frame.fonts.title->FontSize * 2}, title_style).size.y;
-    const float body_height = measure_text(body, {width, frame.fonts.large->FontSize * 3}, body_style).size.y;
+    // Stacked from the bottom up, each drawn once: the body on the QR code, the title on the body.
+    TextStyle title_style{frame.fonts.title, theme::text, Align::centre};
+    TextStyle body_style{frame.fonts.large, theme::text_muted, Align::centre};
+    title_style.bottom = body_style.bottom = true;
     const float texts_bottom = (qr.size > 0 ? qr_y : done_y - frame.fonts.body->FontSize - gap) - gap;
-    const float texts_top = texts_bottom - title_height - frame.px(8) - body_height;
+    const float body_room = frame.fonts.large->FontSize * 3;
+    const float body_height = text_box(frame, body, {{margin, texts_bottom - body_room}, {width, body_room}}, body_style).size.y;
+    const float title_bottom = texts_bottom - body_height - frame.px(8);
+    const float title_room = frame.fonts.title->FontSize * 2;
+    const float title_height = text_box(frame, title, {{margin, title_bottom - title_room}, {width, title_room}}, title_style).size.y;
+    const float texts_top = title_bottom - title_height;
     // The tick takes the room above, up to its full size.
     const float r = std::clamp((texts_top - frame.px(16) - gap) / 2, 0.0f, frame.px(80));
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -49,8 +54,6 @@ void draw_thank_you(const Kiosk& kiosk, UiFrame& frame) {
                                {centre.x + r * 0.5f, centre.y - r * 0.36f}};
         draw->AddPolyline(tick, 3, theme::on_gold, ImDrawFlags_None, r * 0.14f);
     }
-    text_box(frame, title, {{margin, texts_top}, {width, title_height}}, title_style);
-    text_box(frame, body, {{margin, texts_top + title_height + frame.px(8)}, {width, body_height}}, body_style);
 
     // The region's web page as a QR code, dark modules on a white quiet zone, its address beside it.
     if (qr.size > 0) {

@@ -53,9 +53,12 @@ void flows_panel(const Kiosk& kiosk, UiFrame& frame, ImVec2 min, ImVec2 max) {
         for (const auto& id : unknown) names += (names.empty() ? "" : ", ") + place_label(content, language, id);
         unknown_line = std::string(ui_text(language, "work_for_two.unknown")) + " " + names;
     }
-    const TextStyle unknown_style{frame.fonts.body, theme::text_muted};
+    // The places with no figure stand at the panel's foot, drawn first: the rows share what is above.
+    TextStyle unknown_style{frame.fonts.body, theme::text_muted};
+    unknown_style.bottom = true;
+    const float unknown_room = frame.fonts.body->FontSize * 3;
     const float unknown_height =
-        unknown_line.empty() ? 0 : measure_text(unknown_line, {width, frame.fonts.body->FontSize * 3}, unknown_style).size.y + frame.px(6);
+        unknown_line.empty() ? 0 : text_box(frame, unknown_line, {{left, bottom - unknown_room}, {width, unknown_room}}, unknown_style).size.y + frame.px(6);
     // The bars compare the commutes with each other; those who work at home are a number of
     // their own (in the heading), or their long bar would flatten every other.
     int largest_commute = 1;
@@ -93,7 +96,6 @@ void flows_panel(const Kiosk& kiosk, UiFrame& frame, ImVec2 min, ImVec2 max) {
         text_box(frame, number, {{bar_max.x + frame.px(6), y}, {number_width, row}}, {font, theme::text, Align::left, true, true});
         y += row;
     }
-    if (!unknown_line.empty()) text_box(frame, unknown_line, {{left, y + frame.px(6)}, {width, bottom - y - frame.px(6)}}, unknown_style);
 }
 
 }  // namespace
@@ -126,11 +128,11 @@ void draw_work_for_two(const Kiosk& kiosk, UiFrame& frame) {
     const std::string legend = std::string(ui_text(language, "work_for_two.likely")) + " · " +
                                std::string(ui_text(language, "work_for_two.source")) + " " +
                                std::to_string(content.commuting.year);
-    const TextStyle legend_style{frame.fonts.body, theme::text_muted};
+    TextStyle legend_style{frame.fonts.body, theme::text_muted};
+    legend_style.bottom = true;  // the fine print on the bottom bar: the panel takes what is above
     const ImVec2 legend_room{frame.size.x - margin - panel_left, frame.fonts.body->FontSize * 2};
-    const float legend_height = measure_text(legend, legend_room, legend_style).size.y;
+    const float legend_height = text_box(frame, legend, {{panel_left, bottom - frame.px(1) - legend_room.y}, legend_room}, legend_style).size.y;
     flows_panel(kiosk, frame, {panel_left, y}, {frame.size.x - margin, bottom - legend_height - frame.px(4)});
-    text_box(frame, legend, {{panel_left, bottom - legend_height - frame.px(1)}, {legend_room.x, legend_height}}, legend_style);
 
     if (bottom_bar(frame, ui_text(language, "nav.back"), ui_text(language, "jewel_box.sign_up"), "sign_up")) {
         frame.emit(intent::OpenSignUp{});

@@ -204,7 +204,7 @@ constexpr std::array catalogue{
     UiTextEntry{"staff.export_running", "Eksporterer …", "Exporting …", "Exporteren …"},
     UiTextEntry{"staff.export_done", "Eksportert, og lest tilbake: henvendelser", "Exported and read back: leads", "Geëxporteerd en teruggelezen: aanmeldingen"},
     UiTextEntry{"staff.clock_setting", "Stiller klokka …", "Setting the clock …", "Klok instellen …"},
-    UiTextEntry{"staff.picture_problem", "Bilde mangler i innholdspakken:", "A picture is missing from the content pack:", "Een afbeelding ontbreekt in het inhoudspakket:"},
+    UiTextEntry{"staff.picture_problem", "Et bilde i innholdspakken kan ikke vises:", "A picture in the content pack cannot be shown:", "Een afbeelding uit het inhoudspakket kan niet worden getoond:"},
     UiTextEntry{"staff.clock_was_set", "Klokka er stilt.", "The clock is set.", "De klok is ingesteld."},
     UiTextEntry{"staff.no_campaign", "uten kampanje", "no campaign", "geen campagne"},
     UiTextEntry{"staff.health", "Helse", "Health", "Status"},

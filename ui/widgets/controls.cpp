@@ -116,15 +116,19 @@ std::optional<std::string> municipality_chip_row(UiFrame& frame, const ContentPa
     return tapped;
 }
 
-float language_bar(const Kiosk& kiosk, UiFrame& frame) {
-    // Body-font labels: in large text a long one ("Nederlands") is tight at 800x480.
-    // As wide as the longest name needs ("Nederlands" in large text), with room to spare.
+float widest_language_name(ImFont* font) {
     float widest = 0;
     for (Language language : all_languages) {
         const auto label = ui_text(language, "language." + std::string(language_code(language)));
-        widest = std::max(widest, frame.fonts.body->CalcTextSizeA(frame.fonts.body->FontSize, FLT_MAX, 0, label.data(),
-                                                                  label.data() + label.size()).x);
+        widest = std::max(widest, font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.data(), label.data() + label.size()).x);
     }
+    return widest;
+}
+
+float language_bar(const Kiosk& kiosk, UiFrame& frame) {
+    // Body-font labels: in large text a long one ("Nederlands") is tight at 800x480.
+    // As wide as the longest name needs ("Nederlands" in large text), with room to spare.
+    const float widest = frame.fonts.widest_language_name;
     const ImVec2 size{std::max({frame.px(150), 112.0f, widest + std::max(frame.px(12), 4.0f) * 2 + frame.px(8)}), frame.touch(56)};
     const ImVec2 toggle{frame.touch(80), size.y};
     const float gap = frame.px(10);

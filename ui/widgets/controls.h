@@ -34,6 +34,9 @@ std::optional<std::string> municipality_chip_row(UiFrame& frame, const ContentPa
                                                  const std::function<bool(const std::string&)>& is_on, ImVec2 pos,
                                                  float width);
 
+// The widest of the languages' own names ("Nederlands") in font, for Fonts::widest_language_name.
+float widest_language_name(ImFont* font);
+
 // The language buttons and the large-text toggle at the top right of every visitor screen:
 // switching keeps what was entered. Returns the bar's left edge, where a title must stop.
 float language_bar(const Kiosk& kiosk, UiFrame& frame);

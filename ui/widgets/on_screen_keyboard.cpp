@@ -99,7 +99,7 @@ bool accent_row(UiFrame& frame, const HeldKey& held, bool shift) {
     const float width = static_cast<float>(accents.size()) * (held.size.x + gap) - gap;
     const float x0 = std::clamp(held.pos.x + held.size.x / 2 - width / 2, 0.0f, std::max(0.0f, frame.size.x - width));
     const float y = std::max(0.0f, held.pos.y - held.size.y - gap);
-    frame.audit.begin_layer();  // over the keys above, on purpose
+    if (frame.audit) frame.audit->begin_layer();  // over the keys above, on purpose
     const ImVec2 finger = ImGui::GetIO().MousePos;
     bool typed = false;
     for (std::size_t i = 0; i < accents.size(); ++i) {

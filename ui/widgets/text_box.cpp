@@ -168,48 +168,56 @@ TextFit measure_text(std::string_view text, ImVec2 box_size, const TextStyle& st
 TextFit text_box(UiFrame& frame, std::string_view text, Rect box, const TextStyle& style) {
     TextFit fit;
     if (text.empty()) return fit;
+    TextAudit* const audit = frame.audit;
     if (style.font == nullptr || box.size.x < 1.0f || box.size.y < 1.0f) {
-        frame.audit.report(TextProblem::overflow, text, box);
+        if (audit) audit->report(TextProblem::overflow, text, box);
         return fit;
     }
     ImFont* font = style.font;
     const Chosen chosen = choose(text, box.size, style);
     const Layout& layout = chosen.layout;
-    std::vector<std::string> lines;
+    // The lines point into text; only a cut line (ending in "…") is a string of its own.
+    std::vector<std::string> cut;
+    std::vector<std::string_view> lines;
     std::vector<float> widths;
     if (chosen.fits) {
         for (const Line& line : layout.lines) {
-            lines.emplace_back(line.begin, line.end);
+            lines.emplace_back(line.begin, static_cast<std::size_t>(line.end - line.begin));
             widths.push_back(line.width);
         }
     } else {
-        lines = cut_lines(layout, font, box.size);
-        for (const auto& line : lines) widths.push_back(width_of(font, layout.size, line.data(), line.data() + line.size()));
-        frame.audit.report(lines.empty() ? TextProblem::overflow : TextProblem::cut, text, box);
+        cut = cut_lines(layout, font, box.size);
+        for (const auto& line : cut) {
+            lines.emplace_back(line);
+            widths.push_back(width_of(font, layout.size, line.data(), line.data() + line.size()));
+        }
+        if (audit) audit->report(lines.empty() ? TextProblem::overflow : TextProblem::cut, text, box);
         fit.cut = true;
     }
     const float height = layout.size * static_cast<float>(lines.size());
-    float y = box.pos.y + (style.middle ? std::max(0.0f, (box.size.y - height) / 2) : 0.0f);
+    float y = box.pos.y;
+    if (style.middle) y += std::max(0.0f, (box.size.y - height) / 2);
+    else if (style.bottom) y += std::max(0.0f, box.size.y - height);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 clip_min = draw->GetClipRectMin();
     const ImVec2 clip_max = draw->GetClipRectMax();
-    const int id = frame.audit.new_id();
+    const int id = audit ? audit->new_id() : 0;
     bool outside = false;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         float x = box.pos.x;
         if (style.align == Align::centre) x += (box.size.x - widths[i]) / 2;
         if (style.align == Align::right) x += box.size.x - widths[i];
-        const std::string& line = lines[i];
+        const std::string_view line = lines[i];
         draw->AddText(font, layout.size, {x, y}, style.colour, line.data(), line.data() + line.size());
         const ImVec2 min{x, y};
         const ImVec2 max{x + widths[i], y + layout.size};
-        frame.audit.drawn(line, min, max, id);
+        if (audit) audit->drawn(line, min, max, id);
         outside = outside || min.x < clip_min.x - 0.5f || min.y < clip_min.y - 0.5f || max.x > clip_max.x + 0.5f ||
                   max.y > clip_max.y + 0.5f;
         y += layout.size;
         fit.size.x = std::max(fit.size.x, widths[i]);
     }
-    if (outside) frame.audit.report(TextProblem::overflow, text, box);
+    if (outside && audit) audit->report(TextProblem::overflow, text, box);
     fit.size.y = height;
     fit.font_size = layout.size;
     return fit;

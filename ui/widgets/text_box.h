@@ -21,6 +21,7 @@ struct TextStyle {
     Align align;
     bool middle;       // centred vertically in the box (button labels); else from the top
     bool single_line;  // never wrapped (a name in a table row): steps down, then "…"
+    bool bottom = false;  // set to stand on the box's bottom (texts stacked from the bottom up)
 };
 
 // What a text took: its size (widest line, height of all lines), the font size it was drawn
@@ -31,7 +32,8 @@ struct TextFit {
     bool cut = false;
 };
 
-// Draws text inside box (see the top of this file) and returns what it took. A box of no
+// Draws text inside box (see the top of this file) and returns what it took, so a layout
+// can stack the next thing after it without measuring first. A box of no
 // width or height draws nothing and reports an overflow. Text leaving the display or the
 // current clip rectangle is reported as an overflow too.
 TextFit text_box(UiFrame& frame, std::string_view text, Rect box, const TextStyle& style);

@@ -21,7 +21,7 @@ bool draw_text_field(UiFrame& frame, const TextFieldView& view, ImVec2 pos, floa
     const ImVec2 box_max{pos.x + width, box_min.y + frame.touch(58)};
     if (width < 1.0f) return false;
     frame.targets.add(view.name, box_min, box_max);
-    frame.audit.exempt(box_min, box_max);  // a long entry scrolls inside its box: that is not a cut
+    if (frame.audit) frame.audit->exempt(box_min, box_max);  // a long entry scrolls inside its box: that is not a cut
     ImGui::SetCursorScreenPos(box_min);
     const bool tapped = ImGui::InvisibleButton(view.name.c_str(), {box_max.x - box_min.x, box_max.y - box_min.y});
 
