@@ -16,6 +16,7 @@
 #include <systemd/sd-daemon.h>
 #include <signal.h>
 
+#include <cctype>
 #include <chrono>
 #include <fstream>
 #include <map>
@@ -96,7 +97,7 @@ struct Service {
     RateLimiter limiter;
     std::vector<KnownMunicipality> known;  // of the content pack as of known_as_of
     std::filesystem::file_time_type known_as_of{};
-    std::shared_ptr<void> web_app{};  // register/web, when serve() was given the hook
+    WebApp web_app{};  // register/web, when serve() was given the hook
 
     // The municipalities of the register's current pack, read again when publish-content
     // changed it. Call with store_mutex held.
@@ -158,11 +159,62 @@ httplib::Server::HandlerResponse refuse(httplib::Response& res, int status, cons
     return httplib::Server::HandlerResponse::Handled;
 }
 
+// A path the web app answers (everything outside /v1/, when the web app runs).
+bool is_web_path(const Service& service, const std::string& path) {
+    return service.web_app.app && !path.empty() && path.rfind("/v1/", 0) != 0;
+}
+
+// The Content-Length header as a number: nullopt without one, -1 when it is not a number.
+std::optional<std::int64_t> content_length(const httplib::Request& req) {
+    if (!req.has_header("Content-Length")) return std::nullopt;
+    const std::string length = req.get_header_value("Content-Length");
+    if (length.empty() || length.size() > 12 || length.find_first_not_of("0123456789") != std::string::npos) return -1;
+    return std::stoll(length);
+}
+
+bool starts_with_folded(const std::string& text, std::string_view prefix) {
+    if (text.size() < prefix.size()) return false;
+    for (std::size_t i = 0; i < prefix.size(); ++i) {
+        if (std::tolower(static_cast<unsigned char>(text[i])) != prefix[i]) return false;
+    }
+    return true;
+}
+
+// A web form is at most what cpp-httplib 0.11.4 itself parses as urlencoded
+// (CPPHTTPLIB_FORM_URL_ENCODED_PAYLOAD_MAX_LENGTH): it would read a longer one whole, up to the
+// server's payload limit, and only then refuse it.
+constexpr std::int64_t max_form_bytes = CPPHTTPLIB_FORM_URL_ENCODED_PAYLOAD_MAX_LENGTH;
+
+// The web's rules, from the request line and headers alone: GET and HEAD carry no body; a POST
+// is a form (application/x-www-form-urlencoded, identity encoding, Content-Length at most
+// max_form_bytes). Returns the status to refuse with, or 0 when the request may go on.
+int web_refusal(const httplib::Request& req) {
+    if (req.method == "GET" || req.method == "HEAD") return has_body(req) ? 413 : 0;
+    if (req.method != "POST") return 405;
+    const auto length = content_length(req);
+    if (req.has_header("Transfer-Encoding") || !length) return 411;
+    if (*length < 0) return 400;
+    if (*length > max_form_bytes) return 413;
+    if (const auto encoding = req.get_header_value("Content-Encoding"); !encoding.empty() && encoding != "identity") return 415;
+    const std::string type = req.get_header_value("Content-Type");
+    const std::string_view form = "application/x-www-form-urlencoded";
+    if (!starts_with_folded(type, form) || (type.size() > form.size() && type[form.size()] != ';' && type[form.size()] != ' ')) {
+        return 415;
+    }
+    return 0;
+}
+
 // Limits before work: everything that can be judged from the request line and headers is
 // judged here, before cpp-httplib reads a byte of the body.
 httplib::Server::HandlerResponse check_before_body(Service& service, const httplib::Request& req, httplib::Response& res) {
     request_device.reset();
-    if (service.web_app && req.path.rfind("/v1/", 0) != 0) return httplib::Server::HandlerResponse::Unhandled;  // register/web
+    if (is_web_path(service, req.path)) {
+        const int status = web_refusal(req);
+        if (status == 0) return httplib::Server::HandlerResponse::Unhandled;  // register/web
+        service.web_app.refusal_page(req, res, status);
+        Listener::close_after_response();
+        return httplib::Server::HandlerResponse::Handled;
+    }
     const bool batch = req.method == "POST" && req.path == "/v1/leads";
     const bool known = batch || (req.method == "GET" && (req.path == "/v1/time" || req.path == "/v1/keys" || req.path == "/v1/content"));
     if (!known) return refuse(res, 404, "no such endpoint: " + req.method.substr(0, 10) + " " + req.path.substr(0, 100));
@@ -182,12 +234,11 @@ httplib::Server::HandlerResponse check_before_body(Service& service, const httpl
         if (!type.empty() && type.rfind("application/json", 0) != 0) {
             return refuse(res, 415, "Content-Type \"" + type.substr(0, 60) + "\": a batch is application/json");
         }
-        if (req.has_header("Content-Length")) {
-            const std::string length = req.get_header_value("Content-Length");
-            if (length.empty() || length.size() > 12 || length.find_first_not_of("0123456789") != std::string::npos) {
-                return refuse(res, 400, "Content-Length \"" + length.substr(0, 20) + "\" is not a number");
+        if (const auto length = content_length(req)) {
+            if (*length < 0) {
+                return refuse(res, 400, "Content-Length \"" + req.get_header_value("Content-Length").substr(0, 20) + "\" is not a number");
             }
-            if (std::stoull(length) > protocol::max_batch_bytes) {
+            if (static_cast<std::uint64_t>(*length) > protocol::max_batch_bytes) {
                 return refuse(res, 413, "a batch is at most " + std::to_string(protocol::max_batch_bytes) + " bytes");
             }
         } else if (req.get_header_value("Transfer-Encoding") != "chunked") {
@@ -284,12 +335,14 @@ void add_routes(Listener& server, Service& service) {
         res.set_content(*bundle, "application/json");
     });
 
-    server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+    server.set_error_handler([&service](const httplib::Request& req, httplib::Response& res) {
         if (!res.body.empty()) return;
         // cpp-httplib says 400 when a header line is too long: the request line was read, the
         // headers were not.
         const RequestProgress& progress = Listener::request_progress();
         if (res.status == 400 && !progress.headers_done && progress.lines >= 2) res.status = 431;
+        // A request whose line could not be read has no path: it gets the protocol's JSON.
+        if (is_web_path(service, req.path)) return service.web_app.refusal_page(req, res, res.status);
         reply_error(res, res.status, error_reason(res.status));
     });
 }
@@ -344,7 +397,8 @@ int serve(const ServeOptions& options) {
             return 1;
         }
     }
-    // No request but a batch has a body, and a batch's cap is enforced as it is read.
+    // No request but a batch or a web form has a body: a batch's cap is enforced as it is read,
+    // a form's (max_form_bytes) by the request gate before it is read.
     server.set_payload_max_length(protocol::max_batch_bytes);
     add_routes(server, service);
     if (options.web) {

@@ -12,15 +12,25 @@
 
 namespace httplib {
 class Server;
+struct Request;
+struct Response;
 }
 
 namespace flytthit::reg {
 
 class RegisterStore;
 
-// Adds the hosts' web app (register/web) to the server: its routes on the same listener and
-// TLS, every path outside /v1/ its own. Returns what must live as long as the server.
-using WebHook = std::function<Result<std::shared_ptr<void>>(httplib::Server&, RegisterStore&, std::mutex&, bool tls)>;
+// What the hosts' web app (register/web) gives the server: the app itself, which must live as
+// long as the server, and the HTML page for a request the server refuses on a web path (the
+// request gate's refusals and cpp-httplib's own; the request may be only partly read).
+struct WebApp {
+    std::shared_ptr<void> app;
+    std::function<void(const httplib::Request&, httplib::Response&, int status)> refusal_page;
+};
+
+// Adds the web app to the server: its routes on the same listener and TLS, every path outside
+// /v1/ its own. The server's request gate applies the web's rules to those paths.
+using WebHook = std::function<Result<WebApp>(httplib::Server&, RegisterStore&, std::mutex&, bool tls)>;
 
 struct ServeOptions {
     std::filesystem::path dir;

@@ -11,6 +11,10 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
 #include <map>
 #include <regex>
 
@@ -144,6 +148,35 @@ struct Region {
         REQUIRE(answer.find("rejected") == std::string::npos);
     }
 };
+
+// One raw request on a fresh connection, and everything the register sent until it closed:
+// for requests no well-behaved client would make (a body it never sends, a GET with a body).
+std::string exchange(int port, const std::string& request) {
+    const int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    REQUIRE(fd >= 0);
+    sockaddr_in to{};
+    to.sin_family = AF_INET;
+    to.sin_port = htons(static_cast<std::uint16_t>(port));
+    inet_pton(AF_INET, "127.0.0.1", &to.sin_addr);
+    const timeval timeout{static_cast<time_t>(test::scaled(std::chrono::seconds(30)).count() / 1000), 0};
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+    setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);
+    std::string reply;
+    if (connect(fd, reinterpret_cast<sockaddr*>(&to), sizeof to) == 0) {
+        std::string_view data = request;
+        while (!data.empty()) {
+            const ssize_t sent = send(fd, data.data(), data.size(), MSG_NOSIGNAL);
+            if (sent <= 0) break;
+            data.remove_prefix(static_cast<std::size_t>(sent));
+        }
+        char buffer[4096];
+        for (ssize_t got = 0; (got = recv(fd, buffer, sizeof buffer, 0)) > 0;) reply.append(buffer, static_cast<std::size_t>(got));
+    }
+    close(fd);
+    return reply;
+}
+
+std::string status_line(const std::string& response) { return response.substr(0, response.find("\r\n")); }
 
 int status_of(const httplib::Result& res) { return res ? res->status : 0; }
 std::string body_of(const httplib::Result& res) { return res ? res->body : ""; }
@@ -488,4 +521,58 @@ TEST_CASE("add-user explains bad input: role, municipality, empty password, take
     r = piped(reg, "pw", "add-user " + d + "a --role viewer");
     CHECK(r.exit_code != 0);
     CHECK(r.err.find("taken") != std::string::npos);
+}
+
+TEST_CASE("web requests pass the request gate: no body on GET, forms only, 8 KiB at most, refused with an HTML page") {
+    Region region;
+    const std::string form = "Content-Type: application/x-www-form-urlencoded\r\n";
+    struct Case {
+        std::string request;
+        std::string status;
+    };
+    const std::vector<Case> cases{
+        // Content-Length says 5 MiB and nothing follows: the reply comes without the body being read.
+        {"POST /login HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 5242880\r\n\r\n", "HTTP/1.1 413"},
+        {"POST /login HTTP/1.1\r\nHost: x\r\n" + form + "Content-Length: 9000\r\n\r\n", "HTTP/1.1 413"},
+        {"POST /login HTTP/1.1\r\nHost: x\r\n" + form + "Content-Encoding: gzip\r\nContent-Length: 10\r\n\r\n0123456789",
+         "HTTP/1.1 415"},
+        {"POST /login HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 3\r\n\r\na=b", "HTTP/1.1 415"},
+        {"POST /login HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: 3\r\n\r\na=b",
+         "HTTP/1.1 415"},
+        {"POST /login HTTP/1.1\r\nHost: x\r\n" + form + "Transfer-Encoding: chunked\r\n\r\n3\r\na=b\r\n0\r\n\r\n",
+         "HTTP/1.1 411"},
+        {"GET /login HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nabcde", "HTTP/1.1 413"},
+        {"PUT /inbox HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nabcde", "HTTP/1.1 405"},
+        {"GET /no-such-page HTTP/1.1\r\nHost: x\r\n\r\n", "HTTP/1.1 404"},
+    };
+    for (const auto& entry : cases) {
+        CAPTURE(entry.request.substr(0, 120));
+        const std::string response = exchange(region.reg.port(), entry.request);
+        CHECK(status_line(response).rfind(entry.status, 0) == 0);
+        CHECK(response.find("Content-Type: text/html; charset=utf-8") != std::string::npos);
+        CHECK(response.find("<html") != std::string::npos);
+        CHECK(response.find("\"error\"") == std::string::npos);  // not the protocol's JSON
+        CHECK(region.reg.alive());
+    }
+
+    // The note's limit: what the page lets a host type always fits the form limit; more is refused.
+    Browser tynset(region.reg);
+    REQUIRE(tynset.login("tynset-vert", "pass-1234") == 303);
+    const std::string lead = std::string("/leads/") + both;
+    CHECK(body_of(tynset.get(lead)).find("maxlength=\"1200\"") != std::string::npos);
+    auto huge = tynset.post(lead + "/follow-up", {{"csrf", tynset.csrf()}, {"municipality", "tynset"}, {"state", ""},
+                                                  {"note", std::string(9 * 1024, 'x')}});
+    CHECK(status_of(huge) == 413);
+    CHECK(body_of(huge).find("<html") != std::string::npos);
+    CHECK(body_of(tynset.get(lead)).find("Ingen aktivitet ennå.") != std::string::npos);
+    std::string longest;
+    for (int i = 0; i < 1200; ++i) longest += "ø";
+    CHECK(status_of(tynset.post(lead + "/follow-up", {{"csrf", tynset.csrf()}, {"municipality", "tynset"}, {"state", ""},
+                                                      {"note", longest}})) == 303);
+    CHECK(status_of(tynset.post(lead + "/follow-up", {{"csrf", tynset.csrf()}, {"municipality", "tynset"}, {"state", ""},
+                                                      {"note", longest + "å"}})) == 400);
+    // The register still takes a kiosk's batch.
+    const std::string answer = send(region.reg, region.token, {wire_lead("44444444-4444-4444-8444-444444444444", "Siri Fjell", {"tynset"})});
+    CHECK(answer.rfind("200 ", 0) == 0);
+    CHECK(region.reg.lead_count() == 4);
 }

@@ -107,6 +107,10 @@ std::string param(const httplib::Request& req, const std::string& name) {
     return value;
 }
 
+WebLanguage language_of(const httplib::Request& req) {
+    return cookie_value(req, lang_cookie) == "en" ? WebLanguage::en : WebLanguage::nb;
+}
+
 // What one request knows about its caller.
 struct Caller {
     std::optional<Session> session;
@@ -131,6 +135,16 @@ public:
 
     void add_routes(httplib::Server& server);
 
+    // The page for a request the server's gate (or cpp-httplib) refused on a web path. The
+    // request may be only partly read, so nothing here touches the store or the session.
+    void refusal(const httplib::Request& req, httplib::Response& res, int status) {
+        Caller c;
+        c.language = language_of(req);
+        const std::string detail = status == 413 ? "error.too_large_text" : status == 415 ? "error.unsupported_text"
+                                   : status == 404 ? "error.not_found_text" : "error.refused_text";
+        error_page(res, c, req, status, detail);
+    }
+
 private:
     // [SECTION] Request helpers
 
@@ -138,7 +152,7 @@ private:
 
     Caller caller(const httplib::Request& req) {
         Caller c;
-        c.language = cookie_value(req, lang_cookie) == "en" ? WebLanguage::en : WebLanguage::nb;
+        c.language = language_of(req);
         c.token = cookie_value(req, session_cookie);
         if (c.token.empty()) return c;
         std::lock_guard lock(mutex_);
@@ -200,12 +214,14 @@ private:
         res.set_content(render_template("layout", layout), "text/html; charset=utf-8");
     }
 
-    void error_page(httplib::Response& res, const Caller& c, const httplib::Request& req, int status) {
+    // The page for an error status; detail is the catalogue key of the text under the heading
+    // (by default the one that goes with the status).
+    void error_page(httplib::Response& res, const Caller& c, const httplib::Request& req, int status,
+                    const std::string& detail = "") {
         const std::string key = status == 404 ? "error.not_found" : status == 403 ? "error.forbidden"
-                                : status == 400 ? "error.bad_input" : "error.failed";
-        const std::string detail = status == 404 ? "error.not_found_text" : status == 403 && !c.session ? "error.csrf"
-                                                                                                         : key;
-        page(res, c, req, "error", {{"heading", text(c.language, key)}, {"text", text(c.language, detail)}},
+                                : status == 400 ? "error.bad_input" : status < 500 ? "error.refused" : "error.failed";
+        const std::string text_key = !detail.empty() ? detail : status == 404 ? "error.not_found_text" : key;
+        page(res, c, req, "error", {{"heading", text(c.language, key)}, {"text", text(c.language, text_key)}},
              text(c.language, key), status);
     }
 
@@ -568,6 +584,7 @@ void App::lead_routes(httplib::Server& server) {
             view["all_places"].push_back({{"id", m.id}, {"name", m.name}, {"selected", m.id == lead->owner}});
         }
         view["can_record"] = !view["my_places"].empty();
+        view["note_max"] = std::to_string(max_note_characters);
         for (std::string_view s : follow_up_states) {
             if (s != "new") view["states"].push_back({{"id", s}, {"name", names_.state(std::string(s), c.language)}});
         }
@@ -900,7 +917,7 @@ Result<ContentPack> register_content(const std::filesystem::path& dir) {
     return std::move(*load.pack);
 }
 
-Result<std::shared_ptr<void>> add_web_routes(httplib::Server& server, RegisterStore& store, std::mutex& mutex,
+Result<WebApp> add_web_routes(httplib::Server& server, RegisterStore& store, std::mutex& mutex,
                                              const WebOptions& options) {
     auto pack = register_content(options.dir);
     if (!pack) return pack.error();
@@ -917,7 +934,10 @@ Result<std::shared_ptr<void>> add_web_routes(httplib::Server& server, RegisterSt
     auto app = std::make_shared<App>(store, mutex, effective, Names(std::move(*pack)));
     if (auto checked = app->check_templates(); !checked) return checked.error();
     app->add_routes(server);
-    return std::shared_ptr<void>(app);
+    auto refusal = [app = app.get()](const httplib::Request& req, httplib::Response& res, int status) {
+        app->refusal(req, res, status);
+    };
+    return WebApp{std::shared_ptr<void>(app), refusal};
 }
 
 }  // namespace flytthit::reg::web

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "common/content/content_pack.h"
+#include "register/http_api.h"
 #include "register/register_store.h"
 
 #include <filesystem>
@@ -28,7 +29,7 @@ struct WebOptions {
 // Adds the web routes to server and runs retention once. store and mutex must outlive it,
 // and the caller keeps the returned app alive as long as the server runs. Fails when the
 // content pack cannot be loaded (names come from it) or a template does not parse.
-Result<std::shared_ptr<void>> add_web_routes(httplib::Server& server, RegisterStore& store, std::mutex& mutex,
+Result<WebApp> add_web_routes(httplib::Server& server, RegisterStore& store, std::mutex& mutex,
                                              const WebOptions& options);
 
 // The register's content pack for names: DIR/content when published, else the built-in one.

@@ -79,6 +79,17 @@ std::string random_hex(std::size_t bytes) {
     return hex;
 }
 
+std::size_t note_length(std::string_view text) {
+    std::size_t length = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if ((byte & 0xc0) == 0x80) continue;              // a UTF-8 continuation byte
+        if (byte == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;  // CR LF is one line break
+        ++length;
+    }
+    return length;
+}
+
 std::string_view role_name(Role role) {
     switch (role) {
         case Role::coordinator: return "coordinator";
@@ -434,7 +445,9 @@ Status WebStore::append_log(const LogEntry& entry) {
         return make_error("state \"" + entry.state + "\": not a follow-up state", ErrorKind::bad_input);
     }
     if (entry.state.empty() && entry.note.empty()) return make_error("a comment needs some text", ErrorKind::bad_input);
-    if (entry.note.size() > 4000) return make_error("the note is longer than 4000 bytes", ErrorKind::bad_input);
+    if (note_length(entry.note) > max_note_characters) {
+        return make_error("the note is longer than " + std::to_string(max_note_characters) + " characters", ErrorKind::bad_input);
+    }
     auto insert = db_.prepare(
         "INSERT INTO follow_up_log (lead_id, municipality, user_name, at, state, moved_on, note) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");

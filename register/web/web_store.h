@@ -13,6 +13,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace flytthit::reg::web {
@@ -57,6 +58,13 @@ struct LeadFilter {
     std::string to;     // YYYY-MM-DD, inclusive
     std::string query;  // part of the person's name, any case
 };
+
+// The longest note, in characters (a line break, sent as CR LF, is one): the lead page's
+// textarea maxlength. Even when every character is æ, ø or å (two bytes, six once URL-encoded)
+// the follow-up form stays within the register's 8 KiB form limit.
+inline constexpr std::size_t max_note_characters = 1200;
+// The number of characters of UTF-8 text as max_note_characters counts them.
+std::size_t note_length(std::string_view text);
 
 struct LogEntry {
     std::int64_t id = 0;

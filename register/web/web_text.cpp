@@ -147,6 +147,10 @@ constexpr std::array catalogue{
     Entry{"error.forbidden", "Ikke tilgang", "No access"},
     Entry{"error.csrf", "Skjemaet var utløpt. Gå tilbake, last siden på nytt og prøv igjen.", "The form had expired. Go back, reload the page and try again."},
     Entry{"error.bad_input", "Noe i skjemaet var ikke gyldig", "Something in the form was not valid"},
+    Entry{"error.refused", "Forespørselen ble avvist", "The request was refused"},
+    Entry{"error.refused_text", "Nettleseren sendte noe registeret ikke tar imot. Gå tilbake og prøv igjen.", "The browser sent something the register does not accept. Go back and try again."},
+    Entry{"error.too_large_text", "Skjemaet var for stort. Kort ned teksten og prøv igjen.", "The form was too large. Shorten the text and try again."},
+    Entry{"error.unsupported_text", "Skjemaet kom i en form registeret ikke tar imot. Bruk skjemaet på siden.", "The form came in a form the register does not accept. Use the form on the page."},
     Entry{"error.failed", "Registeret kunne ikke gjøre det nå. Prøv igjen.", "The register could not do that now. Try again."},
 };
 
