@@ -115,7 +115,16 @@ VirtualDisplay::VirtualDisplay() {
         std::string name = ":";
         name += number;
         server_ = std::make_unique<Child>(std::vector<std::string>{"Xvfb", name, "-screen", "0", "1920x1080x24", "-nolisten", "tcp"});
-        for (int i = 0; i < 100 && !std::filesystem::exists("/tmp/.X11-unix/X" + std::to_string(display)); ++i) {
+        // The socket is the server's word that it accepts clients. Without it every benchmark
+        // after this would measure a kiosk that cannot open its window, so stop here and say
+        // why. The bound is generous (Xvfb is up in well under a second) and no speed is judged.
+        const std::string socket_path = "/tmp/.X11-unix/X" + number;
+        const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+        while (!std::filesystem::exists(socket_path)) {
+            if (std::chrono::steady_clock::now() >= give_up) {
+                throw std::runtime_error("Xvfb " + name + " did not create " + socket_path +
+                                         " within 30 s (is Xvfb installed, and may it listen there?)");
+            }
             std::this_thread::sleep_for(std::chrono::milliseconds(20));
         }
         setenv("DISPLAY", name.c_str(), 1);

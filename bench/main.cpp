@@ -217,8 +217,15 @@ std::pair<double, long> sync_once(int leads, std::uintmax_t* export_bytes) {
     const auto reg = dir.path / "register";
     Child(std::vector<std::string>{register_binary, "init", reg.string()}).wait();
     Child server({register_binary, "serve", "--dir", reg.string(), "--listen", "127.0.0.1:0"});
-    const std::string listening = server.read_line(std::chrono::seconds(10));
-    const std::string url = "http://127.0.0.1:" + listening.substr(listening.rfind(':') + 1);
+    // "listening on 127.0.0.1:PORT"; nothing, or anything else, is a register that did not
+    // start, and a URL cut from it would only fail later and more obscurely.
+    const std::string listening = server.read_line(std::chrono::seconds(30));
+    const auto colon = listening.rfind(':');
+    if (listening.find("listening on") == std::string::npos || colon == std::string::npos) {
+        throw std::runtime_error("flytthit-register serve did not say where it listens within 30 s (printed \"" +
+                                 listening + "\")");
+    }
+    const std::string url = "http://127.0.0.1:" + listening.substr(colon + 1);
     const auto pairing = dir.path / "pairing.json";
     Child(std::vector<std::string>{register_binary, "add-device", "--dir", reg.string(), "stand", "--url", url,
                                    "--pairing-file", pairing.string()}).wait();

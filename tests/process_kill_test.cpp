@@ -111,13 +111,16 @@ std::vector<std::pair<std::string, std::string>> parse(const std::string& printe
 // Kills the program at random moments until kills_to_make() kills have landed after a
 // confirmation, bounded by a count of runs. The moments start at [low, high] ms (times the
 // emulator's slowdown and the time scale) and stretch whenever a run confirmed nothing: a slow
-// or loaded machine gets later kills instead of a failed assumption about its speed.
+// or loaded machine gets later kills instead of a failed assumption about its speed. They
+// shrink again (never below the start) when a run finished before the kill came, so a load
+// that has passed does not leave the kills landing after the work and the runs wasted.
 template <class RunOnce>
 void kill_repeatedly(std::mt19937& random, int low, int high, std::vector<std::pair<std::string, std::string>>& all,
                      Tally& tally, RunOnce run_once) {
     const int wanted = kills_to_make();
     const int max_runs = 10 * wanted;
-    double stretch = std::max<double>(slowdown, test::test_time_scale());
+    const double shortest = std::max<double>(slowdown, test::test_time_scale());
+    double stretch = shortest;
     for (int runs = 0; tally.kills_after_confirmation < wanted && runs < max_runs; ++runs) {
         const auto delay = std::chrono::milliseconds(
             static_cast<long>(stretch * std::uniform_int_distribution<int>(low, high)(random)));
@@ -126,7 +129,11 @@ void kill_repeatedly(std::mt19937& random, int low, int high, std::vector<std::p
         for (const auto& line : lines) all.push_back(line);
         if (run.killed) ++tally.kills;
         if (run.killed && !lines.empty()) ++tally.kills_after_confirmation;
-        if (lines.empty()) stretch = std::min(stretch * 1.5, 200.0);
+        if (!run.killed) {
+            stretch = std::max(stretch / 1.5, shortest);
+        } else if (lines.empty()) {
+            stretch = std::min(stretch * 1.5, 200.0);
+        }
     }
     tally.confirmed = static_cast<int>(all.size());
 }

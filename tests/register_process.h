@@ -1,8 +1,11 @@
 // A real flytthit-register process for tests: init, add-device, serve on loopback (plain or
-// TLS), kill, restart on the same port. Nothing here imitates the register; it runs it.
+// TLS), kill, restart on the same port; and an HTTP client to it with scaled timeouts. Nothing
+// here imitates the register; it runs it.
 #pragma once
 
 #include "tests/test_support.h"
+
+#include <httplib.h>
 
 #include <fcntl.h>
 #include <poll.h>
@@ -148,5 +151,20 @@ private:
     pid_t pid_ = -1;
     int port_ = 0;
 };
+
+// An HTTP client for talking to reg directly, as a test does to probe the register's edges.
+// httplib's own timeouts are 5 s to connect, read and write, which a loaded or emulated machine
+// can pass; these are generous and go through scaled(), so a slow machine is not taken for a
+// register that does not answer. A request that still times out returns an empty result: check
+// it (REQUIRE(res)) before reading res->status. For a TLS register, ca_file is the CA that signed
+// its certificate.
+inline httplib::Client http_client(const RegisterProcess& reg, const std::filesystem::path& ca_file = {}) {
+    httplib::Client client(reg.url());
+    if (!ca_file.empty()) client.set_ca_cert_path(ca_file.string());
+    client.set_connection_timeout(scaled(std::chrono::seconds(10)));
+    client.set_read_timeout(scaled(std::chrono::seconds(30)));
+    client.set_write_timeout(scaled(std::chrono::seconds(30)));
+    return client;
+}
 
 }  // namespace flytthit::test

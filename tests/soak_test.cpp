@@ -8,8 +8,8 @@
 #include "firmware/kiosk.h"
 #include "firmware/visitor_script.h"
 #include "common/protocol/pairing.h"
+#include "tests/paired_kiosk.h"
 #include "tests/register_process.h"
-#include "firmware/sync/sync_client.h"
 
 #include <doctest/doctest.h>
 
@@ -76,7 +76,7 @@ TEST_CASE("soak: sign-ups, idle frames and syncs, with flat memory, stable open 
             wal_max = std::max(wal_max, std::filesystem::file_size(kiosk_dir / "leads.db-wal"));
         }
         for (int i = 0; i < idle_frames / rounds; ++i) driver.advance(std::chrono::milliseconds(50));
-        SyncClient client(*store, *pairing, SyncSettings{});
+        SyncClient client(*store, *pairing, test::scaled_sync_settings());
         const SyncProgress synced = client.run([](const SyncProgress&) {}, {});
         CAPTURE(synced.last_error);
         REQUIRE(synced.succeeded);

@@ -8,6 +8,7 @@
 #include "common/protocol/pairing.h"
 #include "tests/register_process.h"
 #include "firmware/sync/sync_client.h"
+#include "common/protocol/demo_keys.h"
 #include "common/protocol/sync_protocol.h"
 #include "firmware/sync/sync_worker.h"
 
@@ -252,6 +253,7 @@ TEST_CASE("a register answering 500 is retried with backoff, then the sync gives
     CHECK_FALSE(done.succeeded);
     CHECK(failing.requests == 3);  // max_attempts for the first request
     CHECK(done.last_error.find("HTTP 500") != std::string::npos);
+    CHECK(done.last_error_kind == ErrorKind::transient);
     CHECK(kiosk.pending() == 10);
     finish_cleanly(kiosk, reg);
 }
@@ -315,6 +317,7 @@ TEST_CASE("malformed, oversized, wrong-version and lying replies mark nothing sy
         const SyncProgress done = kiosk.sync();
         CHECK_FALSE(done.succeeded);
         CHECK(done.last_error.find(c.expected) != std::string::npos);
+        if (std::string(c.name) != "oversized") CHECK(done.last_error_kind == ErrorKind::bad_input);
         CHECK(liar.requests == 2);  // not retried: a confused server does not get hammered
         CHECK(kiosk.pending() == 7);
     }
@@ -357,6 +360,7 @@ TEST_CASE("a wrong token is refused and the kiosk is told to pair again") {
     const SyncProgress done = kiosk.sync();
     CHECK_FALSE(done.succeeded);
     CHECK(done.last_error.find("pair the kiosk again") != std::string::npos);
+    CHECK(done.last_error_kind == ErrorKind::not_permitted);
     CHECK(kiosk.pending() == 2);
     CHECK(reg.lead_count() == 0);
     pairing.token = right_token;
@@ -442,6 +446,8 @@ TEST_CASE("a sync on the worker thread reports progress and can be cancelled, lo
         worker.cancel();
         CHECK(wait_until([&] { return worker.progress().finished; }));  // cancel cuts the request short
         CHECK(worker.progress().last_error == "cancelled");
+        CHECK(worker.progress().cancelled);  // its own outcome: not a network to wait for
+        CHECK(worker.progress().last_error_kind != ErrorKind::transient);
     }
     stall.release();
     CHECK(kiosk.pending() == 40);
@@ -471,4 +477,78 @@ TEST_CASE("pair URL TOKEN fetches the register's keys online, and a wrong token 
     REQUIRE(pairing.ok());
     CHECK(pairing->sealing_public_key == test::read_file(reg.dir() / "keys/sealing.public").substr(0, 64));
     CHECK(test::run_command(kioskctl + "status", reg_dir.path()).out.find("sealing: register key") != std::string::npos);
+}
+
+TEST_CASE("an annotation the register cannot read is not applied and says why: never an empty note over the stored one") {
+    Kiosk kiosk;
+    kiosk.add_leads(1);
+    REQUIRE(kiosk.store.annotate(kiosk.ids[0], {"hot", "Ring i mai", "roros"}).ok());
+    auto lead = kiosk.store.lead(kiosk.ids[0]);
+    REQUIRE(lead.ok());
+    REQUIRE(lead->has_value());
+    const nlohmann::json good = protocol::encode_items({{**lead, {}}});
+    const SealingKeyPair keys{demo::sealing_public_key, demo::sealing_secret_key};
+    auto decode = [&](const nlohmann::json& items) {
+        auto decoded = protocol::decode_batch(nlohmann::json{{"protocol", 1}, {"leads", items}}.dump(), test::current_rules().current_year, &keys);
+        REQUIRE(decoded.ok());
+        REQUIRE(decoded->size() == 1);
+        return decoded->front();
+    };
+
+    const auto opened = decode(good);
+    REQUIRE(opened.lead.has_value());
+    CHECK(opened.has_staff);
+    CHECK(opened.staff_problem.empty());
+    CHECK(opened.lead->staff.note == "Ring i mai");
+    CHECK(opened.lead->staff.rating == "hot");
+
+    nlohmann::json bad_base64 = good;
+    bad_base64[0]["staff"]["sealed_note"]["box"] = "not base64 !!";
+    nlohmann::json other_key = good;
+    other_key[0]["staff"]["sealed_note"]["to"] = std::string(64, 'a');
+    nlohmann::json bad_rating = good;
+    bad_rating[0]["staff"]["rating"] = "lukewarm";
+    for (const auto& items : {bad_base64, other_key, bad_rating}) {
+        const auto item = decode(items);
+        CAPTURE(item.staff_problem);
+        REQUIRE(item.lead.has_value());  // the lead itself is fine and stored
+        CHECK(item.problem.empty());
+        CHECK_FALSE(item.has_staff);
+        CHECK(item.staff_problem.find("the annotation was not applied") == 0);
+    }
+    CHECK(decode(bad_base64).staff_problem.find("staff.sealed_note") != std::string::npos);
+    CHECK(decode(bad_rating).staff_problem.find("staff.rating") != std::string::npos);
+}
+
+TEST_CASE("a sync's error kind always belongs to its message: a refusal is bad input, no stale kind from an earlier attempt") {
+    Kiosk kiosk;
+    TempDir reg_dir;
+    RegisterProcess reg(reg_dir / "register");
+    kiosk.pair(reg.add_device("stand-1"));
+    kiosk.add_leads(2);
+    // Busy first (transient), then a time reply that is not one: the end is the reply's fault.
+    std::atomic<int> time_requests{0};
+    HostileServer confused([&](const httplib::Request&, httplib::Response& res) {
+        if (time_requests++ == 0) {
+            res.status = 503;
+            return;
+        }
+        res.set_content("<html>proxy login</html>", "text/html");
+    });
+    repoint(kiosk, confused.url());
+    const SyncProgress garbled = kiosk.sync();
+    CHECK_FALSE(garbled.succeeded);
+    CHECK(garbled.last_error.find("time reply was not understood") != std::string::npos);
+    CHECK(garbled.last_error_kind == ErrorKind::bad_input);
+
+    HostileServer refusing([](const httplib::Request&, httplib::Response& res) { res.status = 400; });
+    repoint(kiosk, refusing.url());
+    const SyncProgress refused = kiosk.sync();
+    CHECK_FALSE(refused.succeeded);
+    CHECK_FALSE(refused.cancelled);
+    CHECK(refused.last_error.find("HTTP 400") != std::string::npos);
+    CHECK(refused.last_error_kind == ErrorKind::bad_input);
+    CHECK(refusing.requests == 1);  // not retried
+    CHECK(kiosk.pending() == 2);
+    finish_cleanly(kiosk, reg);
 }

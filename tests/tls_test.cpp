@@ -116,3 +116,14 @@ TEST_CASE("the register refuses plain HTTP on a non-loopback address") {
     CHECK(served.exit_code == 2);
     CHECK(served.err.find("refusing plain HTTP") != std::string::npos);
 }
+
+TEST_CASE("an HTTPS client that trusts the register's CA is answered, and one that trusts another CA is refused") {
+    TlsSetup setup;
+    RegisterProcess reg = setup.start("server");
+    auto trusting = test::http_client(reg, setup.dir / "ca.crt");
+    auto time = trusting.Get("/v1/time");
+    REQUIRE(time);
+    CHECK(time->status == 200);
+    auto stranger = test::http_client(reg, setup.dir / "stranger-ca.crt");
+    CHECK_FALSE(stranger.Get("/v1/time"));
+}
