@@ -140,7 +140,9 @@ Result<std::vector<protocol::LeadAck>> RegisterStore::store_batch(const Device& 
     const std::string now = utc_timestamp_now();
     std::vector<protocol::LeadAck> acks;
     for (const auto& item : items) {
-        protocol::LeadAck ack{item.id, AckStatus::stored, {}};
+        // An annotation the register could not read is not applied (nothing stored is
+        // overwritten with empty fields); the kiosk learns why from the reason.
+        protocol::LeadAck ack{item.id, AckStatus::stored, item.staff_problem};
         if (!item.lead) {
             ack.status = AckStatus::rejected;
             ack.reason = item.problem;
