@@ -520,6 +520,44 @@ TEST_CASE("an annotation the register cannot read is not applied and says why: n
     CHECK(decode(bad_rating).staff_problem.find("staff.rating") != std::string::npos);
 }
 
+TEST_CASE("at the register: a resend whose sealed note does not open keeps the stored note, and the ack says why") {
+    Kiosk kiosk;
+    TempDir reg_dir;
+    RegisterProcess reg(reg_dir / "register");
+    kiosk.pair(reg.add_device("stand-1"));
+    kiosk.add_leads(1);
+    REQUIRE(kiosk.store.annotate(kiosk.ids[0], {"hot", "Ring i mai", "roros"}).ok());
+    REQUIRE(kiosk.sync().succeeded);
+    auto stored_note = [&] {
+        auto db = Database::open(reg.dir() / "register.db");
+        REQUIRE(db.ok());
+        auto note = db->query_text("SELECT staff_note || '|' || rating FROM leads WHERE id = '" + kiosk.ids[0] + "'");
+        REQUIRE(note.ok());
+        return *note;
+    };
+    REQUIRE(stored_note() == "Ring i mai|hot");
+
+    // The same lead again from the same device, its sealed note garbled on the way.
+    auto lead = kiosk.store.lead(kiosk.ids[0]);
+    REQUIRE(lead.ok());
+    REQUIRE(lead->has_value());
+    nlohmann::json items = protocol::encode_items({{**lead, {}}});
+    REQUIRE(items[0]["staff"].contains("sealed_note"));
+    items[0]["staff"]["sealed_note"]["box"] = "not base64 !!";
+    items[0]["staff"]["rating"] = "";
+    auto client = test::http_client(reg);
+    const httplib::Headers auth{{"Authorization", "Bearer " + kiosk.pairing().token}};
+    const auto res = client.Post("/v1/leads", auth, nlohmann::json{{"protocol", 1}, {"leads", items}}.dump(), "application/json");
+    REQUIRE(res);
+    REQUIRE(res->status == 200);
+    const auto reply = nlohmann::json::parse(res->body);
+    REQUIRE(reply["results"].size() == 1);
+    CHECK(reply["results"][0]["status"] == "duplicate");
+    CAPTURE(res->body);
+    CHECK(reply["results"][0]["reason"].get<std::string>().rfind("the annotation was not applied: staff.sealed_note", 0) == 0);
+    CHECK(stored_note() == "Ring i mai|hot");
+}
+
 TEST_CASE("a sync's error kind always belongs to its message: a refusal is bad input, no stale kind from an earlier attempt") {
     Kiosk kiosk;
     TempDir reg_dir;
