@@ -6,6 +6,7 @@
 #include "common/lead/lead_json.h"
 #include "firmware/store/lead_store.h"
 #include "common/protocol/pairing.h"
+#include "tests/paired_kiosk.h"
 #include "tests/register_process.h"
 #include "firmware/sync/sync_client.h"
 #include "common/protocol/demo_keys.h"
@@ -28,20 +29,7 @@ using flytthit::test::wait_until;
 
 namespace {
 
-// Short backoff so failure cases finish quickly; the HTTP timeouts stay generous (the
-// product's defaults, stretched by the time scale), because a loaded or emulated machine may
-// take seconds over a batch. The one case about the timeout sets its own.
-SyncSettings fast_settings() {
-    SyncSettings settings;
-    settings.batch_size = 50;
-    settings.max_attempts = 3;
-    settings.backoff_base = 20ms;
-    settings.backoff_max = 100ms;
-    settings.http.connect_timeout = scaled(10s);
-    settings.http.total_timeout = scaled(60s);
-    settings.http.low_speed_time = std::chrono::duration_cast<std::chrono::seconds>(scaled(15s));
-    return settings;
-}
+using flytthit::test::fast_sync_settings;
 
 // Holds a server's handler until the test lets go, or until a generous limit: a register that
 // stalls for as long as it takes the client to give up, however fast the machine is.
@@ -59,32 +47,7 @@ private:
     std::atomic<int> held_{0};
 };
 
-struct Kiosk {
-    TempDir dir;
-    LeadStore store = std::move(*LeadStore::open(dir.path()));
-    std::vector<std::string> ids;
-
-    void add_leads(int count) {
-        for (int i = 0; i < count; ++i) {
-            auto lead = store.add(valid_draft("Lead " + std::to_string(ids.size())), test::current_rules());
-            REQUIRE(lead.ok());
-            ids.push_back(lead->id);
-        }
-    }
-    void pair(const std::filesystem::path& pairing_file) {
-        auto text = read_file_limited(pairing_file, 1 << 20);
-        REQUIRE(text.ok());
-        auto pairing = pairing_from_json(*text);
-        REQUIRE(pairing.ok());
-        REQUIRE(save_pairing(dir.path(), *pairing).ok());
-    }
-    Pairing pairing() { return *load_pairing(dir.path()); }
-    SyncProgress sync(SyncSettings settings = fast_settings()) {
-        SyncClient client(store, pairing(), settings);
-        return client.run([](const SyncProgress&) {}, {});
-    }
-    std::int64_t pending() { return *store.count_pending(); }
-};
+using Kiosk = test::PairedKiosk;
 
 // A real HTTP server on loopback that answers as the test tells it to.
 class HostileServer {
@@ -165,7 +128,7 @@ TEST_CASE("10 000 leads arrive exactly once") {
     Kiosk kiosk;
     kiosk.pair(reg.add_device("stand-1"));
     kiosk.add_leads(10'000);
-    SyncSettings settings = fast_settings();
+    SyncSettings settings = fast_sync_settings();
     settings.batch_size = 500;
     const SyncProgress done = kiosk.sync(settings);
     CAPTURE(done.last_error);
@@ -205,7 +168,7 @@ TEST_CASE("the register is killed mid-sync and restarted: the client rides over 
     Kiosk kiosk;
     kiosk.pair(reg.add_device("stand-1"));
     kiosk.add_leads(3000);
-    SyncSettings settings = fast_settings();
+    SyncSettings settings = fast_sync_settings();
     settings.batch_size = 20;
     settings.max_attempts = 40;
     settings.backoff_max = scaled(200ms);  // 40 attempts ride over a restart of many seconds
@@ -270,7 +233,7 @@ TEST_CASE("a register that stalls is abandoned at the timeout, not waited on for
         res.set_content("{}", "application/json");
     });
     repoint(kiosk, stalling.url());
-    SyncSettings settings = fast_settings();
+    SyncSettings settings = fast_sync_settings();
     settings.max_attempts = 1;
     settings.http.total_timeout = 500ms;  // the product's own timeout is what is under test
     const SyncProgress done = kiosk.sync(settings);
@@ -437,7 +400,7 @@ TEST_CASE("a sync on the worker thread reports progress and can be cancelled, lo
     });
     repoint(kiosk, slow.url());
     {
-        SyncSettings settings = fast_settings();
+        SyncSettings settings = fast_sync_settings();
         settings.http.total_timeout = 24h;  // only the cancel can end this request
         settings.http.low_speed_time = 24h;
         SyncWorker worker(kiosk.dir.path(), settings);
@@ -452,7 +415,7 @@ TEST_CASE("a sync on the worker thread reports progress and can be cancelled, lo
     stall.release();
     CHECK(kiosk.pending() == 40);
     repoint(kiosk, reg.url());
-    SyncWorker worker(kiosk.dir.path(), fast_settings());
+    SyncWorker worker(kiosk.dir.path(), fast_sync_settings());
     REQUIRE(wait_until([&] { return worker.progress().finished; }));
     CHECK(worker.progress().succeeded);
     CHECK(worker.progress().stored == 40);
