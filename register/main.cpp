@@ -2,7 +2,6 @@
 // the region's staff use on it (devices, statistics, per-municipality export).
 #include "common/content/content_pack.h"
 #include "common/content/content_signature.h"
-#include "register/csv_export.h"
 #include "common/base/file_io.h"
 #include "common/base/device_clock.h"
 #include "register/http_api.h"
@@ -14,6 +13,7 @@
 #include "common/protocol/sync_protocol.h"
 #include "register/register_secrets.h"
 #include "register/register_store.h"
+#include "register/web/export_rows.h"
 #include "register/web/web_app.h"
 #include "register/web/web_store.h"
 #include "common/base/version.h"
@@ -47,8 +47,11 @@ Commands:
                                          create a kiosk's token (printed as the last line)
                                          and optionally its pairing file for a USB stick
   stats --dir DIR                        leads, conflicts, devices, leads per municipality
-  export --dir DIR --municipality ID [--since T]
-                                         CSV for that municipality's host on stdout
+  export --dir DIR --municipality ID|NAME [--since DATE|TIME]
+                                         CSV for that municipality's host on stdout: the
+                                         web app's export (its columns, names not ids, Oslo
+                                         times, follow-up state); --since counts from when
+                                         the register received a lead
   import --dir DIR FILE                  import a kiosk's USB export; importing the same
                                          file again changes nothing
   publish-content --dir DIR PACKDIR      check and sign a content pack with the register's
@@ -228,13 +231,22 @@ int export_csv(const Arguments& args) {
     }
     auto store = RegisterStore::open(*dir);
     if (!store) return fail(store.error().message);
-    write_csv_header(std::cout);
-    std::int64_t rows = 0;
-    auto exported = store->for_each_lead_of(*id, since, [&rows](const StoredLead& lead) {
-        write_csv_row(std::cout, lead);
-        ++rows;
-    });
-    if (!exported) return fail(exported.error().message);
+    auto pack = web::register_content(*dir);
+    if (!pack) return fail(pack.error().message);
+    // The host of that municipality sees these leads in the web app: the ones that name it and
+    // the ones staff or the coordinator gave to it. --since counts from when the register
+    // received a lead, so "what came in since my last export" is never missed.
+    web::User host;
+    host.name = operator_name();
+    host.role = web::Role::host;
+    host.municipalities = {*id};
+    auto leads = web::WebStore(store->database()).leads_for(host, {});
+    if (!leads) return fail("export of " + *id + ": " + leads.error().message);
+    std::erase_if(*leads, [&since](const web::LeadView& lead) { return lead.received_at < since; });
+    web::write_csv(std::cout, *leads, web::Names(std::move(*pack)), web::WebLanguage::nb);
+    std::cout.flush();
+    if (!std::cout) return fail("export of " + *id + ": writing to stdout failed");
+    const auto rows = static_cast<std::int64_t>(leads->size());
     if (auto logged = audit(*store, operator_name(), "export", rows, "municipality " + *id + (since.empty() ? "" : ", since " + since));
         !logged) {
         return fail("the export is done but could not be logged: " + logged.error().message);

@@ -237,25 +237,4 @@ Result<RegisterStats> RegisterStore::stats() {
     return stats;
 }
 
-Status RegisterStore::for_each_lead_of(const std::string& municipality, const std::string& since,
-                                      const std::function<void(const StoredLead&)>& visit) {
-    auto select = db_.prepare(R"sql(
-SELECT l.canonical, l.created_utc, l.time_status, l.received_at, d.name, l.rating, l.staff_note, l.follow_up
-FROM lead_municipalities m JOIN leads l ON l.id = m.lead_id JOIN devices d ON d.id = l.device_id
-WHERE m.municipality = ?1 AND l.received_at >= ?2
-ORDER BY l.received_at, l.id)sql");
-    if (!select) return select.error();
-    select->bind(1, municipality).bind(2, since);
-    for (;;) {
-        auto row = select->step();
-        if (!row) return row.error();
-        if (!*row) return ok_status();
-        auto lead = lead_from_wire(nlohmann::json::parse(select->column_text(0), nullptr, false));
-        if (!lead) return with_context("reading a stored lead", lead.error());
-        lead->staff = {select->column_text(5), select->column_text(6), select->column_text(7)};
-        visit(StoredLead{std::move(*lead), select->column_text(1), select->column_text(2), select->column_text(3),
-                         select->column_text(4)});
-    }
-}
-
 }  // namespace flytthit::reg

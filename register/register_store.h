@@ -27,15 +27,6 @@ struct RegisterStats {
     std::vector<std::pair<std::string, std::int64_t>> per_municipality;
 };
 
-// A lead as the register stored it, for export.
-struct StoredLead {
-    Lead lead;
-    std::string created_utc;   // the corrected time when the kiosk could correct it
-    std::string time_status;   // "corrected" or "approximate"
-    std::string received_at;
-    std::string device;
-};
-
 class RegisterStore {
 public:
     static constexpr const char* database_file_name = "register.db";
@@ -57,10 +48,6 @@ public:
                                                        const std::vector<protocol::ReceivedItem>& items);
 
     Result<RegisterStats> stats();
-    // Leads naming municipality, received at or after since (ISO 8601; empty for all).
-    Status for_each_lead_of(const std::string& municipality, const std::string& since,
-                            const std::function<void(const StoredLead&)>& visit);
-
     // The connection itself, for the web app's own queries (register/web/web_store.cpp).
     // Callers hold the same lock as for every other use of this store.
     Database& database() { return db_; }

@@ -9,6 +9,8 @@
 #include <doctest/doctest.h>
 #include <httplib.h>
 
+#include <algorithm>
+
 using namespace flytthit;
 using flytthit::test::RegisterProcess;
 using flytthit::test::TempDir;
@@ -78,14 +80,56 @@ TEST_CASE("the example batch is stored, then acknowledged as a duplicate - stats
     CHECK(stats.out.find("municipality tynset: 1\n") != std::string::npos);
     CHECK(stats.out.find("municipality roros: 1\n") != std::string::npos);
 
+    // The CLI's export is the web app's: the person's name first, the phone as text that
+    // shows no formula guard, names not ids, Oslo times, the follow-up state and last activity.
     const auto csv = reg.run("export --dir '" + reg.dir().string() + "' --municipality roros");
     REQUIRE(csv.exit_code == 0);
-    CHECK(csv.out.rfind("\xEF\xBB\xBF\"id\";", 0) == 0);
-    CHECK(csv.out.find("\"Kari Nordmann\"") != std::string::npos);
-    CHECK(csv.out.find("\"'+4791234567\"") != std::string::npos);  // a phone with + is text, not a formula
+    CHECK(csv.out.rfind("\xEF\xBB\xBF\"Navn\";\"Telefon\";\"E-post\";\"Kommuner\";", 0) == 0);
+    CHECK(csv.out.find("\"Status\";\"Siste aktivitet\"") != std::string::npos);
+    CHECK(csv.out.find("\"Kari Nordmann\";\"912 34 567\";\"kari@example.no\";\"Tynset, Røros\"") != std::string::npos);
+    CHECK(csv.out.find("'") == std::string::npos);         // no apostrophe shows as data
+    CHECK(csv.out.find("+4791234567") == std::string::npos);  // a phone with + is text, not a formula
+    CHECK(csv.out.find("Tynset: Ny, Røros: Ny") != std::string::npos);
+    CHECK(csv.out.find("\"2026-11-23 11:15\"") != std::string::npos);  // 10:15 UTC is 11:15 in Oslo in November
+    CHECK(csv.out.find("Arbeid, Oppvekst, Bolig") != std::string::npos);
+    CHECK(csv.out.find("\"oslo-plaza-2026\"") == std::string::npos);  // the event by its name
+    // Stored once although sent twice: one row.
+    std::size_t rows = 0;
+    for (auto at = csv.out.find("Kari Nordmann"); at != std::string::npos; at = csv.out.find("Kari Nordmann", at + 1)) ++rows;
+    CHECK(rows == 1);
+    CHECK(std::count(csv.out.begin(), csv.out.end(), '\n') == 2);  // the header and Kari
+    // The name of the municipality in any case gives the same export.
+    CHECK(reg.run("export --dir '" + reg.dir().string() + "' --municipality 'RØROS'").out == csv.out);
     CHECK(reg.run("export --dir '" + reg.dir().string() + "' --municipality os").out.find("Kari") == std::string::npos);
     CHECK(reg.run("export --dir '" + reg.dir().string() + "' --municipality roros --since 2999-01-01").out.find("Kari") ==
           std::string::npos);
+}
+
+TEST_CASE("the CLI export guards formulas, keeps a foreign number's leading zeros, and routes a lead staff gave to a host") {
+    TempDir dir;
+    RegisterProcess reg(dir / "register");
+    const std::string token = token_of(reg.add_device("stand-1"));
+    nlohmann::json batch = nlohmann::json::parse(read_file(FLYTTHIT_SOURCE_DIR "/register/examples/batch.json"));
+    nlohmann::json& entry = batch["leads"][0];
+    entry["lead"]["id"] = "5a1c2b4a-1d2e-4f3a-9b8c-7d6e5f4a3b2c";
+    entry["lead"]["contact"]["name"] = "=HYPERLINK(\"http://x\";\"y\")";
+    entry["lead"]["contact"]["phone"] = "+46701234567";
+    entry["lead"]["free_text"] = "@SUM(A1)";
+    entry["lead"]["municipalities"] = {"roros"};
+    entry["staff"] = {{"rating", "hot"}, {"follow_up", "tolga"}, {"note", "-ring etter jul"}};
+    REQUIRE(post(reg, token, batch.dump()).find("\"stored\"") != std::string::npos);
+
+    const auto tolga = reg.run("export --dir '" + reg.dir().string() + "' --municipality Tolga");
+    REQUIRE(tolga.exit_code == 0);
+    CHECK(tolga.out.find("\"'=HYPERLINK(\"\"http://x\"\";\"\"y\"\")\"") != std::string::npos);
+    CHECK(tolga.out.find("\"'@SUM(A1)\"") != std::string::npos);
+    CHECK(tolga.out.find("\"'-ring etter jul\"") != std::string::npos);
+    CHECK(tolga.out.find("\"0046 701234567\"") != std::string::npos);  // text with its zeros, never +46 (a formula)
+    CHECK(tolga.out.find("\"Røros, Tolga\"") != std::string::npos);
+    CHECK(std::count(tolga.out.begin(), tolga.out.end(), '\n') == 2);
+    const auto roros = reg.run("export --dir '" + reg.dir().string() + "' --municipality roros");
+    CHECK(roros.out.find("HYPERLINK") != std::string::npos);
+    CHECK(reg.run("export --dir '" + reg.dir().string() + "' --municipality tynset").out.find("HYPERLINK") == std::string::npos);
 }
 
 TEST_CASE("device names are unique, and a missing register directory is explained") {
