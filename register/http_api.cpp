@@ -10,6 +10,7 @@
 #include "register/lead_checks.h"
 #include "register/register_secrets.h"
 #include "register/register_store.h"
+#include "common/protocol/receipt.h"
 #include "common/protocol/sync_protocol.h"
 
 #include <httplib.h>
@@ -85,11 +86,13 @@ private:
 
 // Everything the handlers share, owned by serve() for the server's lifetime.
 struct Service {
-    Service(RegisterStore opened, SealingKeyPair sealing, std::filesystem::path register_dir, int exit_hook)
-        : store(std::move(opened)), keys(std::move(sealing)), dir(std::move(register_dir)), exit_after_commits(exit_hook) {}
+    Service(RegisterStore opened, SealingKeyPair sealing, std::string signing, std::filesystem::path register_dir, int exit_hook)
+        : store(std::move(opened)), keys(std::move(sealing)), signing_secret(std::move(signing)), dir(std::move(register_dir)),
+          exit_after_commits(exit_hook) {}
 
     RegisterStore store;
     SealingKeyPair keys;
+    std::string signing_secret;  // hex; signs each batch's receipt (common/protocol/receipt.h)
     std::mutex store_mutex;  // one writer at a time; SQLite serialises writes anyway
     std::filesystem::path dir;
     int exit_after_commits = 0;
@@ -320,7 +323,13 @@ void add_routes(Listener& server, Service& service) {
                 std::_Exit(0);
             }
         }
-        res.set_content(protocol::encode_reply(acks), "application/json");
+        // Signed after the commit: a receipt is the register's word that these leads are stored.
+        auto receipt = protocol::sign_receipt(body, acks, service.signing_secret);
+        if (!receipt) {
+            std::cerr << "flytthit-register: signing a receipt: " << receipt.error().message << std::endl;
+            return reply_error(res, 500, "the register could not sign its receipt; the batch is stored, send it again");
+        }
+        res.set_content(protocol::encode_reply(acks, *receipt), "application/json");
     });
 
     server.Get("/v1/content", [&service](const httplib::Request& req, httplib::Response& res) {
@@ -388,7 +397,12 @@ int serve(const ServeOptions& options) {
         std::cerr << "flytthit-register: " << keys.error().message << "\n";
         return 1;
     }
-    Service service(std::move(*store), std::move(*keys), options.dir, options.exit_after_commits);
+    auto signing = read_signing_secret(options.dir);
+    if (!signing) {
+        std::cerr << "flytthit-register: " << signing.error().message << "\n";
+        return 1;
+    }
+    Service service(std::move(*store), std::move(*keys), std::move(*signing), options.dir, options.exit_after_commits);
 
     Listener server;
     if (tls) {

@@ -76,6 +76,8 @@ Result<SealingKeyPair> read_sealing_key_pair(const std::filesystem::path& dir) {
     return SealingKeyPair{*public_hex, *secret_hex};
 }
 
+Result<std::string> read_signing_secret(const std::filesystem::path& dir) { return read_text(dir / "keys/signing.secret"); }
+
 Result<PublicKeys> read_public_keys(const std::filesystem::path& dir) {
     auto sealing = read_text(dir / "keys/sealing.public");
     if (!sealing) return sealing.error();

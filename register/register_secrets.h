@@ -28,5 +28,7 @@ struct PublicKeys {
 Status create_key_pairs(const std::filesystem::path& dir, bool demo);
 Result<PublicKeys> read_public_keys(const std::filesystem::path& dir);
 Result<SealingKeyPair> read_sealing_key_pair(const std::filesystem::path& dir);
+// The signing secret key (hex, libsodium's 64 bytes) that signs content packs and receipts.
+Result<std::string> read_signing_secret(const std::filesystem::path& dir);
 
 }  // namespace flytthit::reg

@@ -203,7 +203,7 @@ TEST_CASE("staff qualify a lead: rating, follow-up and note - a synced lead goes
     stand.sign_up("Ola Nordmann");
     std::string id;
     REQUIRE(stand.store.for_each_lead([&](const Lead& lead) { id = lead.id; }).ok());
-    REQUIRE(stand.store.record_sync_outcomes({{id, SyncState::synced, {}}}).ok());
+    REQUIRE(stand.store.record_sync_outcomes({{id, SyncState::synced, {}}}, {"batch-1", "signature", "signed text"}).ok());
     CHECK(*stand.store.count_pending() == 0);
 
     stand.enter_staff();

@@ -10,11 +10,15 @@
 #include "tests/register_process.h"
 #include "firmware/sync/sync_client.h"
 #include "common/protocol/demo_keys.h"
+#include "common/protocol/receipt.h"
 #include "common/protocol/sync_protocol.h"
+#include "common/base/byte_encoding.h"
+#include "common/base/sqlite_db.h"
 #include "firmware/sync/sync_worker.h"
 
 #include <doctest/doctest.h>
 #include <httplib.h>
+#include <sodium.h>
 
 #include <atomic>
 #include <thread>
@@ -285,6 +289,113 @@ TEST_CASE("malformed, oversized, wrong-version and lying replies mark nothing sy
         CHECK(kiosk.pending() == 7);
     }
     finish_cleanly(kiosk, reg);
+}
+
+TEST_CASE("a reply without the paired register's signed receipt for this very batch marks nothing synced") {
+    TempDir reg_dir;
+    RegisterProcess reg(reg_dir / "register");
+    Kiosk kiosk;
+    kiosk.pair(reg.add_device("stand-1"));
+    kiosk.add_leads(4);
+    const std::string register_secret = test::read_file(reg.dir() / "keys/signing.secret").substr(0, 128);
+    unsigned char other_public[crypto_sign_PUBLICKEYBYTES];
+    unsigned char other_secret[crypto_sign_SECRETKEYBYTES];
+    REQUIRE(sodium_init() >= 0);
+    crypto_sign_keypair(other_public, other_secret);
+    const std::string stranger_secret = hex_encode(other_secret);
+    const std::string time_reply = protocol::encode_time(1'800'000'000'000);
+    // Every lead of the batch the kiosk sent, acknowledged as stored.
+    auto acks_of = [](const std::string& batch) {
+        std::vector<protocol::LeadAck> acks;
+        const auto parsed = nlohmann::json::parse(batch);
+        for (const auto& entry : parsed["leads"]) {
+            acks.push_back({entry["lead"]["id"].get<std::string>(), protocol::AckStatus::stored, {}});
+        }
+        return acks;
+    };
+    struct Case {
+        const char* name;
+        std::function<std::string(const std::string& batch)> reply;
+        const char* expected;
+    };
+    const std::vector<Case> cases{
+        {"no receipt", [&](const std::string& batch) { return protocol::encode_reply(acks_of(batch)); }, "no signed receipt"},
+        {"signed by a stranger",
+         [&](const std::string& batch) {
+             auto acks = acks_of(batch);
+             return protocol::encode_reply(acks, *protocol::sign_receipt(batch, acks, stranger_secret));
+         },
+         "does not verify"},
+        {"the receipt of another batch",
+         [&](const std::string& batch) {
+             auto acks = acks_of(batch);
+             return protocol::encode_reply(acks, *protocol::sign_receipt(batch + " ", acks, register_secret));
+         },
+         "another batch"},
+        {"signed for rejected, replied as stored",
+         [&](const std::string& batch) {
+             auto acks = acks_of(batch);
+             auto signed_acks = acks;
+             for (auto& ack : signed_acks) ack.status = protocol::AckStatus::rejected;
+             return protocol::encode_reply(acks, *protocol::sign_receipt(batch, signed_acks, register_secret));
+         },
+         "does not verify"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.name);
+        HostileServer liar([&](const httplib::Request& req, httplib::Response& res) {
+            res.set_content(req.path == "/v1/time" ? time_reply : c.reply(req.body), "application/json");
+        });
+        repoint(kiosk, liar.url());
+        const SyncProgress done = kiosk.sync();
+        CHECK_FALSE(done.succeeded);
+        CAPTURE(done.last_error);
+        CHECK(done.last_error.find(c.expected) != std::string::npos);
+        CHECK(done.last_error.find("nothing was marked synced") != std::string::npos);
+        CHECK(done.last_error_kind == ErrorKind::bad_input);
+        CHECK(kiosk.pending() == 4);
+    }
+    // The same batch through the real register: signed, verified, kept.
+    repoint(kiosk, reg.url());
+    REQUIRE(kiosk.sync().succeeded);
+    CHECK(kiosk.pending() == 0);
+    auto db = Database::open(kiosk.store.database_path());
+    REQUIRE(db.ok());
+    CHECK(*db->query_text("SELECT count(*) FROM receipts") == "1");
+    CHECK(*db->query_text("SELECT count(*) FROM leads WHERE receipt_sha256 = (SELECT batch_sha256 FROM receipts)") == "4");
+    const std::string signed_text = *db->query_text("SELECT signed_text FROM receipts");
+    CHECK(signed_text.rfind("flytthit-receipt 1\nbatch ", 0) == 0);
+    for (const auto& id : kiosk.ids) CHECK(signed_text.find(id + " stored\n") != std::string::npos);
+}
+
+TEST_CASE("the reconciliation of an event: taken, acknowledged under a receipt, set aside, missing") {
+    TempDir reg_dir;
+    RegisterProcess reg(reg_dir / "register");
+    Kiosk kiosk;
+    kiosk.pair(reg.add_device("stand-1"));
+    kiosk.add_leads(5);
+    const std::string event = test::valid_draft("x").event_id;
+    auto before = kiosk.store.reconciliation(event);
+    REQUIRE(before.ok());
+    CHECK(before->taken == 5);
+    CHECK(before->acknowledged == 0);
+    CHECK(before->missing == 5);
+    SyncSettings two = fast_sync_settings();
+    two.batch_size = 2;
+    REQUIRE(kiosk.sync(two).succeeded);
+    // A new annotation makes one lead pending again: the register still holds it.
+    REQUIRE(kiosk.store.annotate(kiosk.ids[0], {"warm", "", ""}).ok());
+    kiosk.add_leads(1);
+    auto after = kiosk.store.reconciliation(event);
+    REQUIRE(after.ok());
+    CHECK(after->taken == 6);
+    CHECK(after->acknowledged == 5);
+    CHECK(after->set_aside == 0);
+    CHECK(after->missing == 1);
+    auto db = Database::open(kiosk.store.database_path());
+    REQUIRE(db.ok());
+    CHECK(*db->query_text("SELECT count(*) FROM receipts") == "3");  // batches of 2, 2 and 1
+    CHECK(kiosk.store.reconciliation("another-event")->taken == 0);
 }
 
 TEST_CASE("a redirect to another host is not followed, and the token never goes there") {

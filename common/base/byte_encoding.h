@@ -20,6 +20,9 @@ Result<std::vector<unsigned char>> hex_decode(std::string_view hex, std::size_t 
 // True for text of exactly length lowercase hex digits (how keys and tokens are written).
 bool is_lower_hex(std::string_view text, std::size_t length);
 
+// The SHA-256 of bytes, as lowercase hex (64 characters).
+std::string sha256_hex(std::string_view bytes);
+
 // Standard base64 with padding.
 std::string to_base64(std::span<const unsigned char> bytes);
 Result<std::vector<unsigned char>> from_base64(std::string_view text);

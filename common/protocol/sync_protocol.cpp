@@ -229,14 +229,18 @@ std::vector<ReceivedItem> decode_items(const json& leads, int current_year, cons
     return items;
 }
 
-std::string encode_reply(const std::vector<LeadAck>& acks) {
+std::string encode_reply(const std::vector<LeadAck>& acks, const std::optional<Receipt>& receipt) {
     json results = json::array();
     for (const auto& ack : acks) {
         json result = {{"id", ack.id}, {"status", std::string(ack_status_name(ack.status))}};
         if (!ack.reason.empty()) result["reason"] = ack.reason.substr(0, max_reason_length);
         results.push_back(result);
     }
-    return json{{"protocol", version}, {"results", results}}.dump(-1, ' ', false, json::error_handler_t::replace);
+    json reply = {{"protocol", version}, {"results", results}};
+    if (receipt) {
+        reply["receipt"] = {{"algorithm", receipt_algorithm}, {"batch_sha256", receipt->batch_sha256}, {"signature", receipt->signature}};
+    }
+    return reply.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 Result<std::vector<LeadAck>> decode_reply(std::string_view body, const std::set<std::string>& sent_ids) {

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -76,7 +77,16 @@ std::vector<ReceivedItem> decode_items(const nlohmann::json& items, int current_
 // Clear leads pass unchanged. Errors say why a lead cannot be read.
 Status open_wire_lead(nlohmann::json& wire, const SealingKeyPair* keys);
 
-std::string encode_reply(const std::vector<LeadAck>& acks);
+// The register's signature over a batch's acknowledgements (common/protocol/receipt.h).
+inline constexpr const char* receipt_algorithm = "ed25519";
+struct Receipt {
+    std::string batch_sha256;  // hex SHA-256 of the batch body exactly as the kiosk sent it
+    std::string signature;     // hex Ed25519 signature over receipt_text(...)
+};
+
+// The reply: {"protocol", "results", and with a receipt "receipt": {"algorithm",
+// "batch_sha256", "signature"}}.
+std::string encode_reply(const std::vector<LeadAck>& acks, const std::optional<Receipt>& receipt = std::nullopt);
 // Checks a register's reply: size, version, and that every acknowledged id was sent. Ids the
 // reply does not mention stay unacknowledged; ids that were not sent are an error (a reply
 // for another batch must not mark anything synced).

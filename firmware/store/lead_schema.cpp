@@ -80,6 +80,18 @@ ALTER TABLE leads ADD COLUMN children_count INTEGER NOT NULL DEFAULT 0;
     Migration{5, R"sql(
 ALTER TABLE leads ADD COLUMN privacy_notice_version TEXT NOT NULL DEFAULT '';
 )sql"},
+    // 6: the register's signed receipts (common/protocol/receipt.h), kept for the end-of-fair
+    // reconciliation, and for each lead the receipt under which the register acknowledged it.
+    // Leads synced before receipts existed keep an empty receipt_sha256.
+    Migration{6, R"sql(
+CREATE TABLE receipts (
+    batch_sha256 TEXT PRIMARY KEY NOT NULL,
+    signature    TEXT NOT NULL,
+    signed_text  TEXT NOT NULL,
+    received_at  TEXT NOT NULL
+) STRICT;
+ALTER TABLE leads ADD COLUMN receipt_sha256 TEXT;
+)sql"},
 };
 
 }  // namespace

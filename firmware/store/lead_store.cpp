@@ -229,19 +229,26 @@ Result<std::vector<Lead>> LeadStore::pending_leads(std::size_t limit) {
     }
 }
 
-Status LeadStore::record_sync_outcomes(const std::vector<SyncOutcome>& outcomes) {
+Status LeadStore::record_sync_outcomes(const std::vector<SyncOutcome>& outcomes, const SyncReceipt& receipt) {
     auto transaction = Transaction::begin_immediate(db_);
     if (!transaction) return with_context("recording sync results", transaction.error());
+    const std::string now = utc_timestamp_now();
+    auto keep = db_.prepare("INSERT OR IGNORE INTO receipts (batch_sha256, signature, signed_text, received_at) VALUES (?1, ?2, ?3, ?4)");
+    if (!keep) return keep.error();
+    keep->bind(1, receipt.batch_sha256).bind(2, receipt.signature).bind(3, receipt.signed_text).bind(4, now);
+    if (auto ran = keep->run(); !ran) return with_context("keeping the register's receipt", ran.error());
+    // A lead acknowledged again (resent with a new annotation) keeps the receipt it has.
     auto update = db_.prepare(R"sql(
-UPDATE leads SET sync_state = ?2, synced_at = ?3, sync_error = ?4
+UPDATE leads SET sync_state = ?2, synced_at = ?3, sync_error = ?4,
+    receipt_sha256 = CASE WHEN ?2 = 'synced' THEN coalesce(receipt_sha256, ?5) ELSE receipt_sha256 END
 WHERE id = ?1 AND sync_state = 'pending')sql");
     if (!update) return update.error();
-    const std::string now = utc_timestamp_now();
     for (const SyncOutcome& outcome : outcomes) {
         update->bind(1, outcome.lead_id)
             .bind(2, std::string(sync_state_name(outcome.state)))
             .bind(3, now)
-            .bind_optional(4, outcome.reason.empty() ? std::nullopt : std::optional(outcome.reason));
+            .bind_optional(4, outcome.reason.empty() ? std::nullopt : std::optional(outcome.reason))
+            .bind(5, receipt.batch_sha256);
         if (auto ran = update->run(); !ran) return with_context("recording sync result for " + outcome.lead_id, ran.error());
         update->reset();
     }

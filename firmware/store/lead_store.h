@@ -30,6 +30,23 @@ struct SyncOutcome {
     std::string reason;                   // for rejected and conflict
 };
 
+// The register's signed receipt for one batch, verified by the sync client before it is
+// recorded (common/protocol/receipt.h): the batch's SHA-256, the signature, and the text signed.
+struct SyncReceipt {
+    std::string batch_sha256;
+    std::string signature;
+    std::string signed_text;
+};
+
+// The end-of-fair reconciliation of one event: what the stand took, what the register has
+// acknowledged holding under a verified receipt, what it refused or set aside, what is missing.
+struct Reconciliation {
+    std::int64_t taken = 0;
+    std::int64_t acknowledged = 0;  // held by the register, under a signed receipt
+    std::int64_t set_aside = 0;     // rejected or in conflict: held at the kiosk, with the reason
+    std::int64_t missing = 0;       // not yet acknowledged (pending, or synced before receipts)
+};
+
 // A fair or event the kiosk stands at. Every lead is tagged with the current event's id.
 struct Event {
     std::string id;        // "oslo-plaza-2026-11-23"
@@ -70,9 +87,12 @@ public:
     // Up to limit pending leads, oldest first: the next batch to send.
     Result<std::vector<Lead>> pending_leads(std::size_t limit);
 
-    // Records what the register answered for leads, in one transaction. Only pending leads
-    // change, so recording the same answer twice changes nothing.
-    Status record_sync_outcomes(const std::vector<SyncOutcome>& outcomes);
+    // Records what the register answered for leads, with the signed receipt it came under, in
+    // one transaction. Only pending leads change, so recording the same answer twice changes
+    // nothing; the receipt is kept (once) for the reconciliation.
+    Status record_sync_outcomes(const std::vector<SyncOutcome>& outcomes, const SyncReceipt& receipt);
+    // The reconciliation of the event event_id (lead_store_staff.cpp).
+    Result<Reconciliation> reconciliation(const std::string& event_id);
 
     Result<std::int64_t> count_in_state(SyncState state);
 

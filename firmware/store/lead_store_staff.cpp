@@ -158,6 +158,26 @@ WHERE sync_state = 'synced' AND sealed_personal IS NOT NULL
     return static_cast<std::int64_t>(sqlite3_changes(db_.raw()));
 }
 
+// A lead the register acknowledged under a receipt stays acknowledged while a newer
+// annotation waits to be sent (it is pending again, but the register holds it).
+Result<Reconciliation> LeadStore::reconciliation(const std::string& event_id) {
+    auto query = db_.prepare(R"sql(
+SELECT count(*),
+       count(*) FILTER (WHERE receipt_sha256 IS NOT NULL),
+       count(*) FILTER (WHERE receipt_sha256 IS NULL AND sync_state IN ('rejected', 'conflict'))
+FROM leads WHERE event_id = ?1)sql");
+    if (!query) return query.error();
+    query->bind(1, event_id);
+    auto row = query->step();
+    if (!row) return with_context("counting the reconciliation of " + event_id, row.error());
+    Reconciliation counts;
+    counts.taken = query->column_int(0);
+    counts.acknowledged = query->column_int(1);
+    counts.set_aside = query->column_int(2);
+    counts.missing = counts.taken - counts.acknowledged - counts.set_aside;
+    return counts;
+}
+
 Result<LeadCounters> LeadStore::counters(const std::string& event_id, const std::string& today_utc_date) {
     LeadCounters counters;
     auto scalar = [&](const std::string& sql, const std::string& parameter) -> Result<std::int64_t> {

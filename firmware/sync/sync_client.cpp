@@ -2,6 +2,7 @@
 #include "firmware/sync/sync_client.h"
 
 #include "common/base/device_clock.h"
+#include "common/protocol/receipt.h"
 #include "common/protocol/sync_protocol.h"
 
 #include <condition_variable>
@@ -175,8 +176,12 @@ SyncProgress SyncClient::run(const std::function<void(const SyncProgress&)>& rep
         auto acks = protocol::decode_reply(reply->body, sent_ids);
         if (!acks) return finish(with_context("the register's reply was not understood", acks.error()));
         if (acks->empty()) return finish(make_error("the register acknowledged none of the batch", ErrorKind::bad_input));
+        // Nothing counts as synced, and no sealed data may ever be purged for it, without the
+        // paired register's signature over exactly these acknowledgements of exactly this batch.
+        auto receipt = protocol::verify_reply_receipt(reply->body, body, *acks, pairing_.signing_public_key);
+        if (!receipt) return finish(with_context("the register's receipt; nothing was marked synced", receipt.error()));
 
-    std::vector<SyncOutcome> outcomes;
+        std::vector<SyncOutcome> outcomes;
         for (const auto& ack : *acks) {
             switch (ack.status) {
                 case protocol::AckStatus::stored: ++progress.stored; outcomes.push_back({ack.id, SyncState::synced, {}}); break;
@@ -186,7 +191,8 @@ SyncProgress SyncClient::run(const std::function<void(const SyncProgress&)>& rep
             }
         }
         // Only now, with the acknowledgements committed, do these leads stop being pending.
-        if (auto recorded = store_.record_sync_outcomes(outcomes); !recorded) return finish(recorded.error());
+        const SyncReceipt kept{receipt->batch_sha256, receipt->signature, protocol::receipt_text(receipt->batch_sha256, *acks)};
+        if (auto recorded = store_.record_sync_outcomes(outcomes, kept); !recorded) return finish(recorded.error());
         progress.sent += static_cast<std::int64_t>(outcomes.size());
         progress.clear_error();
         report(progress);
