@@ -1,6 +1,7 @@
 // flytthit-register: the host register the kiosks sync to after an event, and the tools
 // the region's staff use on it (devices, statistics, per-municipality export).
 #include "common/content/content_pack.h"
+#include "common/content/content_results.h"
 #include "common/content/content_signature.h"
 #include "common/base/file_io.h"
 #include "common/base/device_clock.h"
@@ -14,6 +15,8 @@
 #include "register/register_secrets.h"
 #include "register/register_store.h"
 #include "register/web/export_rows.h"
+#include "register/web/oslo_time.h"
+#include "register/web/results_for_pack.h"
 #include "register/web/web_app.h"
 #include "register/web/web_store.h"
 #include "common/base/version.h"
@@ -54,9 +57,13 @@ Commands:
                                          the register received a lead
   import --dir DIR FILE                  import a kiosk's USB export; importing the same
                                          file again changes nothing
-  publish-content --dir DIR PACKDIR      check and sign a content pack with the register's
+  publish-content --dir DIR PACKDIR [--results yes]
+                                         check and sign a content pack with the register's
                                          key and serve it to kiosks (GET /v1/content); the
-                                         signed copy in DIR/content can go on a USB stick too
+                                         signed copy in DIR/content can go on a USB stick too;
+                                         --results yes writes the register's counts per
+                                         campaign into the pack's results first
+  results --dir DIR                      those counts, as the pack's region.results entries
   add-user --dir DIR NAME --role coordinator|host|viewer [--municipality ID ...]
                                          a user of the web app; the password is read from
                                          stdin (one line) and stored as an Argon2id hash
@@ -372,9 +379,33 @@ int backup(const Arguments& args) {
     return 0;
 }
 
+// The register's counted results written into the staged pack's manifest (--results yes).
+Status carry_results(const std::filesystem::path& dir, const std::filesystem::path& stage, const ContentPack& pack) {
+    auto store = RegisterStore::open(dir);
+    if (!store) return store.error();
+    auto results = web::WebStore(store->database()).results();
+    if (!results) return with_context("counting the results", results.error());
+    const auto counted = web::counted_results(*results, pack, utc_timestamp_now());
+    for (const auto& note : counted.left_out) std::cerr << "flytthit-register: not carried into the pack: " << note << "\n";
+    const auto manifest_path = stage / "manifest.json";
+    auto text = read_file_limited(manifest_path, 1024 * 1024);
+    if (!text) return text.error();
+    auto manifest = nlohmann::json::parse(*text, nullptr, false);
+    if (manifest.is_discarded()) return make_error(manifest_path.string() + ": not JSON", ErrorKind::bad_input);
+    if (auto replaced = replace_counted_results(manifest, register_results_source, counted.results); !replaced) {
+        return with_context(manifest_path.string(), replaced.error());
+    }
+    if (auto written = write_file_atomically(manifest_path, manifest.dump(2) + "\n", 0644); !written) return written.error();
+    std::cout << "results carried: " << counted.results.size() << " campaigns, counted "
+              << web::oslo_date(utc_timestamp_now()) << "\n";
+    return ok_status();
+}
+
 int publish_content(const Arguments& args) {
     const auto dir = args.get("--dir");
     if (!dir || args.words.size() != 1) return fail("publish-content needs --dir DIR and a PACKDIR", 2);
+    const auto carry = args.get("--results").value_or("no");
+    if (carry != "yes" && carry != "no") return fail("--results \"" + carry + "\": expected yes or no", 2);
     const std::filesystem::path source = args.words[0];
     const ContentLoad load = load_content_pack(source);
     if (load.has_errors()) {
@@ -386,16 +417,59 @@ int publish_content(const Arguments& args) {
     auto public_key = read_file_limited(keys_dir / "signing.public", 1024);
     if (!secret || !public_key) return fail("cannot read the register's signing key in " + keys_dir.string());
     auto trimmed = [](std::string text) { return text.substr(0, text.find('\n')); };
+    // Staged beside the served pack and swapped in only once it is complete, checked and
+    // signed: a failure leaves the pack the kiosks get as it was.
     const auto target = std::filesystem::path(*dir) / "content";
+    const auto stage = std::filesystem::path(*dir) / "content.publishing";
+    const auto old = std::filesystem::path(*dir) / "content.replaced";
     std::error_code error;
-    std::filesystem::remove_all(target, error);
-    std::filesystem::copy(source, target, std::filesystem::copy_options::recursive, error);
-    if (error) return fail("copying " + source.string() + ": " + error.message());
-    std::filesystem::remove(target / signature_file_name, error);
-    if (auto signed_pack = sign_pack(target, trimmed(*secret), trimmed(*public_key)); !signed_pack) {
-        return fail(signed_pack.error().message);
+    std::filesystem::remove_all(stage, error);
+    std::filesystem::copy(source, stage, std::filesystem::copy_options::recursive, error);
+    if (error) return fail("copying " + source.string() + " to " + stage.string() + ": " + error.message());
+    std::filesystem::remove(stage / signature_file_name, error);
+    auto discard = [&stage](const std::string& message) {
+        std::error_code ignored;
+        std::filesystem::remove_all(stage, ignored);
+        return fail(message);
+    };
+    if (carry == "yes") {
+        if (auto carried = carry_results(*dir, stage, *load.pack); !carried) {
+            return discard("--results yes: " + carried.error().message);
+        }
+        const ContentLoad with_results = load_content_pack(stage);
+        if (with_results.has_errors()) {
+            for (const auto& problem : with_results.problems) std::cerr << problem.to_string() << "\n";
+            return discard(source.string() + " with the register's results: not a valid content pack (texts for the "
+                           "figures region.figure.contacted and region.figure.visited are needed, see content/README.md)");
+        }
     }
+    if (auto signed_pack = sign_pack(stage, trimmed(*secret), trimmed(*public_key)); !signed_pack) {
+        return discard(signed_pack.error().message);
+    }
+    std::filesystem::remove_all(old, error);
+    if (std::filesystem::exists(target)) std::filesystem::rename(target, old, error);
+    if (!error) std::filesystem::rename(stage, target, error);
+    if (error) return fail("putting the signed pack in place as " + target.string() + ": " + error.message());
+    std::filesystem::remove_all(old, error);
     std::cout << "published and signed: " << target.string() << " (pack " << load.pack->pack_version << ")\n";
+    return 0;
+}
+
+// The counts publish-content --results yes would carry, as the pack's region.results entries.
+int results_command(const Arguments& args) {
+    const auto dir = args.get("--dir");
+    if (!dir) return fail("results needs --dir DIR", 2);
+    auto store = RegisterStore::open(*dir);
+    if (!store) return fail(store.error().message);
+    auto pack = web::register_content(*dir);
+    if (!pack) return fail(pack.error().message);
+    auto results = web::WebStore(store->database()).results();
+    if (!results) return fail("counting the results: " + results.error().message);
+    const auto counted = web::counted_results(*results, *pack, utc_timestamp_now());
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& result : counted.results) out.push_back(campaign_result_to_json(result));
+    std::cout << out.dump(2) << "\n";
+    for (const auto& note : counted.left_out) std::cerr << "flytthit-register: not counted per campaign: " << note << "\n";
     return 0;
 }
 
@@ -498,6 +572,7 @@ int main(int argc, char** argv) {
     if (command == "export") return export_csv(*args);
     if (command == "import") return import_file(*args);
     if (command == "publish-content") return publish_content(*args);
+    if (command == "results") return results_command(*args);
     if (command == "devices") return devices(*args);
     if (command == "revoke") return revoke(*args);
     if (command == "rotate") return add_device(*args, true);

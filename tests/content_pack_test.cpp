@@ -2,6 +2,7 @@
 // with the file and field named; the kiosk falls back to the last good pack.
 #include "common/content/builtin_content.h"
 #include "common/content/content_pack.h"
+#include "common/content/content_results.h"
 #include "tests/test_support.h"
 
 #include <doctest/doctest.h>
@@ -252,4 +253,44 @@ TEST_CASE("the kiosk falls back to the last good pack when the new one is broken
     auto none = choose_content(pack, empty_state.path());
     REQUIRE_FALSE(none.ok());
     CHECK(contains(none.error().message, "no last good pack"));
+}
+
+TEST_CASE("counted results carry their date and source, and writing them again replaces them") {
+    CHECK(contains(report_for_manifest(R"("year": 2008, "figures")", R"("year": 2008, "as_of": "yesterday", "figures")"),
+                   "error: manifest.json: region.results[0].as_of: \"yesterday\" must be a date as YYYY-MM-DD"));
+    CHECK(contains(report_for_manifest(R"("year": 2008, "figures")", R"("year": 2008, "as_of": "2026-13-02", "figures")"),
+                   "region.results[0].as_of"));
+    CHECK(contains(report_for_manifest(R"("year": 2008, "figures")", R"("year": 2008, "source": "rumour", "figures")"),
+                   "error: manifest.json: region.results[0].source: \"rumour\" must be register or left out"));
+
+    // The encoder writes what the reader reads: a counted entry beside the documents' one.
+    nlohmann::json manifest = nlohmann::json::parse(good_manifest);
+    const CampaignResult counted{"forste-klasse", 2026, {{"interested", 3, ""}, {"moved", 1, ""}}, "2026-12-02",
+                                 register_results_source};
+    REQUIRE(replace_counted_results(manifest, register_results_source, {counted}).ok());
+    REQUIRE(replace_counted_results(manifest, register_results_source, {counted}).ok());  // again: not twice
+    TempDir dir;
+    write_pack(dir.path(), manifest.dump(), good_commuting);
+    write_file(dir / "texts" / "nb.json", texts(R"(, "region.figure.interested": "i", "region.figure.moved": "m")"));
+    const ContentLoad load = load_content_pack(dir.path());
+    REQUIRE_MESSAGE(load.pack, report(load));
+    const auto& results = load.pack->region.results;
+    REQUIRE(results.size() == 2);
+    CHECK(results[0].campaign_id == "savner-du-noen");
+    CHECK(results[0].source.empty());
+    CHECK(results[0].as_of.empty());
+    CHECK(results[1].campaign_id == "forste-klasse");
+    CHECK(results[1].source == "register");
+    CHECK(results[1].as_of == "2026-12-02");
+    CHECK(results[1].year == 2026);
+    REQUIRE(results[1].figures.size() == 2);
+    CHECK(results[1].figures[1].id == "moved");
+    CHECK(results[1].figures[1].value == 1);
+    // Counting nothing removes the register's entries and keeps the documents'.
+    REQUIRE(replace_counted_results(manifest, register_results_source, {}).ok());
+    CHECK(manifest["region"]["results"].size() == 1);
+    nlohmann::json no_region = {{"format", 1}};
+    const auto refused = replace_counted_results(no_region, register_results_source, {counted});
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().message.find("manifest.json: region") != std::string::npos);
 }

@@ -2,6 +2,10 @@
 // loopback: login and its cookie, lock-out, session expiry, CSRF, which leads a host sees
 // (404 outside their municipalities, whatever the URL), roles, follow-up and the activity log,
 // results, exports, the audit log, erasure then resend, and retention.
+#include "common/base/device_clock.h"
+#include "common/content/content_pack.h"
+#include "common/content/content_results.h"
+#include "common/content/content_signature.h"
 #include "register/web/export_rows.h"
 #include "register/web/oslo_time.h"
 #include "register/web/web_text.h"
@@ -575,4 +579,110 @@ TEST_CASE("web requests pass the request gate: no body on GET, forms only, 8 KiB
     const std::string answer = send(region.reg, region.token, {wire_lead("44444444-4444-4444-8444-444444444444", "Siri Fjell", {"tynset"})});
     CHECK(answer.rfind("200 ", 0) == 0);
     CHECK(region.reg.lead_count() == 4);
+}
+
+namespace {
+
+// The content pack the register serves, as a paired kiosk receives it (update-content):
+// fetched over HTTP with the device's token, unpacked, its signature checked against the
+// register's key, then loaded.
+ContentPack served_pack(const Region& region, const std::filesystem::path& into) {
+    httplib::Client client(region.reg.host(), region.reg.port());
+    auto res = client.Get("/v1/content", {{"Authorization", "Bearer " + region.token}});
+    REQUIRE(res);
+    REQUIRE(res->status == 200);
+    REQUIRE(unpack_bundle(json::parse(res->body), into).ok());
+    const std::string public_key = test::read_file(region.reg.dir() / "keys" / "signing.public");
+    const auto verified = verify_pack(into, public_key.substr(0, public_key.find('\n')));
+    const std::string why = verified.ok() ? "" : verified.error().message;
+    REQUIRE_MESSAGE(verified.ok(), why);
+    ContentLoad load = load_content_pack(into);
+    REQUIRE(load.pack);
+    return *load.pack;
+}
+
+std::vector<CampaignResult> counted_by_register(const ContentPack& pack) {
+    std::vector<CampaignResult> out;
+    for (const auto& result : pack.region.results) {
+        if (result.source == register_results_source) out.push_back(result);
+    }
+    return out;
+}
+
+int figure(const CampaignResult& result, const std::string& id) {
+    for (const auto& f : result.figures) {
+        if (f.id == id) return f.value;
+    }
+    return -1;
+}
+
+}  // namespace
+
+TEST_CASE("publish-content --results yes carries the register's counts into the signed pack the kiosks get") {
+    Region region;
+    Browser tynset(region.reg);
+    REQUIRE(tynset.login("tynset-vert", "pass-1234") == 303);
+    const std::string lead = std::string("/leads/") + both;  // Kari, Første Klasse
+    CHECK(status_of(tynset.post(lead + "/follow-up", {{"csrf", tynset.csrf()}, {"municipality", "tynset"},
+                                                      {"state", "contacted"}})) == 303);
+    CHECK(status_of(tynset.post(lead + "/follow-up", {{"csrf", tynset.csrf()}, {"municipality", "tynset"},
+                                                      {"state", "moved"}, {"moved_on", "2027-03-01"}})) == 303);
+    const std::string dir_arg = "--dir '" + region.reg.dir().string() + "'";
+    const std::string pack_dir = FLYTTHIT_SOURCE_DIR "/content/fjellregionen";
+
+    const auto printed = region.reg.run("results " + dir_arg);
+    REQUIRE_MESSAGE(printed.exit_code == 0, printed.err);
+    const json entries = json::parse(printed.out);
+    REQUIRE(entries.size() == 1);
+    CHECK(entries[0]["campaign"] == "forste-klasse");
+    CHECK(entries[0]["source"] == "register");
+    CHECK(printed.err.find("2 leads without a campaign") != std::string::npos);
+
+    const auto published = region.reg.run("publish-content " + dir_arg + " '" + pack_dir + "' --results yes");
+    REQUIRE_MESSAGE(published.exit_code == 0, published.err);
+    CHECK(published.out.find("results carried: 1 campaigns") != std::string::npos);
+    CHECK(published.err.find("not carried into the pack: 2 leads without a campaign") != std::string::npos);
+    const ContentPack pack = served_pack(region, region.dir / "received-1");
+    const auto counted = counted_by_register(pack);
+    REQUIRE(counted.size() == 1);
+    CHECK(counted[0].campaign_id == "forste-klasse");
+    const std::string today = reg::web::oslo_date(utc_timestamp_now());
+    CHECK(counted[0].as_of == today);
+    CHECK(counted[0].year == std::stoi(today.substr(0, 4)));
+    CHECK(figure(counted[0], "interested") == 1);
+    CHECK(figure(counted[0], "contacted") == 1);
+    CHECK(figure(counted[0], "visited") == 1);  // moving here passes the visit stage
+    CHECK(figure(counted[0], "moved") == 1);
+    CHECK(figure(counted[0], "on-the-way") == 0);
+    CHECK(pack.text(Language::nb, "region.figure.contacted") == "familier ble kontaktet av verten");
+    // The figures from the region's documents stay beside the counted ones.
+    CHECK(pack.region.results.size() == counted.size() + 2);
+    CHECK(pack.region.results[0].source.empty());
+    CHECK(pack.region.results[0].year == 2005);
+
+    // Publishing again replaces the register's entries with the new counts, never adds them twice.
+    const std::string other = "44444444-4444-4444-8444-444444444444";
+    REQUIRE(send(region.reg, region.token, {wire_lead(other, "Siri Solberg", {"roros"}, "forste-klasse")}).find("stored") !=
+            std::string::npos);
+    REQUIRE(region.reg.run("publish-content " + dir_arg + " '" + pack_dir + "' --results yes").exit_code == 0);
+    const auto again = counted_by_register(served_pack(region, region.dir / "received-2"));
+    REQUIRE(again.size() == 1);
+    CHECK(figure(again[0], "interested") == 2);
+    CHECK(figure(again[0], "moved") == 1);
+
+    // A pack without the labels for the counted figures is refused; the served pack stays.
+    const auto unlabelled = region.dir / "unlabelled";
+    std::filesystem::copy(pack_dir, unlabelled, std::filesystem::copy_options::recursive);
+    json nb = json::parse(test::read_file(unlabelled / "texts" / "nb.json"));
+    nb.erase("region.figure.contacted");
+    test::write_file(unlabelled / "texts" / "nb.json", nb.dump(2));
+    const auto refused = region.reg.run("publish-content " + dir_arg + " '" + unlabelled.string() + "' --results yes");
+    CHECK(refused.exit_code == 1);
+    CHECK(refused.err.find("region.figure.contacted") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(region.reg.dir() / "content.publishing"));
+    CHECK(figure(counted_by_register(served_pack(region, region.dir / "received-3"))[0], "interested") == 2);
+    // Without --results the pack is published as written, with no counts.
+    REQUIRE(region.reg.run("publish-content " + dir_arg + " '" + pack_dir + "'").exit_code == 0);
+    CHECK(counted_by_register(served_pack(region, region.dir / "received-4")).empty());
+    CHECK(region.reg.run("publish-content " + dir_arg + " '" + pack_dir + "' --results maybe").exit_code == 2);
 }

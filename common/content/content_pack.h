@@ -93,6 +93,8 @@ struct CampaignResult {
     std::string campaign_id;
     int year = 0;
     std::vector<ResultFigure> figures;
+    std::string as_of;   // YYYY-MM-DD when the figures were counted; "" for the region's documents
+    std::string source;  // "" (the region's own documents) or "register" (counted by flytthit-register)
 };
 struct RegionFacts {
     std::vector<PopulationFigure> population;  // known counts, by year

@@ -1,8 +1,10 @@
 // Reading the region page's figures, the campaigns and each municipality's host from
 // manifest.json; see content_reading.h and content/README.md.
 #include "common/content/content_reading.h"
+#include "common/content/content_results.h"
 
 #include "common/lead/lead_validation.h"
+#include "common/protocol/rfc3339.h"
 
 #include <algorithm>
 
@@ -26,6 +28,11 @@ std::optional<PopulationFigure> read_population(const json& entry, const std::st
     const bool approximate = optional_bool(entry, "approximate", where + ".", false, log);
     if (!year || !inhabitants) return std::nullopt;
     return PopulationFigure{*year, *inhabitants, approximate};
+}
+
+// "2026-12-02": a date alone, as the protocol's parser reads one.
+bool is_plain_date(const std::string& text) {
+    return text.size() == 10 && protocol::parse_rfc3339_or_date(text).ok();
 }
 
 std::optional<CampaignResult> read_result(const json& entry, const std::string& where, ProblemLog& log) {
@@ -56,6 +63,15 @@ std::optional<CampaignResult> read_result(const json& entry, const std::string& 
         }
         if (id && !is_id(*id)) log.error(at + ".id", "\"" + *id + "\" must be lower-case letters, digits and '-'");
         if (id && value) result.figures.push_back({*id, *value, qualifier});
+    }
+    result.as_of = optional_string(entry, "as_of", where + ".", log);
+    if (!result.as_of.empty() && !is_plain_date(result.as_of)) {
+        log.error(where + ".as_of", "\"" + result.as_of.substr(0, 20) + "\" must be a date as YYYY-MM-DD");
+    }
+    result.source = optional_string(entry, "source", where + ".", log);
+    if (!result.source.empty() && result.source != register_results_source) {
+        log.error(where + ".source", "\"" + result.source.substr(0, 20) + "\" must be " + register_results_source +
+                                         " or left out (the region's own documents)");
     }
     if (!campaign || !year) return std::nullopt;
     result.campaign_id = *campaign;
@@ -168,3 +184,41 @@ void read_host(const json& entry, const std::string& where, Municipality& munici
 }
 
 }  // namespace flytthit::content
+
+namespace flytthit {
+
+nlohmann::json campaign_result_to_json(const CampaignResult& result) {
+    nlohmann::json figures = nlohmann::json::array();
+    for (const auto& figure : result.figures) {
+        nlohmann::json entry{{"id", figure.id}, {"value", figure.value}};
+        if (!figure.qualifier.empty()) entry["qualifier"] = figure.qualifier;
+        figures.push_back(std::move(entry));
+    }
+    nlohmann::json entry{{"campaign", result.campaign_id}, {"year", result.year}, {"figures", std::move(figures)}};
+    if (!result.as_of.empty()) entry["as_of"] = result.as_of;
+    if (!result.source.empty()) entry["source"] = result.source;
+    return entry;
+}
+
+Status replace_counted_results(nlohmann::json& manifest, const std::string& source,
+                               const std::vector<CampaignResult>& results) {
+    if (!manifest.is_object() || !manifest.contains("region") || !manifest["region"].is_object()) {
+        return make_error("manifest.json: region: missing, so there is no page for the results", ErrorKind::bad_input);
+    }
+    nlohmann::json& region = manifest["region"];
+    if (region.contains("results") && !region["results"].is_array()) {
+        return make_error("manifest.json: region.results: must be a list", ErrorKind::bad_input);
+    }
+    nlohmann::json kept = nlohmann::json::array();
+    if (region.contains("results")) {
+        for (const auto& entry : region["results"]) {
+            const bool counted = entry.is_object() && entry.contains("source") && entry["source"] == source;
+            if (!counted) kept.push_back(entry);
+        }
+    }
+    for (const auto& result : results) kept.push_back(campaign_result_to_json(result));
+    region["results"] = std::move(kept);
+    return ok_status();
+}
+
+}  // namespace flytthit
