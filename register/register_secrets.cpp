@@ -1,6 +1,7 @@
 // The register's secrets; see register_secrets.h.
 #include "register/register_secrets.h"
 
+#include "common/base/byte_encoding.h"
 #include "common/protocol/demo_keys.h"
 #include "common/base/file_io.h"
 
@@ -12,13 +13,6 @@
 namespace flytthit::reg {
 
 namespace {
-
-std::string to_hex(const unsigned char* bytes, std::size_t size) {
-    std::string hex(size * 2 + 1, '\0');
-    sodium_bin2hex(hex.data(), hex.size(), bytes, size);
-    hex.pop_back();
-    return hex;
-}
 
 Result<std::string> read_text(const std::filesystem::path& path) {
     std::ifstream file(path);
@@ -32,14 +26,10 @@ Result<std::string> read_text(const std::filesystem::path& path) {
 std::string new_device_token() {
     unsigned char bytes[32];
     randombytes_buf(bytes, sizeof bytes);
-    return to_hex(bytes, sizeof bytes);
+    return hex_encode(bytes);
 }
 
-std::string token_hash(const std::string& token) {
-    unsigned char digest[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(token.data()), token.size());
-    return to_hex(digest, sizeof digest);
-}
+std::string token_hash(const std::string& token) { return sha256_hex(token); }
 
 Status create_key_pairs(const std::filesystem::path& dir, bool demo) {
     const auto keys = dir / "keys";
@@ -54,10 +44,10 @@ Status create_key_pairs(const std::filesystem::path& dir, bool demo) {
     unsigned char sign_public[crypto_sign_PUBLICKEYBYTES], sign_secret[crypto_sign_SECRETKEYBYTES];
     crypto_sign_keypair(sign_public, sign_secret);
     const std::pair<const char*, std::string> files[] = {
-        {"sealing.public", demo ? demo::sealing_public_key : to_hex(seal_public, sizeof seal_public)},
-        {"sealing.secret", demo ? demo::sealing_secret_key : to_hex(seal_secret, sizeof seal_secret)},
-        {"signing.public", demo ? demo::signing_public_key : to_hex(sign_public, sizeof sign_public)},
-        {"signing.secret", demo ? demo::signing_secret_key : to_hex(sign_secret, sizeof sign_secret)},
+        {"sealing.public", demo ? demo::sealing_public_key : hex_encode(seal_public)},
+        {"sealing.secret", demo ? demo::sealing_secret_key : hex_encode(seal_secret)},
+        {"signing.public", demo ? demo::signing_public_key : hex_encode(sign_public)},
+        {"signing.secret", demo ? demo::signing_secret_key : hex_encode(sign_secret)},
     };
     sodium_memzero(seal_secret, sizeof seal_secret);
     sodium_memzero(sign_secret, sizeof sign_secret);

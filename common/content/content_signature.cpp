@@ -1,6 +1,7 @@
 // Signed content packs; see content_signature.h.
 #include "common/content/content_signature.h"
 
+#include "common/base/byte_encoding.h"
 #include "common/content/content_pack.h"
 #include "common/protocol/bounded_json.h"
 #include "common/protocol/demo_keys.h"
@@ -18,24 +19,6 @@ namespace flytthit {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string sha256_hex(const std::string& bytes) {
-    unsigned char digest[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-    char hex[crypto_hash_sha256_BYTES * 2 + 1];
-    sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-    return hex;
-}
-
-Result<std::vector<unsigned char>> hex_bytes(const std::string& hex, std::size_t size) {
-    std::vector<unsigned char> bytes(size);
-    std::size_t length = 0;
-    if (hex.size() != size * 2 || sodium_hex2bin(bytes.data(), size, hex.data(), hex.size(), nullptr, &length, nullptr) != 0 ||
-        length != size) {
-        return make_error("a key or signature of the wrong length");
-    }
-    return bytes;
-}
 
 }  // namespace
 
@@ -89,15 +72,13 @@ Status sign_pack(const fs::path& pack, const std::string& secret_hex, const std:
     if (sodium_init() < 0) return make_error("libsodium failed to start");
     auto digest = pack_digest(pack);
     if (!digest) return digest.error();
-    auto secret = hex_bytes(secret_hex, crypto_sign_SECRETKEYBYTES);
+    auto secret = hex_decode(secret_hex, crypto_sign_SECRETKEYBYTES);
     if (!secret) return with_context("signing key", secret.error());
     unsigned char signature[crypto_sign_BYTES];
     crypto_sign_detached(signature, nullptr, reinterpret_cast<const unsigned char*>(digest->data()), digest->size(),
                          secret->data());
     sodium_memzero(secret->data(), secret->size());
-    char hex[crypto_sign_BYTES * 2 + 1];
-    sodium_bin2hex(hex, sizeof hex, signature, sizeof signature);
-    const nlohmann::json file = {{"format", 1}, {"algorithm", "ed25519"}, {"signed_by", public_hex}, {"signature", hex}};
+    const nlohmann::json file = {{"format", 1}, {"algorithm", "ed25519"}, {"signed_by", public_hex}, {"signature", hex_encode(signature)}};
     return write_file_atomically(pack / signature_file_name, file.dump(2) + "\n", 0644);
 }
 
@@ -115,8 +96,8 @@ Status verify_pack(const fs::path& pack, const std::string& trusted_public_hex) 
         !file["signature"].is_string()) {
         return make_error(signature_path.string() + ": not a signature this kiosk understands");
     }
-    auto signature = hex_bytes(file["signature"].get<std::string>(), crypto_sign_BYTES);
-    auto key = hex_bytes(trusted_public_hex, crypto_sign_PUBLICKEYBYTES);
+    auto signature = hex_decode(file["signature"].get<std::string>(), crypto_sign_BYTES);
+    auto key = hex_decode(trusted_public_hex, crypto_sign_PUBLICKEYBYTES);
     if (!signature || !key) return make_error(signature_path.string() + ": malformed signature or key");
     auto digest = pack_digest(pack);
     if (!digest) return digest.error();
