@@ -439,8 +439,9 @@ int publish_content(const Arguments& args) {
         const ContentLoad with_results = load_content_pack(stage);
         if (with_results.has_errors()) {
             for (const auto& problem : with_results.problems) std::cerr << problem.to_string() << "\n";
-            return discard(source.string() + " with the register's results: not a valid content pack (texts for the "
-                           "figures region.figure.contacted and region.figure.visited are needed, see content/README.md)");
+            return discard(source.string() + " with the register's results: not a valid content pack (the labels "
+                           "region.figure.interested, .contacted, .visited, .moved and .on-the-way-now are needed, see "
+                           "content/README.md)");
         }
     }
     if (auto signed_pack = sign_pack(stage, trimmed(*secret), trimmed(*public_key)); !signed_pack) {

@@ -653,8 +653,9 @@ TEST_CASE("publish-content --results yes carries the register's counts into the 
     CHECK(figure(counted[0], "contacted") == 1);
     CHECK(figure(counted[0], "visited") == 1);  // moving here passes the visit stage
     CHECK(figure(counted[0], "moved") == 1);
-    CHECK(figure(counted[0], "on-the-way") == 0);
+    CHECK(figure(counted[0], "on-the-way-now") == 0);
     CHECK(pack.text(Language::nb, "region.figure.contacted") == "familier ble kontaktet av verten");
+    CHECK(pack.text(Language::nb, "region.figure.on-the-way-now") == "familier er på vei nå");  // now, not "var på vei"
     // The figures from the region's documents stay beside the counted ones.
     CHECK(pack.region.results.size() == counted.size() + 2);
     CHECK(pack.region.results[0].source.empty());

@@ -26,7 +26,7 @@ CountedResults counted_results(const Results& results, const ContentPack& pack, 
                                                  year,
                                                  {figure("interested", funnel.interested), figure("contacted", funnel.contacted),
                                                   figure("visited", funnel.visited), figure("moved", funnel.moved),
-                                                  figure("on-the-way", funnel.on_the_way)},
+                                                  figure("on-the-way-now", funnel.on_the_way)},
                                                  today,
                                                  register_results_source});
     }

@@ -16,7 +16,7 @@ struct CountedResults {
     std::vector<std::string> left_out;    // why other leads are not carried ("3 leads without a campaign")
 };
 
-// The figures interested, contacted, visited, moved and on-the-way per campaign, counted up to
+// The figures interested, contacted, visited, moved and on-the-way-now per campaign, counted up to
 // now_utc (ISO 8601), with its Oslo date as as_of and year and "register" as the source.
 CountedResults counted_results(const Results& results, const ContentPack& pack, const std::string& now_utc);
 
