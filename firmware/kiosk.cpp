@@ -16,7 +16,19 @@ namespace {
 
 Kiosk::Kiosk(LeadStore& store, const ContentPack& content, KioskSettings settings, MonotonicClock::time_point now)
     : store_(store), content_(content), settings_(std::move(settings)), language_(settings_.default_language),
-      last_interaction_(now), staff_(store, settings_.data_dir, now) {
+      last_interaction_(now), staff_(store, settings_.data_dir, now, settings_.usb_roots) {
+    if (settings_.first_start_setup) {
+        switch (staff_.pin_state()) {
+            case PinState::not_set: setup_step_ = SetupStep::pin; break;
+            case PinState::set:
+                // A first start cut off after the PIN: the PIN first, then the event.
+                if (!staff_.event_chosen()) setup_step_ = SetupStep::event;
+                break;
+            // The PIN may be set; nobody may choose one. Visitors are served and the PIN pad
+            // says it cannot read the PIN (StaffMode::open_entry): staff mode stays closed.
+            case PinState::unreadable: break;
+        }
+    }
     if (auto qr = make_qr_code(content_.web_url); qr) region_qr_ = std::move(*qr);
     if (!content_.privacy.withdraw_url.empty()) {
         if (auto qr = make_qr_code(content_.privacy.withdraw_url); qr) privacy_qr_ = std::move(*qr);
@@ -34,6 +46,12 @@ void Kiosk::reset_to_attract() {
     chosen_home_.clear();
     large_text_ = false;
     confirmed_lead_id_.reset();
+    if (setup_step_ != SetupStep::none) {
+        // Setup is never left for attract: a pad left alone, or staff mode locking itself,
+        // starts again from the PIN pad (the chosen PIN asked for, once there is one).
+        staff_.open_entry();
+        screen_ = ScreenId::pin_entry;
+    }
 }
 
 void Kiosk::apply(const Intent& intent, MonotonicClock::time_point now) {
@@ -41,6 +59,7 @@ void Kiosk::apply(const Intent& intent, MonotonicClock::time_point now) {
     idle_countdown_.reset();  // any touch answers "are you still there?"
     const ScreenId before = screen_;
     const bool typing = std::holds_alternative<intent::TypeText>(intent) || std::holds_alternative<intent::Backspace>(intent) ||
+                        std::holds_alternative<intent::MoveCursor>(intent) ||
                         std::holds_alternative<intent::ToggleShift>(intent);
     if (is_staff_intent(intent) || (typing && is_staff_screen(screen_))) {
         handle_staff(intent, now);
@@ -54,12 +73,16 @@ void Kiosk::apply(const Intent& intent, MonotonicClock::time_point now) {
             this->handle(i);
         }
     }, intent);
+    forget_mended_problems();
     if (screen_ == ScreenId::thank_you && before != ScreenId::thank_you) thank_you_shown_at_ = now;
 }
 
 void Kiosk::tick(MonotonicClock::time_point now) {
     // A staff worker's result may move the PIN pad on (the PIN was right); only from the pad.
-    if (const auto next = staff_.poll(now); next && screen_ == ScreenId::pin_entry) screen_ = *next;
+    if (const auto next = staff_.poll(now); next && screen_ == ScreenId::pin_entry) {
+        if (setup_step_ == SetupStep::pin) setup_step_ = SetupStep::event;
+        screen_ = setup_step_ == SetupStep::none ? *next : setup_screen(now);
+    }
     if (screen_ == ScreenId::attract) return;
     if (is_staff_screen(screen_)) {
         if (now - last_interaction_ >= settings_.staff_idle_timeout) reset_to_attract();
@@ -167,19 +190,45 @@ void Kiosk::handle(const intent::Finish&) {
 // The only way in is the hidden gesture, and only from the visitors' first two screens.
 void Kiosk::handle_staff_intent(const intent::OpenStaffEntry&) {
     if (screen_ == ScreenId::attract || screen_ == ScreenId::jewel_box) {
+        // With first-start setup on, a PIN gone missing means setup again, for staff: never a
+        // "choose a PIN" pad that a visitor holding the corner could answer and then leave.
+        if (settings_.first_start_setup && staff_.pin_state() == PinState::not_set) setup_step_ = SetupStep::pin;
         reset_to_attract();
         staff_.open_entry();
         screen_ = ScreenId::pin_entry;
     }
 }
 void Kiosk::handle_staff_intent(const intent::LeaveStaff&) {
+    if (setup_step_ != SetupStep::none) return;  // setup has no way out but through its steps
     if (screen_ == ScreenId::pin_entry || is_staff_screen(screen_)) reset_to_attract();
 }
 void Kiosk::handle_staff_intent(const intent::ExitKiosk&) {
-    if (is_staff_screen(screen_)) exit_requested_ = true;
+    if (is_staff_screen(screen_) && setup_step_ == SetupStep::none) exit_requested_ = true;
+}
+void Kiosk::handle_staff_intent(const intent::FinishSetup&) {
+    if (setup_step_ != SetupStep::pairing || screen_ != ScreenId::staff_pairing) return;
+    setup_step_ = SetupStep::none;
+    reset_to_attract();
+}
+ScreenId Kiosk::setup_screen(MonotonicClock::time_point now) {
+    switch (setup_step_) {
+        case SetupStep::event: return staff_.apply(intent::StaffGo{ScreenId::staff_event}, screen_, now);
+        case SetupStep::pairing: return staff_.apply(intent::StaffGo{ScreenId::staff_pairing}, screen_, now);
+        case SetupStep::pin: case SetupStep::none: break;
+    }
+    return screen_;
+}
+ScreenId Kiosk::during_setup(const Intent& intent, ScreenId next, MonotonicClock::time_point now) {
+    if (setup_step_ == SetupStep::event && std::holds_alternative<intent::SaveEvent>(intent) && next == ScreenId::staff_home) {
+        setup_step_ = SetupStep::pairing;
+        return setup_screen(now);
+    }
+    // Staff home and the other staff screens wait until setup is done: each step keeps its screen.
+    const ScreenId step = setup_step_ == SetupStep::event ? ScreenId::staff_event : ScreenId::staff_pairing;
+    return next == step ? next : screen_;
 }
 void Kiosk::handle_staff_intent(const intent::StartAssistedSignUp&) {
-    if (!is_staff_screen(screen_)) return;
+    if (!is_staff_screen(screen_) || setup_step_ != SetupStep::none) return;
     reset_to_attract();
     draft_.lead.staff_assisted = true;
     screen_ = ScreenId::jewel_box;
@@ -195,7 +244,9 @@ void Kiosk::handle_staff(const Intent& intent, MonotonicClock::time_point now) {
                              std::is_same_v<T, intent::PinSubmit>) {
             if (screen_ == ScreenId::pin_entry) screen_ = staff_.apply(intent, screen_, now);
         } else {
-            if (is_staff_screen(screen_)) screen_ = staff_.apply(intent, screen_, now);  // the rest needs the PIN first
+            if (!is_staff_screen(screen_)) return;  // the rest needs the PIN first
+            const ScreenId next = staff_.apply(intent, screen_, now);
+            screen_ = setup_step_ == SetupStep::none ? next : during_setup(intent, next, now);
         }
     }, intent);
 }

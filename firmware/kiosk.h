@@ -27,6 +27,19 @@ struct KioskSettings {
     std::chrono::seconds idle_warning{15};        // "are you still there?" this long before the wipe
     Language default_language = Language::nb;
     std::filesystem::path data_dir;               // for staff mode's sync and export workers
+    // A kiosk with no staff PIN serves no visitors: it opens the first-start setup (PIN
+    // twice, the event, optionally pairing from a USB stick) and shows attract only after.
+    // The kiosk program turns it on; tests that start from attract with an empty store leave it off.
+    bool first_start_setup = false;
+    std::vector<std::filesystem::path> usb_roots; // where staff mode looks for pairing files; empty: the USB sticks
+};
+
+// Where the first-start setup is (KioskSettings::first_start_setup).
+enum class SetupStep {
+    none,     // done, or never needed: visitors are served
+    pin,      // choose the staff PIN, twice
+    event,    // the event and its campaign (the staff event screen)
+    pairing,  // optionally pair from a USB stick; FinishSetup opens the kiosk to visitors
 };
 
 // Everything a visitor has entered that is not yet stored. Lives in memory only and is
@@ -34,8 +47,9 @@ struct KioskSettings {
 struct SignUpDraft {
     LeadDraft lead;
     VisitorField focused = VisitorField::name;
+    std::size_t cursor = 0;                   // where typing goes in the focused field: a byte offset, between letters
     bool shift = true;                        // the keyboard starts with a capital for the name
-    std::vector<ValidationProblem> problems;  // from the last Submit
+    std::vector<ValidationProblem> problems;  // from the last Next or Submit, minus those mended since
     bool store_failed = false;                // the last Submit could not be committed
 };
 
@@ -87,11 +101,23 @@ public:
     // For staff and logs: why the last commit failed (never shown to the visitor).
     const std::string& last_store_error() const { return last_store_error_; }
     const StaffMode& staff() const { return staff_; }
+    // The first-start step staff are on; SetupStep::none once visitors are served.
+    SetupStep setup_step() const { return setup_step_; }
     // Set when staff chose to leave the kiosk for the operating system.
     bool exit_requested() const { return exit_requested_; }
+    // The school start the step shows before the visitor chose one (next autumn). Only a tap on
+    // the step's year, − or + stores an answer: Next alone leaves school_start_year at 0.
+    int suggested_school_start() const;
+    // The consent text's catalogue key and the version stored with the lead: the tip's, the
+    // chosen municipalities', or the whole region's when none was chosen.
+    std::string_view consent_text_key() const;
+    std::string_view consent_version() const;
     // True when a problem in the last Submit concerns field (or a field below it).
     bool has_problem(const std::string& field) const;
 
+    // Where the next letter goes in the focused field's text (a byte offset between letters);
+    // Backspace deletes the letter before it. Focusing a field puts it at the end.
+    std::size_t cursor() const;
     // The text of the field being typed into.
     std::string& field_text(VisitorField field);
     const std::string& field_text(VisitorField field) const;
@@ -103,6 +129,8 @@ private:
     void go_to_step(ScreenId step);
     ValidationRules validation_rules() const;
     LeadDraft lead_to_store() const;
+    // Drops the shown problems the visitor has mended since; adds none.
+    void forget_mended_problems();
     // The step where the visitor can mend a problem in field; the current screen when no step does.
     ScreenId step_for_problem(const std::string& field) const;
     void handle(const intent::Start&);
@@ -128,6 +156,7 @@ private:
     void handle(const intent::FocusField&);
     void handle(const intent::TypeText&);
     void handle(const intent::Backspace&);
+    void handle(const intent::MoveCursor&);
     void handle(const intent::ToggleShift&);
     void handle(const intent::ToggleConsent&);
     void handle(const intent::Submit&);
@@ -138,6 +167,11 @@ private:
     void handle_staff_intent(const intent::LeaveStaff&);
     void handle_staff_intent(const intent::ExitKiosk&);
     void handle_staff_intent(const intent::StartAssistedSignUp&);
+    void handle_staff_intent(const intent::FinishSetup&);
+    // The screen a setup step shows, moving staff mode there.
+    ScreenId setup_screen(MonotonicClock::time_point now);
+    // After a staff intent during setup: the next step when this one is done, else its screen.
+    ScreenId during_setup(const Intent& intent, ScreenId next, MonotonicClock::time_point now);
     bool exploring() const;  // on the jewel box or a page opened from it
 
     LeadStore& store_;
@@ -157,6 +191,7 @@ private:
     std::string last_store_error_;
     StaffMode staff_;
     bool exit_requested_ = false;
+    SetupStep setup_step_ = SetupStep::none;
     std::optional<int> idle_countdown_;
     QrCode region_qr_;
     QrCode privacy_qr_;

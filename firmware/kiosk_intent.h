@@ -17,6 +17,7 @@ enum class ScreenId {
     thank_you,
     // Behind the PIN:
     pin_entry, staff_home, staff_event, staff_leads, staff_lead, staff_sync, staff_export, staff_clock,
+    staff_pairing,  // pair from a pairing file on a USB stick; also the first start's last step
 };
 // The fields a visitor types into with the on-screen keyboard.
 enum class VisitorField { name, phone, email, business_idea, tipper_name };
@@ -28,7 +29,7 @@ enum class StaffField { event_name, event_place, event_date, lead_note };
 constexpr bool is_staff_screen(ScreenId screen) {
     switch (screen) {
         case ScreenId::staff_home: case ScreenId::staff_event: case ScreenId::staff_leads: case ScreenId::staff_lead:
-        case ScreenId::staff_sync: case ScreenId::staff_export: case ScreenId::staff_clock:
+        case ScreenId::staff_sync: case ScreenId::staff_export: case ScreenId::staff_clock: case ScreenId::staff_pairing:
             return true;
         case ScreenId::attract: case ScreenId::jewel_box: case ScreenId::municipality: case ScreenId::work_for_two:
         case ScreenId::region: case ScreenId::map: case ScreenId::sign_up_who: case ScreenId::sign_up_household:
@@ -73,7 +74,8 @@ struct ChangeChildYear { int index; int delta; };
 struct ToggleTopic { std::string id; };
 struct FocusField { VisitorField field; };
 struct TypeText { std::string utf8; };            // from the on-screen or a physical keyboard
-struct Backspace {};
+struct Backspace {};                               // deletes the letter before the cursor
+struct MoveCursor { int delta; };                  // on-screen keyboard: the cursor one letter left (-1) or right (+1)
 struct ToggleShift {};                             // on-screen keyboard: capitals for one letter
 struct ToggleConsent {};
 struct Submit {};
@@ -104,6 +106,8 @@ struct AdjustClock { static constexpr bool staff_only = true; int field; int del
 struct SetClock { static constexpr bool staff_only = true; };
 struct StartAssistedSignUp { static constexpr bool staff_only = true; static constexpr bool handled_by_kiosk = true; };
 struct ExitKiosk { static constexpr bool staff_only = true; static constexpr bool handled_by_kiosk = true; };
+struct PairFrom { static constexpr bool staff_only = true; std::string file; };             // a pairing file on a USB stick
+struct FinishSetup { static constexpr bool staff_only = true; static constexpr bool handled_by_kiosk = true; };  // first start: open for visitors
 }  // namespace intent
 
 // Staff intents say so in their type (staff_only), and those the Kiosk handles itself rather
@@ -118,13 +122,14 @@ using Intent = std::variant<intent::Start, intent::ChooseLanguage, intent::Toggl
                             intent::ToggleLargeText, intent::ChooseProfile, intent::ChangeSchoolStart, intent::OpenSignUp,
                             intent::Back, intent::Next, intent::ChangeAdults, intent::AddChild, intent::RemoveChild,
                             intent::ChangeChildYear, intent::ToggleTopic, intent::FocusField, intent::TypeText,
-                            intent::Backspace, intent::ToggleShift, intent::ToggleConsent, intent::Submit, intent::Finish, intent::StillHere,
+                            intent::Backspace, intent::MoveCursor, intent::ToggleShift, intent::ToggleConsent, intent::Submit, intent::Finish, intent::StillHere,
                             intent::OpenStaffEntry, intent::PinDigit, intent::PinBackspace, intent::PinSubmit,
                             intent::StaffGo, intent::LeaveStaff, intent::StaffFocus, intent::ChooseCampaign,
                             intent::ToggleEventMunicipality, intent::SaveEvent, intent::LeadsScope, intent::LeadsPage,
                             intent::OpenLead, intent::SetRating, intent::SetFollowUp, intent::SaveLead,
                             intent::StartSync, intent::CancelSync, intent::ExportTo, intent::AdjustClock,
-                            intent::SetClock, intent::StartAssistedSignUp, intent::ExitKiosk>;
+                            intent::SetClock, intent::StartAssistedSignUp, intent::ExitKiosk, intent::PairFrom,
+                            intent::FinishSetup>;
 
 }  // namespace flytthit
 

@@ -11,6 +11,10 @@
 
 namespace flytthit {
 
+// The consent when no municipality was chosen: the region's hosts, not "those I chose".
+// Belongs beside the other versions in common/lead/consent.h.
+inline constexpr std::string_view region_consent_text_version = "contact-region-v1";
+
 namespace {
 
 // The manifest's step names and the screens they show.
@@ -68,6 +72,20 @@ bool field_on_step(VisitorField field, ScreenId step) {
     return false;
 }
 
+// The byte offset of the code point before (after) at in text; at itself at either end.
+std::size_t previous_letter(const std::string& text, std::size_t at) {
+    if (at == 0) return 0;
+    --at;
+    while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+    return at;
+}
+std::size_t next_letter(const std::string& text, std::size_t at) {
+    if (at >= text.size()) return text.size();
+    ++at;
+    while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) ++at;
+    return at;
+}
+
 // Names and ideas begin with a capital, as on a phone; numbers and addresses do not.
 bool starts_with_capital(VisitorField field) { return field != VisitorField::phone && field != VisitorField::email; }
 
@@ -100,15 +118,14 @@ std::size_t Kiosk::step_index() const {
 
 void Kiosk::go_to_step(ScreenId step) {
     screen_ = step;
-    if (step == ScreenId::sign_up_school_start && draft_.lead.answers.school_start_year == 0) {
-        // Første Klasse speaks to families whose eldest starts school next autumn.
-        draft_.lead.answers.school_start_year = current_year() + 1;
-    }
     if (const auto field = first_field(step); field && !field_on_step(draft_.focused, step)) {
         draft_.focused = *field;
         draft_.shift = starts_with_capital(*field) && field_text(*field).empty();
+        draft_.cursor = field_text(*field).size();
     }
 }
+
+std::size_t Kiosk::cursor() const { return std::min(draft_.cursor, field_text(draft_.focused).size()); }
 
 std::string& Kiosk::field_text(VisitorField field) {
     switch (field) {
@@ -144,13 +161,24 @@ ValidationRules Kiosk::validation_rules() const {
     return rules;
 }
 
+int Kiosk::suggested_school_start() const { return current_year() + 1; }
+
+std::string_view Kiosk::consent_text_key() const {
+    if (lead_is_tip()) return "sign_up.consent_tip";
+    return draft_.lead.municipalities.empty() ? "sign_up.consent_region" : "sign_up.consent";
+}
+
+std::string_view Kiosk::consent_version() const {
+    if (lead_is_tip()) return tip_consent_text_version;
+    return draft_.lead.municipalities.empty() ? region_consent_text_version : consent_text_version;
+}
+
 LeadDraft Kiosk::lead_to_store() const {
     LeadDraft lead = normalised(draft_.lead);
     lead.event_id = staff_.current_event().id;
     lead.campaign_id = staff_.current_event().campaign_id;
     lead.language = language_;
-    const std::string_view shown = lead_is_tip() ? tip_consent_text_version : consent_text_version;
-    lead.consent.text_version = draft_.lead.consent.given ? std::string(shown) : "";
+    lead.consent.text_version = draft_.lead.consent.given ? std::string(consent_version()) : "";
     lead.privacy_notice_version = draft_.lead.consent.given ? content_.privacy.version : "";
     return lead;
 }
@@ -192,18 +220,27 @@ void Kiosk::submit() {
     screen_ = ScreenId::thank_you;
 }
 
+void Kiosk::forget_mended_problems() {
+    if (draft_.problems.empty()) return;
+    const auto still = validate_lead(lead_to_store(), validation_rules());
+    std::erase_if(draft_.problems, [&](const ValidationProblem& shown) {
+        return std::none_of(still.begin(), still.end(), [&](const ValidationProblem& now) {
+            return now.field == shown.field && now.message_key == shown.message_key;
+        });
+    });
+}
+
 void Kiosk::handle(const intent::Next&) {
     const auto steps = sign_up_steps();
     const std::size_t at = step_index();
     if (at + 1 >= steps.size()) return;  // consent's forward action is Submit
-    if (screen_ == ScreenId::sign_up_contact) {
-        // Phone and e-mail are checked here, where the visitor can still mend them.
-        draft_.problems.clear();
-        for (auto& problem : validate_lead(lead_to_store(), validation_rules())) {
-            if (problem.field.rfind("contact", 0) == 0) draft_.problems.push_back(std::move(problem));
-        }
-        if (!draft_.problems.empty()) return;
+    // Each step's fields are checked as the visitor leaves it, where they can still mend them
+    // (the tipper's name, phone and e-mail), not at Send some steps later.
+    draft_.problems.clear();
+    for (auto& problem : validate_lead(lead_to_store(), validation_rules())) {
+        if (screen_for_field(problem.field) == screen_) draft_.problems.push_back(std::move(problem));
     }
+    if (!draft_.problems.empty()) return;
     go_to_step(steps[at + 1]);
 }
 void Kiosk::handle(const intent::ChooseProfile& i) {
@@ -216,7 +253,10 @@ void Kiosk::handle(const intent::ChangeSchoolStart& i) {
     if (screen_ != ScreenId::sign_up_school_start) return;
     const int this_year = current_year();
     auto& year = draft_.lead.answers.school_start_year;
-    year = std::clamp(year + i.delta, this_year, this_year + max_school_start_years_ahead);
+    // The first tap (the year itself, − or +) is what confirms an answer; the suggestion
+    // shown before it is not stored.
+    const int from = year == 0 ? suggested_school_start() : year;
+    year = std::clamp(from + i.delta, this_year, this_year + max_school_start_years_ahead);
 }
 void Kiosk::handle(const intent::ChangeAdults& i) {
     auto& adults = draft_.lead.household.adults;
@@ -246,18 +286,33 @@ void Kiosk::handle(const intent::FocusField& i) {
     if (!field_on_step(i.field, screen_)) return;
     draft_.focused = i.field;
     draft_.shift = starts_with_capital(i.field) && field_text(i.field).empty();
+    draft_.cursor = field_text(i.field).size();  // typing goes on at the end, as on a phone
 }
 void Kiosk::handle(const intent::TypeText& i) {
     if (!field_on_step(draft_.focused, screen_) || !is_valid_utf8(i.utf8)) return;
     std::string& text = field_text(draft_.focused);
-    if (utf8_length(text) + utf8_length(i.utf8) <= field_limit(draft_.focused)) text += i.utf8;
+    const std::size_t at = cursor();
+    if (utf8_length(text) + utf8_length(i.utf8) <= field_limit(draft_.focused)) {
+        text.insert(at, i.utf8);
+        draft_.cursor = at + i.utf8.size();
+    }
     // Shift is one-shot, as on a phone; after a space in a name it comes back for the next word.
     const bool name = draft_.focused == VisitorField::name || draft_.focused == VisitorField::tipper_name;
     draft_.shift = name && i.utf8 == " ";
 }
 void Kiosk::handle(const intent::ToggleShift&) { draft_.shift = !draft_.shift; }
 void Kiosk::handle(const intent::Backspace&) {
-    if (field_on_step(draft_.focused, screen_)) utf8_pop_back(field_text(draft_.focused));
+    if (!field_on_step(draft_.focused, screen_)) return;
+    std::string& text = field_text(draft_.focused);
+    const std::size_t at = cursor();
+    const std::size_t from = previous_letter(text, at);
+    text.erase(from, at - from);
+    draft_.cursor = from;
+}
+void Kiosk::handle(const intent::MoveCursor& i) {
+    if (!field_on_step(draft_.focused, screen_) || i.delta == 0) return;
+    const std::string& text = field_text(draft_.focused);
+    draft_.cursor = i.delta < 0 ? previous_letter(text, cursor()) : next_letter(text, cursor());
 }
 void Kiosk::handle(const intent::ToggleConsent&) {
     if (screen_ == ScreenId::sign_up_consent) draft_.lead.consent.given = !draft_.lead.consent.given;

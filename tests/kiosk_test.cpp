@@ -212,3 +212,58 @@ TEST_CASE("the thank-you screen carries the region's web page as a QR code") {
     CHECK(f.kiosk.region_qr().dark.size() == static_cast<std::size_t>(f.kiosk.region_qr().size * f.kiosk.region_qr().size));
     CHECK(f.kiosk.region_qr().at(0, 0));  // a finder pattern's corner is dark
 }
+
+TEST_CASE("an error message goes as soon as the visitor has mended the field, and typing raises none of its own") {
+    Fixture f;
+    f.fill_contact();
+    f.apply(intent::Backspace{});  // phone 9123456: one digit short
+    f.apply(intent::Next{});
+    REQUIRE(f.kiosk.screen() == ScreenId::sign_up_contact);
+    REQUIRE(f.kiosk.has_problem("contact.phone"));
+    f.apply(intent::Backspace{});  // still wrong: the message stays
+    CHECK(f.kiosk.has_problem("contact.phone"));
+    f.apply(intent::TypeText{"67"});
+    CHECK_FALSE(f.kiosk.has_problem("contact.phone"));  // mended: gone before Next
+    CHECK(f.kiosk.draft().problems.empty());
+    f.apply(intent::FocusField{VisitorField::email});
+    f.apply(intent::TypeText{"kari@"});  // half an address: not an error until Next
+    CHECK(f.kiosk.draft().problems.empty());
+    f.apply(intent::Next{});
+    CHECK(f.kiosk.has_problem("contact.email"));
+    f.apply(intent::TypeText{"example.no"});
+    CHECK_FALSE(f.kiosk.has_problem("contact.email"));
+    f.apply(intent::Next{});
+    CHECK(f.kiosk.screen() == ScreenId::sign_up_consent);
+    f.apply(intent::Submit{});  // no consent
+    REQUIRE(f.kiosk.has_problem("consent"));
+    f.apply(intent::ToggleConsent{});
+    CHECK_FALSE(f.kiosk.has_problem("consent"));
+}
+
+TEST_CASE("the cursor moves within a field by letters, and typing and Backspace work where it stands") {
+    Fixture f;
+    f.fill_contact();
+    f.apply(intent::FocusField{VisitorField::name});
+    CHECK(f.kiosk.cursor() == f.kiosk.field_text(VisitorField::name).size());  // at the end, as on a phone
+    f.apply(intent::Backspace{});
+    f.apply(intent::Backspace{});
+    f.apply(intent::Backspace{});
+    f.apply(intent::TypeText{"Zoë"});
+    REQUIRE(f.kiosk.field_text(VisitorField::name) == "KZoë");
+    f.apply(intent::MoveCursor{-1});  // before ë (two bytes): one letter, not one byte
+    f.apply(intent::TypeText{"x"});
+    CHECK(f.kiosk.field_text(VisitorField::name) == "KZoxë");
+    for (int i = 0; i < 10; ++i) f.apply(intent::MoveCursor{-1});  // stops at the start
+    CHECK(f.kiosk.cursor() == 0);
+    f.apply(intent::Backspace{});  // nothing before the cursor: nothing goes
+    CHECK(f.kiosk.field_text(VisitorField::name) == "KZoxë");
+    f.apply(intent::MoveCursor{+1});
+    f.apply(intent::Backspace{});
+    CHECK(f.kiosk.field_text(VisitorField::name) == "Zoxë");
+    for (int i = 0; i < 3; ++i) f.apply(intent::MoveCursor{+1});
+    f.apply(intent::Backspace{});
+    CHECK(f.kiosk.field_text(VisitorField::name) == "Zoë");
+    for (int i = 0; i < 10; ++i) f.apply(intent::MoveCursor{+1});  // stops at the end
+    CHECK(f.kiosk.cursor() == std::string("Zoë").size());
+    CHECK(is_valid_utf8(f.kiosk.field_text(VisitorField::name)));
+}

@@ -57,7 +57,8 @@ TEST_CASE("Første Klasse asks when the eldest child starts school, and the answ
     stand.apply(intent::Next{});
     REQUIRE(stand.screen() == ScreenId::sign_up_school_start);
     const int year = current_year();
-    CHECK(stand.kiosk->draft().lead.answers.school_start_year == year + 1);  // next autumn, the campaign's case
+    CHECK(stand.kiosk->suggested_school_start() == year + 1);  // next autumn, the campaign's case
+    CHECK(stand.kiosk->draft().lead.answers.school_start_year == 0);  // suggested, not yet an answer
     for (int i = 0; i < 20; ++i) stand.apply(intent::ChangeSchoolStart{+1});
     CHECK(stand.kiosk->draft().lead.answers.school_start_year == year + 7);
     for (int i = 0; i < 20; ++i) stand.apply(intent::ChangeSchoolStart{-1});
@@ -93,25 +94,37 @@ TEST_CASE("Start Her asks for the business idea, typed on the keyboard") {
     CHECK(test::open_personal(stand.only_lead()).answers.business_idea == "Gårdsbakeri med kafé");
 }
 
-TEST_CASE("Savner du noen is a tip: without the tipper's name Send goes back to ask for it") {
+TEST_CASE("Savner du noen is a tip: the tipper's name is asked for on its own step, and the message goes once it is typed") {
     Stand stand("savner-du-noen");
     stand.apply(intent::Start{});
     stand.apply(intent::OpenSignUp{});
     REQUIRE(stand.screen() == ScreenId::sign_up_tipper);
-    stand.apply(intent::Next{});  // no name yet
+    stand.apply(intent::Next{});  // no name yet: asked here, not at Send four steps later
+    CHECK(stand.screen() == ScreenId::sign_up_tipper);
+    CHECK(stand.kiosk->has_problem("answers.tipper_name"));
+    CHECK(*stand.store.count() == 0);
+    stand.apply(intent::TypeText{"Kari"});
+    CHECK_FALSE(stand.kiosk->has_problem("answers.tipper_name"));  // mended: the message goes at once
+    stand.apply(intent::TypeText{" Tipser"});
+    stand.apply(intent::Next{});
+    REQUIRE(stand.screen() == ScreenId::sign_up_who);
     stand.apply(intent::ChooseProfile{"returning"});
     stand.apply(intent::Next{});
     stand.apply(intent::ToggleMunicipality{"os"});
     stand.apply(intent::Next{});
-    stand.contact_and_send("Ola Utflytter");  // the missed person
-    CHECK(stand.screen() == ScreenId::sign_up_tipper);
-    CHECK(stand.kiosk->has_problem("answers.tipper_name"));
-    CHECK(*stand.store.count() == 0);
-
-    stand.apply(intent::TypeText{"Kari Tipser"});
+    REQUIRE(stand.screen() == ScreenId::sign_up_contact);
+    stand.apply(intent::TypeText{"Ola Utflytter"});  // the missed person
+    stand.apply(intent::FocusField{VisitorField::email});
+    stand.apply(intent::TypeText{"someone@example.no"});
+    stand.apply(intent::Next{});
+    REQUIRE(stand.screen() == ScreenId::sign_up_consent);
+    stand.apply(intent::ToggleConsent{});
+    for (int i = 0; i < 4; ++i) stand.apply(intent::Back{});
+    REQUIRE(stand.screen() == ScreenId::sign_up_tipper);
     for (int i = 0; i < 4; ++i) stand.apply(intent::Next{});
     REQUIRE(stand.screen() == ScreenId::sign_up_consent);
     CHECK(stand.kiosk->draft().lead.consent.given);  // ticked before, still ticked
+    CHECK(stand.kiosk->consent_text_key() == "sign_up.consent_tip");
     stand.apply(intent::Submit{});
     REQUIRE(stand.screen() == ScreenId::thank_you);
     const Lead lead = stand.only_lead();
@@ -121,6 +134,42 @@ TEST_CASE("Savner du noen is a tip: without the tipper's name Send goes back to 
     CHECK(personal.contact.name == "Ola Utflytter");
     CHECK(personal.answers.tipper_name == "Kari Tipser");
     CHECK(personal.answers.profile == "returning");
+}
+
+TEST_CASE("an untouched school start stores no answer: Next alone is not a choice, a tap on the year is") {
+    // "Confirmed" means the visitor tapped the step's year, its - or its +: the year shown
+    // before that is only the suggestion (next autumn), and Next passes it by unanswered.
+    for (const bool tapped : {false, true}) {
+        CAPTURE(tapped);
+        Stand stand("forste-klasse");
+        stand.apply(intent::Start{});
+        stand.apply(intent::OpenSignUp{});
+        stand.apply(intent::Next{});
+        stand.apply(intent::Next{});
+        REQUIRE(stand.screen() == ScreenId::sign_up_school_start);
+        if (tapped) stand.apply(intent::ChangeSchoolStart{0});  // "choose this year"
+        stand.apply(intent::Next{});
+        stand.apply(intent::Next{});
+        stand.contact_and_send("Kari Nordmann");
+        REQUIRE(stand.screen() == ScreenId::thank_you);
+        CHECK(test::open_personal(stand.only_lead()).answers.school_start_year == (tapped ? current_year() + 1 : 0));
+    }
+}
+
+TEST_CASE("with no municipality chosen the consent names the whole region, and the lead keeps that text's version") {
+    for (const bool chosen : {false, true}) {
+        CAPTURE(chosen);
+        Stand stand;
+        stand.apply(intent::Start{});
+        if (chosen) stand.apply(intent::ToggleMunicipality{"tynset"});
+        stand.apply(intent::OpenSignUp{});
+        for (int i = 0; i < 3; ++i) stand.apply(intent::Next{});
+        REQUIRE(stand.screen() == ScreenId::sign_up_contact);
+        CHECK(stand.kiosk->consent_text_key() == (chosen ? "sign_up.consent" : "sign_up.consent_region"));
+        stand.contact_and_send("Kari Nordmann");
+        REQUIRE(stand.screen() == ScreenId::thank_you);
+        CHECK(stand.only_lead().draft.consent.text_version == (chosen ? "contact-v1" : "contact-region-v1"));
+    }
 }
 
 TEST_CASE("a municipality's page: its sections, I'm curious, and signing up from it") {

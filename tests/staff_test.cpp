@@ -447,3 +447,144 @@ TEST_CASE("a broken pairing shows as broken, never as the demo key") {
     CHECK(stand.kiosk->staff().sealing_error()->message.find("pairing") != std::string::npos);
     CHECK_FALSE(stand.kiosk->staff().error().empty());  // and staff are told
 }
+
+namespace {
+
+// A stand whose kiosk runs the first-start setup, as the kiosk program does, with a
+// directory of its own standing in for the USB stick.
+struct FirstStart : Stand {
+    TempDir usb;
+    std::unique_ptr<Kiosk> make_with_setup() {
+        KioskSettings settings;
+        settings.data_dir = dir.path();
+        settings.first_start_setup = true;
+        settings.usb_roots = {usb.path()};
+        return std::make_unique<Kiosk>(store, content, settings, now);
+    }
+    void write_pairing(const std::string& name, const std::string& text) { test::write_file(usb / name, text); }
+    static std::string good_pairing() {
+        return pairing_to_json(Pairing{"https://register.example.no:8443", "stand-1", std::string(64, 'a'),
+                                       std::string(64, 'b'), std::string(64, 'c'), "", ""});
+    }
+};
+
+}  // namespace
+
+TEST_CASE("a kiosk with no PIN serves no visitors: staff choose the PIN twice, then the event, then may pair, and only then attract") {
+    FirstStart stand;
+    stand.kiosk = stand.make_with_setup();
+    REQUIRE(stand.kiosk->setup_step() == SetupStep::pin);
+    REQUIRE(stand.kiosk->screen() == ScreenId::pin_entry);
+    CHECK(stand.kiosk->staff().pin_stage() == PinStage::choose);
+    // Nothing a visitor does leaves the setup: not a touch, not Cancel, not the idle wipe.
+    for (const Intent& intent : std::vector<Intent>{intent::Start{}, intent::OpenSignUp{}, intent::LeaveStaff{},
+                                                    intent::OpenStaffEntry{}, intent::StaffGo{ScreenId::staff_home}}) {
+        stand.apply(intent);
+        CHECK(stand.kiosk->screen() == ScreenId::pin_entry);
+    }
+    stand.now += 10min;
+    stand.kiosk->tick(stand.now);
+    CHECK(stand.kiosk->screen() == ScreenId::pin_entry);
+    stand.type_pin("1357");
+    CHECK(stand.kiosk->staff().pin_stage() == PinStage::confirm);
+    stand.type_pin("1357");
+    REQUIRE(stand.kiosk->screen() == ScreenId::staff_event);
+    CHECK(stand.kiosk->setup_step() == SetupStep::event);
+    // Staff home waits until setup is done; so does leaving.
+    stand.apply(intent::StaffGo{ScreenId::staff_home});
+    CHECK(stand.kiosk->screen() == ScreenId::staff_event);
+    stand.apply(intent::LeaveStaff{});
+    stand.apply(intent::ExitKiosk{});
+    CHECK(stand.kiosk->screen() == ScreenId::staff_event);
+    CHECK_FALSE(stand.kiosk->exit_requested());
+    stand.apply(intent::SaveEvent{});  // no name yet: stays, says why
+    CHECK(stand.kiosk->screen() == ScreenId::staff_event);
+    stand.apply(intent::TypeText{"Oslo Plaza"});
+    stand.apply(intent::ChooseCampaign{"forste-klasse"});
+    stand.apply(intent::SaveEvent{});
+    REQUIRE(stand.kiosk->screen() == ScreenId::staff_pairing);
+    CHECK(stand.kiosk->setup_step() == SetupStep::pairing);
+    CHECK(stand.kiosk->staff().current_event().campaign_id == "forste-klasse");
+    stand.settle();
+    CHECK(stand.kiosk->staff().pairing_files().empty());  // nothing on the stick: skipping is allowed
+    stand.apply(intent::FinishSetup{});
+    CHECK(stand.kiosk->setup_step() == SetupStep::none);
+    CHECK(stand.kiosk->screen() == ScreenId::attract);
+    stand.apply(intent::Start{});
+    CHECK(stand.kiosk->screen() == ScreenId::jewel_box);
+
+    // Restarted, the kiosk opens for visitors at once, and staff mode asks for the chosen PIN.
+    stand.kiosk = stand.make_with_setup();
+    CHECK(stand.kiosk->setup_step() == SetupStep::none);
+    CHECK(stand.kiosk->screen() == ScreenId::attract);
+    stand.enter_staff("1357");
+}
+
+TEST_CASE("a first start cut off after the PIN asks for that PIN and then the event") {
+    FirstStart stand;
+    stand.set_pin("2468");
+    stand.kiosk = stand.make_with_setup();
+    REQUIRE(stand.kiosk->setup_step() == SetupStep::event);
+    REQUIRE(stand.kiosk->screen() == ScreenId::pin_entry);
+    CHECK(stand.kiosk->staff().pin_stage() == PinStage::enter);  // never "choose a new PIN" over one that is set
+    stand.type_pin("0000");
+    CHECK(stand.kiosk->screen() == ScreenId::pin_entry);
+    stand.type_pin("2468");
+    CHECK(stand.kiosk->screen() == ScreenId::staff_event);
+}
+
+TEST_CASE("a PIN that cannot be read at first start keeps staff mode closed") {
+    FirstStart stand;
+    {
+        auto other = Database::open(stand.store.database_path());
+        REQUIRE(other.ok());
+        REQUIRE(other->exec("ALTER TABLE settings RENAME TO settings_gone").ok());
+    }
+    stand.kiosk = stand.make_with_setup();
+    CHECK(stand.kiosk->staff().pin_state() == PinState::unreadable);
+    CHECK(stand.kiosk->setup_step() == SetupStep::none);  // nobody is asked to choose a PIN
+    stand.apply(intent::OpenStaffEntry{});
+    REQUIRE(stand.kiosk->screen() == ScreenId::pin_entry);
+    CHECK(stand.kiosk->staff().pin_stage() == PinStage::unavailable);
+    for (const char* pin : {"1357", "0000"}) {
+        stand.type_pin(pin);
+        stand.type_pin(pin);
+        CHECK(stand.kiosk->screen() == ScreenId::pin_entry);
+    }
+}
+
+TEST_CASE("staff pair from a pairing file on the USB stick: a broken file is refused and named, a good one is saved") {
+    FirstStart stand;
+    stand.set_pin("2468");
+    stand.write_pairing("broken.pairing.json", R"({"register_url": "ftp://x", "token": "12"})");
+    stand.write_pairing("stand-1.pairing.json", FirstStart::good_pairing());
+    stand.write_pairing("notes.txt", "not a pairing");
+    REQUIRE(make_current_event(stand.store, Event{"fair", "Fair", "Oslo", "2026-11-24", "", {}}).ok());
+    stand.kiosk = stand.make_with_setup();
+    REQUIRE(stand.kiosk->setup_step() == SetupStep::none);
+    stand.enter_staff();
+    stand.settle();
+    CHECK(stand.kiosk->staff().pairing_advice_key() == "staff.unpaired");  // health says so, in plain words
+    stand.apply(intent::StaffGo{ScreenId::staff_pairing});
+    REQUIRE(stand.kiosk->screen() == ScreenId::staff_pairing);
+    stand.settle();
+    const auto files = stand.kiosk->staff().pairing_files();
+    REQUIRE(files.size() == 2);
+    CHECK(files[0].filename() == "broken.pairing.json");
+    stand.apply(intent::PairFrom{(stand.dir / "pairing.json").string()});  // not a file the scan found: ignored
+    CHECK_FALSE(stand.kiosk->staff().pairing_running());
+    stand.apply(intent::PairFrom{files[0].string()});
+    stand.settle();
+    REQUIRE(stand.kiosk->staff().pairing_result().has_value());
+    REQUIRE_FALSE(stand.kiosk->staff().pairing_result()->ok());
+    CHECK(stand.kiosk->staff().pairing_result()->error().message.find("broken.pairing.json") != std::string::npos);
+    CHECK(load_pairing(stand.dir.path()).error().kind == ErrorKind::unavailable);  // nothing saved
+    stand.apply(intent::PairFrom{files[1].string()});
+    stand.settle();
+    REQUIRE(stand.kiosk->staff().pairing_result()->ok());
+    auto saved = load_pairing(stand.dir.path());
+    REQUIRE(saved.ok());
+    CHECK(saved->device == "stand-1");
+    CHECK(stand.kiosk->staff().pairing_advice_key().empty());
+    CHECK_FALSE(stand.kiosk->staff().sealing_is_demo());
+}

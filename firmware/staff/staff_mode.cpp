@@ -55,8 +55,9 @@ Result<int> retention_days(LeadStore& store) {
     return *days;
 }
 
-StaffMode::StaffMode(LeadStore& store, std::filesystem::path data_dir, MonotonicClock::time_point now)
-    : store_(store), data_dir_(std::move(data_dir)), lockout_(stored_failures(store), now) {
+StaffMode::StaffMode(LeadStore& store, std::filesystem::path data_dir, MonotonicClock::time_point now,
+                     std::vector<std::filesystem::path> usb_roots)
+    : store_(store), data_dir_(std::move(data_dir)), usb_roots_(std::move(usb_roots)), lockout_(stored_failures(store), now) {
     load_current_event();
     if (auto last = store_.setting(last_sync_key); last && *last) last_sync_ = **last;
     // Personal data past its retention goes at every start too: a kiosk may sit in a
@@ -103,17 +104,29 @@ void StaffMode::load_current_event() {
     if (auto event = store_.event(**id); event && *event) current_event_ = **event;
 }
 
+PinState StaffMode::pin_state() const {
+    auto hash = store_.setting(pin_hash_key);
+    if (!hash) return PinState::unreadable;
+    return *hash ? PinState::set : PinState::not_set;
+}
+
+bool StaffMode::event_chosen() const {
+    auto id = store_.setting(current_event_key);
+    return !id || *id;
+}
+
 void StaffMode::open_entry() {
     close();
-    auto hash = store_.setting(pin_hash_key);
-    if (!hash) {
-        // A store that cannot say whether a PIN is set must not offer to choose a new one:
-        // that would hand staff mode to whoever holds the corner.
-        pin_stage_ = PinStage::unavailable;
-        pin_message_key_ = "staff.pin_unreadable";
-        return;
+    switch (pin_state()) {
+        case PinState::unreadable:
+            // A store that cannot say whether a PIN is set must not offer to choose a new one:
+            // that would hand staff mode to whoever holds the corner.
+            pin_stage_ = PinStage::unavailable;
+            pin_message_key_ = "staff.pin_unreadable";
+            return;
+        case PinState::set: pin_stage_ = PinStage::enter; return;
+        case PinState::not_set: pin_stage_ = PinStage::choose; return;
     }
-    pin_stage_ = *hash ? PinStage::enter : PinStage::choose;
 }
 
 void StaffMode::close() {
@@ -127,6 +140,7 @@ void StaffMode::close() {
     error_detail_.clear();
     export_result_.reset();
     clock_result_.reset();
+    pairing_result_.reset();
     // A PIN check still running is dropped with what was typed. Argon2id cannot be stopped
     // midway, so its thread finishes in retiring_ and poll() frees it: close() runs on the
     // render thread and must not wait for it.
@@ -286,6 +300,7 @@ std::optional<ScreenId> StaffMode::poll(MonotonicClock::time_point now) {
             sealing_is_demo_ = reading->sealing_error ? false : reading->sealing_is_demo;
             sealing_error_ = reading->sealing_error;
             if (sealing_error_) report(*sealing_error_);
+            health_read_ = true;
         } else if (auto failure = health_task_->failure()) {
             report(*failure);
         }
@@ -296,6 +311,7 @@ std::optional<ScreenId> StaffMode::poll(MonotonicClock::time_point now) {
         export_task_.reset();
         if (export_result_ && *export_result_ && (*export_result_)->device_problem) report(*(*export_result_)->device_problem);
     }
+    poll_pairing();
     if (clock_task_ && clock_task_->finished()) {
         clock_result_ = clock_task_->take();
         clock_task_.reset();
@@ -315,7 +331,8 @@ std::optional<ScreenId> StaffMode::poll(MonotonicClock::time_point now) {
 }
 
 bool StaffMode::busy() const {
-    return pin_checking() || health_task_ || export_task_ || clock_task_ || retiring_.running() > 0;
+    return pin_checking() || health_task_ || export_task_ || clock_task_ || pairing_scan_ || pairing_task_ ||
+           retiring_.running() > 0;
 }
 
 std::optional<SyncProgress> StaffMode::sync_progress() const {
@@ -357,6 +374,7 @@ ScreenId StaffMode::handle(const intent::StaffGo& go, ScreenId screen, Monotonic
         // Reading /proc/mounts is a read of kernel memory, not of a device: fine on the frame.
         case ScreenId::staff_export: usb_mounts_ = find_usb_mounts(); export_result_.reset(); break;
         case ScreenId::staff_clock: clock_setting_ = utc_calendar(unix_ms_now() / 1000); clock_result_.reset(); break;
+        case ScreenId::staff_pairing: open_pairing(); break;
         default: break;
     }
     return is_staff_screen(go.screen) ? go.screen : screen;

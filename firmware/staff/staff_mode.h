@@ -13,6 +13,7 @@
 #include "firmware/store/lead_store.h"
 #include "firmware/staff/staff_pin.h"
 #include "firmware/staff/usb_export.h"
+#include "firmware/staff/usb_pairing.h"
 #include "firmware/sync/sync_worker.h"
 
 #include <ctime>
@@ -39,6 +40,13 @@ enum class PinStage {
     unavailable,  // the stored PIN could not be read: nobody gets in (never "no PIN yet")
 };
 
+// Whether a staff PIN is stored, as far as the store can say.
+enum class PinState {
+    set,
+    not_set,     // a first start: staff must choose one before visitors are served
+    unreadable,  // nobody may choose one now (it may be set): staff mode stays closed
+};
+
 // The catalogue key that tells staff, in their language, what kind of failure an error is.
 std::string_view staff_message_key(ErrorKind kind);
 
@@ -53,7 +61,10 @@ class StaffMode {
 public:
     static constexpr std::size_t leads_per_page = 6;
 
-    StaffMode(LeadStore& store, std::filesystem::path data_dir, MonotonicClock::time_point now);
+    // usb_roots: where to look for pairing files; empty means the mounted USB sticks (tests
+    // name a directory of their own).
+    StaffMode(LeadStore& store, std::filesystem::path data_dir, MonotonicClock::time_point now,
+              std::vector<std::filesystem::path> usb_roots = {});
 
     // Called by the Kiosk on the hidden gesture: a fresh, empty PIN pad.
     void open_entry();
@@ -70,6 +81,12 @@ public:
     bool busy() const;
     // How many workers close() dropped are still running; poll() frees them once they end.
     std::size_t retiring_running() const { return retiring_.running(); }
+
+    // What the store says about the PIN, read now (a small SQLite read). For the first start.
+    PinState pin_state() const;
+    // True unless the store says no event was ever saved (a first start cut off after the
+    // PIN); an unreadable setting counts as chosen, and staff mode's PIN guards the rest.
+    bool event_chosen() const;
 
     // --- What the staff screens show ---
     const std::string& pin_digits() const { return pin_digits_; }
@@ -105,6 +122,15 @@ public:
     bool export_running() const { return export_task_ != nullptr; }
     // The last export's outcome on this visit to the export screen; nullopt before one ended.
     const std::optional<Result<ExportSummary>>& export_result() const { return export_result_; }
+    // The pairing screen: the pairing files found on the USB sticks (a worker looks when the
+    // screen opens), and the outcome of the last PairFrom on this visit.
+    const std::vector<std::filesystem::path>& pairing_files() const { return pairing_files_; }
+    bool pairing_scan_running() const { return pairing_scan_ != nullptr; }
+    bool pairing_running() const { return pairing_task_ != nullptr; }
+    const std::optional<Result<Pairing>>& pairing_result() const { return pairing_result_; }
+    // For the health panel: "staff.unpaired" (what it means and what to do at the stand) when
+    // the last health read found no pairing; empty when paired or not yet known.
+    std::string_view pairing_advice_key() const;
     const std::tm& clock_setting() const { return clock_setting_; }
     bool clock_running() const { return clock_task_ != nullptr; }
     const std::optional<Status>& clock_result() const { return clock_result_; }
@@ -137,6 +163,9 @@ private:
     ScreenId handle(const intent::ExportTo&, ScreenId screen, MonotonicClock::time_point now);
     ScreenId handle(const intent::AdjustClock&, ScreenId screen, MonotonicClock::time_point now);
     ScreenId handle(const intent::SetClock&, ScreenId screen, MonotonicClock::time_point now);
+    ScreenId handle(const intent::PairFrom&, ScreenId screen, MonotonicClock::time_point now);
+    void open_pairing();
+    void poll_pairing();
 
     std::optional<ScreenId> poll_pin(MonotonicClock::time_point now);
     void record_pin_failure(MonotonicClock::time_point when);
@@ -150,6 +179,7 @@ private:
 
     LeadStore& store_;
     std::filesystem::path data_dir_;
+    std::vector<std::filesystem::path> usb_roots_;
     PinLockout lockout_;
 
     std::string pin_digits_;
@@ -184,6 +214,11 @@ private:
     std::vector<std::filesystem::path> usb_mounts_;
     std::unique_ptr<BackgroundTask<Result<ExportSummary>>> export_task_;
     std::optional<Result<ExportSummary>> export_result_;
+    std::unique_ptr<BackgroundTask<std::vector<std::filesystem::path>>> pairing_scan_;
+    std::vector<std::filesystem::path> pairing_files_;
+    std::unique_ptr<BackgroundTask<Result<Pairing>>> pairing_task_;
+    std::optional<Result<Pairing>> pairing_result_;
+    bool health_read_ = false;  // a health read has finished since start
     std::tm clock_setting_{};
     std::unique_ptr<BackgroundTask<Status>> clock_task_;
     std::optional<Status> clock_result_;

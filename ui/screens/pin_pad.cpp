@@ -1,10 +1,12 @@
 // The PIN pad between the hidden gesture and staff mode: digits shown as dots, a keypad,
-// what went wrong, and the lock-out's countdown after too many wrong tries.
+// what went wrong, and the lock-out's countdown after too many wrong tries. On a first start
+// (Kiosk::setup_step) it is the setup's first step: it says why, and has no Cancel.
 #include "ui/screens/screen_window.h"
 #include "ui/screens/screens.h"
 #include "ui/theme.h"
 #include "ui/text/ui_text.h"
 #include "ui/widgets/controls.h"
+#include "ui/widgets/text_box.h"
 
 namespace flytthit::ui {
 
@@ -34,7 +36,7 @@ void draw_pin_pad(const Kiosk& kiosk, UiFrame& frame) {
         draw_text(frame.fonts.body, message, {centre, frame.px(140)}, theme::error, true);
     }
 
-    const float key = frame.px(96);
+    const float key = frame.touch(96);
     const float gap = frame.px(12);
     const float left = centre - (key * 3 + gap * 2) / 2;
     const float top = frame.px(190);
@@ -51,9 +53,16 @@ void draw_pin_pad(const Kiosk& kiosk, UiFrame& frame) {
             else frame.emit(intent::PinDigit{label[0]});
         }
     }
-    const ImVec2 cancel{frame.px(260), frame.px(76)};
-    if (touch_button(frame, "pin:cancel", ui_text(language, "nav.cancel"), {frame.px(24), frame.size.y - cancel.y - frame.px(24)},
-                     cancel)) {
+    const ImVec2 cancel{frame.touch(260), frame.touch(76)};
+    const float cancel_y = frame.size.y - cancel.y - frame.px(24);
+    if (kiosk.setup_step() != SetupStep::none) {
+        // Beside the keypad: why the kiosk asks, and that visitors come after.
+        const float x = frame.px(24);
+        text_box(frame, ui_text(language, "staff.setup_intro"), {{x, top}, {left - x - frame.px(24), frame.size.y - top - frame.px(24)}},
+                 {frame.fonts.body, theme::text_muted});
+        return;
+    }
+    if (touch_button(frame, "pin:cancel", ui_text(language, "nav.cancel"), {frame.px(24), cancel_y}, cancel)) {
         frame.emit(intent::LeaveStaff{});
     }
 }

@@ -6,8 +6,11 @@
 #include "ui/screens/screen_window.h"
 
 #include <algorithm>
+#include <string>
+#include <vector>
 
 #include "ui/screens/screens.h"
+#include "firmware/choice_list.h"
 #include "ui/theme.h"
 #include "ui/text/ui_text.h"
 #include "ui/widgets/controls.h"
@@ -18,21 +21,46 @@ namespace flytthit::ui {
 
 namespace {
 
-std::string summary(const Kiosk& kiosk) {
-    const Language language = kiosk.language();
-    const LeadDraft& lead = kiosk.draft().lead;
-    std::string text = lead.contact.name;
-    for (const std::string* part : {&lead.contact.phone, &lead.contact.email}) {
+// Who is signing up and how to reach them, on the first line.
+std::string summary_contact(const Kiosk& kiosk) {
+    const Contact& contact = kiosk.draft().lead.contact;
+    std::string text = contact.name;
+    for (const std::string* part : {&contact.phone, &contact.email}) {
         if (!part->empty()) text += (text.empty() ? "" : " · ") + *part;
     }
-    text += "\n";
+    return text;
+}
+
+// Everything else the lead carries, so nothing is sent that the visitor did not see here:
+// places, household, topics and the campaign's answers.
+std::string summary_details(const Kiosk& kiosk) {
+    const Language language = kiosk.language();
+    const LeadDraft& lead = kiosk.draft().lead;
+    auto text = [&](const std::string& key) { return std::string(ui_text(language, key)); };
+    std::vector<std::string> parts;
     std::string places;
     for (const auto& id : lead.municipalities) places += (places.empty() ? "" : ", ") + kiosk.content().place_name(id);
-    text += places.empty() ? std::string(ui_text(language, "sign_up.no_places")) : places;
-    if (!lead.answers.tipper_name.empty()) {
-        text += "\n" + std::string(ui_text(language, "sign_up.tipper_name")) + ": " + lead.answers.tipper_name;
+    parts.push_back(places.empty() ? text("sign_up.no_places") : places);
+    if (contains(kiosk.sign_up_steps(), ScreenId::sign_up_household)) {  // only what was asked
+        std::string household = text("sign_up.adults") + ": " + std::to_string(lead.household.adults);
+        std::string years;
+        for (int year : lead.household.children_birth_years) years += (years.empty() ? "" : ", ") + std::to_string(year);
+        if (!years.empty()) household += "; " + text("sign_up.children") + ": " + years;
+        parts.push_back(household);
     }
-    return text;
+    std::string topics;
+    for (const auto& id : lead.topics) topics += (topics.empty() ? "" : ", ") + text("topic." + id);
+    if (!topics.empty()) parts.push_back(text("sign_up.summary_topics") + ": " + topics);
+    const SignUpAnswers& answers = lead.answers;
+    if (!answers.profile.empty()) parts.push_back(text("profile." + answers.profile));
+    if (answers.school_start_year != 0) {
+        parts.push_back(text("sign_up.summary_school_start") + " " + std::to_string(answers.school_start_year));
+    }
+    if (!answers.business_idea.empty()) parts.push_back(text("sign_up.business_idea") + ": " + answers.business_idea);
+    if (!answers.tipper_name.empty()) parts.push_back(text("sign_up.tipper_name") + ": " + answers.tipper_name);
+    std::string joined;
+    for (const auto& part : parts) joined += (joined.empty() ? "" : " · ") + part;
+    return joined;
 }
 
 // The consent box's height for its text: the consent text is never cut, the box grows.
@@ -135,7 +163,6 @@ void privacy_notice(const Kiosk& kiosk, UiFrame& frame, Rect box) {
 void draw_sign_up_consent(const Kiosk& kiosk, UiFrame& frame) {
     ScreenWindow window(frame, "sign_up_consent");
     const Language language = kiosk.language();
-    const bool tip = kiosk.campaign() != nullptr && kiosk.campaign()->lead_is_tip;
     float y = step_header(kiosk, frame, ui_text(language, "sign_up.consent_title"));
     const float margin = frame.px(32);
     const float width = frame.size.x - margin * 2;
@@ -144,11 +171,15 @@ void draw_sign_up_consent(const Kiosk& kiosk, UiFrame& frame) {
     const float label = frame.fonts.body->FontSize * 1.25f;
     text_box(frame, ui_text(language, "sign_up.summary"), {{margin, y}, {width, label}}, {frame.fonts.body, theme::text_muted, Align::left, false, true});
     y += label;
-    const float summary_room = frame.fonts.large->FontSize * 1.25f * 2.2f;
-    y += text_box(frame, summary(kiosk), {{margin, y}, {width, summary_room}}, {frame.fonts.large, theme::text, Align::left, false, false}).size.y + gap;
+    const float contact_room = frame.fonts.large->FontSize * 1.25f;
+    y += text_box(frame, summary_contact(kiosk), {{margin, y}, {width, contact_room}},
+                  {frame.fonts.large, theme::text, Align::left, false, true}).size.y + frame.px(4);
+    const float details_room = frame.fonts.body->FontSize * 1.25f * 2.2f;
+    y += text_box(frame, summary_details(kiosk), {{margin, y}, {width, details_room}},
+                  {frame.fonts.body, theme::text, Align::left, false, false}).size.y + gap;
 
     // The notice takes what is left between the summary and the consent box.
-    const std::string consent_text(ui_text(language, tip ? "sign_up.consent_tip" : "sign_up.consent"));
+    const std::string consent_text(ui_text(language, kiosk.consent_text_key()));
     const float consent_height = consent_box_height(frame, consent_text, width);
     const float consent_y = frame.size.y - bottom_bar_height(frame) - consent_height - gap * 0.5f;
     privacy_notice(kiosk, frame, {{margin, y}, {width, consent_y - gap - y}});

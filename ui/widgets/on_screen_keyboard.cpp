@@ -20,10 +20,13 @@ namespace {
 constexpr std::string_view shift_key = "\tshift";
 constexpr std::string_view backspace_key = "\tbackspace";
 constexpr std::string_view space_key = "\tspace";
+constexpr std::string_view left_key = "\tleft";
+constexpr std::string_view right_key = "\tright";
 
 using Row = std::vector<std::string_view>;
 
-const std::vector<Row>& rows_for(KeyboardLayout layout) {
+// The layout's rows; with cursor_keys the last row gets the cursor's left and right keys.
+std::vector<Row> rows_for(KeyboardLayout layout, bool cursor_keys) {
     static const std::vector<Row> letters{
         {"1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "+", backspace_key},
         {"q", "w", "e", "r", "t", "y", "u", "i", "o", "p", "å"},
@@ -41,8 +44,12 @@ const std::vector<Row>& rows_for(KeyboardLayout layout) {
     static const std::vector<Row> phone{
         {"1", "2", "3"}, {"4", "5", "6"}, {"7", "8", "9"}, {"+", "0", backspace_key}, {space_key},
     };
-    if (layout == KeyboardLayout::phone) return phone;
-    return layout == KeyboardLayout::email ? email : letters;
+    std::vector<Row> rows = layout == KeyboardLayout::phone ? phone : layout == KeyboardLayout::email ? email : letters;
+    if (cursor_keys) {
+        rows.back().insert(rows.back().begin(), left_key);
+        rows.back().push_back(right_key);
+    }
+    return rows;
 }
 
 // The accented forms of a letter, shown on a long press: those Dutch, German, French and
@@ -59,6 +66,8 @@ std::vector<std::string_view> accents_of(std::string_view key) {
 }
 
 constexpr float long_press_seconds = 0.45f;
+
+float key_gap(const UiFrame& frame) { return frame.px(8); }
 
 // Upper case of the letters on our keyboard (ASCII, æ ø å and the accented ones); others unchanged.
 std::string upper(std::string_view key) {
@@ -122,10 +131,14 @@ bool accent_row(UiFrame& frame, const HeldKey& held, bool shift) {
 
 }  // namespace
 
-void draw_keyboard(UiFrame& frame, KeyboardLayout layout, bool shift, Language language, ImVec2 pos, ImVec2 size) {
+// Every layout has five rows.
+float keyboard_min_height(const UiFrame& frame) { return min_touch_px * 5 + key_gap(frame) * 4; }
+
+void draw_keyboard(UiFrame& frame, KeyboardLayout layout, bool shift, Language language, ImVec2 pos, ImVec2 size,
+                   bool cursor_keys) {
     if (size.x < 1.0f || size.y < 1.0f) return;
-    const auto& rows = rows_for(layout);
-    const float gap = frame.px(8);
+    const auto rows = rows_for(layout, cursor_keys);
+    const float gap = key_gap(frame);
     const float key_height = (size.y - gap * static_cast<float>(rows.size() - 1)) / static_cast<float>(rows.size());
     float widest_units = 0;
     for (const auto& row : rows) {
@@ -156,6 +169,8 @@ void draw_keyboard(UiFrame& frame, KeyboardLayout layout, bool shift, Language l
             } else if (key == space_key) {
                 name = "key:space";
                 label = std::string(ui_text(language, "keyboard.space"));
+            } else if (key == left_key || key == right_key) {
+                name = key == left_key ? "key:left" : "key:right";  // drawn as a triangle: no font needed
             } else {
                 name = "key:" + std::string(key);
                 label = shift ? upper(key) : std::string(key);
@@ -163,6 +178,13 @@ void draw_keyboard(UiFrame& frame, KeyboardLayout layout, bool shift, Language l
             const bool active_shift = key == shift_key && shift;
             const bool tapped = touch_button(frame, name, label, {x, y}, key_size,
                                              active_shift ? ButtonStyle::primary : ButtonStyle::secondary);
+            if (key == left_key || key == right_key) {
+                const float side = std::min(key_size.x, key_size.y) * 0.22f;
+                const ImVec2 centre{x + key_size.x / 2, y + key_size.y / 2};
+                const float point = key == left_key ? -side : side;
+                ImGui::GetWindowDrawList()->AddTriangleFilled({centre.x + point, centre.y}, {centre.x - point, centre.y - side},
+                                                              {centre.x - point, centre.y + side}, theme::text);
+            }
             const bool active = ImGui::IsItemActive();
             const bool released = ImGui::IsItemDeactivated();
             const float held_for = active ? io.MouseDownDuration[0] : io.MouseDownDurationPrev[0];
@@ -173,6 +195,8 @@ void draw_keyboard(UiFrame& frame, KeyboardLayout layout, bool shift, Language l
                 if (key == shift_key) frame.emit(intent::ToggleShift{});
                 else if (key == backspace_key) frame.emit(intent::Backspace{});
                 else if (key == space_key) frame.emit(intent::TypeText{" "});
+                else if (key == left_key) frame.emit(intent::MoveCursor{-1});
+                else if (key == right_key) frame.emit(intent::MoveCursor{+1});
                 else plain_tap = label;
             }
             x += key_size.x + gap;

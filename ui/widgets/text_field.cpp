@@ -5,6 +5,7 @@
 #include "ui/widgets/controls.h"
 #include "ui/widgets/text_box.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace flytthit::ui {
@@ -30,16 +31,17 @@ bool draw_text_field(UiFrame& frame, const TextFieldView& view, ImVec2 pos, floa
     if (view.focused) draw->AddRect(box_min, box_max, theme::focus, frame.px(8), 0, frame.px(4));
     if (!view.error.empty()) draw->AddRect(box_min, box_max, theme::error, frame.px(8), 0, frame.px(3));
 
-    // Long text scrolls left so the end (where typing happens) stays visible.
+    // Long text scrolls left so the caret (where typing happens) stays visible.
     const float inner = width - frame.px(28);
-    const ImVec2 extent = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, view.text.data(), view.text.data() + view.text.size());
-    const float shift = std::max(0.0f, extent.x - inner);
+    const std::size_t caret_at = std::min(view.cursor, view.text.size());
+    const float caret_extent = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, view.text.data(), view.text.data() + caret_at).x;
+    const float shift = std::max(0.0f, caret_extent - inner);
     const float text_y = box_min.y + (box_max.y - box_min.y - font->FontSize) / 2;
     draw->PushClipRect(box_min, box_max, true);
     draw->AddText(font, font->FontSize, {box_min.x + frame.px(14) - shift, text_y}, theme::on_field, view.text.data(),
                   view.text.data() + view.text.size());
     if (view.focused && std::fmod(frame.time_seconds, 1.0) < 0.6) {
-        const float caret_x = box_min.x + frame.px(14) - shift + extent.x + frame.px(2);
+        const float caret_x = box_min.x + frame.px(14) - shift + caret_extent + (caret_at == view.text.size() ? frame.px(2) : 0.0f);
         draw->AddLine({caret_x, text_y}, {caret_x, text_y + font->FontSize}, theme::on_field, frame.px(2.5f));
     }
     draw->PopClipRect();

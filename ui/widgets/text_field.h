@@ -15,6 +15,7 @@ struct TextFieldView {
     std::string_view text;
     bool focused = false;
     std::string_view error;    // empty when none
+    std::size_t cursor = std::string_view::npos;  // the caret's byte offset in text; npos: at the end
 };
 
 // Returns true when tapped (the caller emits FocusField). Height used is field_height(frame).

@@ -20,8 +20,7 @@ void draw_typing_area(const Kiosk& kiosk, UiFrame& frame, std::span<const FieldS
     const float margin = frame.px(32);
     // The keyboard's keys never go under the 48 px a finger needs: when a long title (large
     // text, 800x480) leaves too little room, the fields move up into the header's margin.
-    const float key_gap = frame.px(8);
-    const float keyboard_height = std::max(bottom - top - text_field_height(frame) - frame.px(8), min_touch_px * 5 + key_gap * 4);
+    const float keyboard_height = std::max(bottom - top - text_field_height(frame) - frame.px(8), keyboard_min_height(frame));
     const float keyboard_top = bottom - keyboard_height;
     top = std::min(top, keyboard_top - frame.px(8) - text_field_height(frame));
     const float gap = frame.px(16);
@@ -29,8 +28,9 @@ void draw_typing_area(const Kiosk& kiosk, UiFrame& frame, std::span<const FieldS
     const float width = (frame.size.x - margin * 2 - gap * (count - 1)) / count;
     float x = margin;
     for (const auto& spec : fields) {
-        TextFieldView view{spec.name, spec.label, kiosk.field_text(spec.field), draft.focused == spec.field,
-                           problem_text(kiosk, spec.problem_field)};
+        const bool focused = draft.focused == spec.field;
+        TextFieldView view{spec.name, spec.label, kiosk.field_text(spec.field), focused, problem_text(kiosk, spec.problem_field),
+                           focused ? kiosk.cursor() : std::string_view::npos};
         // "Give a phone or an e-mail" belongs to both fields.
         if (view.error.empty() && (spec.field == VisitorField::phone || spec.field == VisitorField::email)) {
             view.error = problem_text(kiosk, "contact");
@@ -42,7 +42,7 @@ void draw_typing_area(const Kiosk& kiosk, UiFrame& frame, std::span<const FieldS
                         : draft.focused == VisitorField::email ? KeyboardLayout::email
                                                                : KeyboardLayout::letters;
     draw_keyboard(frame, layout, draft.shift, kiosk.language(), {margin, keyboard_top},
-                  {frame.size.x - margin * 2, keyboard_height});
+                  {frame.size.x - margin * 2, keyboard_height}, true);
 }
 
 }  // namespace flytthit::ui
