@@ -35,6 +35,7 @@ static void draw_screen(const Kiosk& kiosk, UiFrame& frame) {
         case ScreenId::staff_sync: draw_staff_sync(kiosk, frame); return;
         case ScreenId::staff_export: draw_staff_export(kiosk, frame); return;
         case ScreenId::staff_clock: draw_staff_clock(kiosk, frame); return;
+        case ScreenId::staff_pairing: draw_staff_pairing(kiosk, frame); return;
     }
 }
 

@@ -30,6 +30,7 @@ void draw_staff_lead(const Kiosk& kiosk, UiFrame& frame);
 void draw_staff_sync(const Kiosk& kiosk, UiFrame& frame);
 void draw_staff_export(const Kiosk& kiosk, UiFrame& frame);
 void draw_staff_clock(const Kiosk& kiosk, UiFrame& frame);
+void draw_staff_pairing(const Kiosk& kiosk, UiFrame& frame);
 
 // The "are you still there?" question, over whatever screen is showing.
 void draw_still_there(const Kiosk& kiosk, UiFrame& frame);
