@@ -23,7 +23,7 @@ struct Line {
 struct Layout {
     std::vector<Line> lines;
     float size = 0;
-    bool broke_word = false;  // a word wider than the box was broken between letters
+    bool broke_word = false;  // a word wider than the box was broken between letters (not at "/" or ".")
     float widest = 0;
 };
 
@@ -37,6 +37,9 @@ const char* next_char(const char* at, const char* end) {
     while (at < end && (static_cast<unsigned char>(*at) & 0xC0) == 0x80) ++at;
     return at;
 }
+
+// Where an address may break after the character: "fjellregionen.no/" + "tynset".
+bool is_break_after(char c) { return c == '/' || c == '-' || c == '_' || c == '@'; }
 
 // Greedy wrapping at spaces and at '\n'; a word wider than the line is broken between letters
 // (and noted, so a smaller size is tried first).
@@ -82,14 +85,19 @@ Layout wrap(ImFont* font, float size, std::string_view text, float width, bool s
             line_empty = true;
             continue;
         }
-        // A word alone wider than the line: as much of it as fits, the rest on the next line.
-        layout.broke_word = true;
+        // A word alone wider than the line: as much of it as fits, the rest on the next line;
+        // a web or e-mail address breaks where it reads well (after "/", "-", "_" or "@",
+        // before "."), and only a word with no such place is broken between letters.
         const char* cut = p;
+        const char* readable = p;
         for (const char* q = next_char(p, word_end); q <= word_end; q = next_char(q, word_end)) {
             if (width_of(font, size, p, q) > width) break;
             cut = q;
             if (q == word_end) break;
+            if (is_break_after(q[-1]) || *q == '.') readable = q;
         }
+        if (readable != p) cut = readable;
+        else layout.broke_word = true;
         if (cut == p) cut = next_char(p, word_end);  // not even one letter fits: it goes anyway
         word = width_of(font, size, p, cut);
         line = {p, cut, word};
@@ -117,9 +125,9 @@ Chosen choose(std::string_view text, ImVec2 box, const TextStyle& style) {
         Layout layout = wrap(font, font->FontSize * share, text, box.x, style.single_line);
         const bool tall = height_of(layout) > box.y + 0.5f;
         const bool wide = layout.widest > box.x + 0.5f;
-        const bool last = share == size_steps[std::size(size_steps) - 1];
-        // A broken word is accepted only at the smallest size: nothing is lost (a long e-mail address).
-        if (!tall && !wide && (!layout.broke_word || last)) return {std::move(layout), true};
+        // A word broken between letters never fits: it reads as two words, so it is reported
+        // (an address broken at "/" or "." is fine, see wrap()).
+        if (!tall && !wide && !layout.broke_word) return {std::move(layout), true};
         chosen.layout = std::move(layout);
     }
     return chosen;
