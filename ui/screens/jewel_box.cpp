@@ -49,11 +49,15 @@ void draw_jewel_box(const Kiosk& kiosk, UiFrame& frame) {
     draw->AddRectFilled(box_min, box_max, theme::rgb(0x3a, 0x10, 0x1c), frame.px(22));
     draw->AddRect(box_min, box_max, theme::gold, frame.px(22), 0, frame.px(6));
 
+    // The jewels' slots lie inside the rim, so no name or tagline touches it.
+    const float rim = frame.px(14);
+    const ImVec2 slots_min{box_min.x + rim, box_min.y + rim};
+    const ImVec2 slots_max{box_max.x - rim, box_max.y - rim};
     const auto& municipalities = content.municipalities;
     const int columns = static_cast<int>(std::ceil(static_cast<float>(municipalities.size()) / 2.0f));
     const int rows = municipalities.size() > 1 ? 2 : 1;
-    const float slot_w = (box_max.x - box_min.x) / static_cast<float>(std::max(columns, 1));
-    const float slot_h = (box_max.y - box_min.y) / static_cast<float>(rows);
+    const float slot_w = (slots_max.x - slots_min.x) / static_cast<float>(std::max(columns, 1));
+    const float slot_h = (slots_max.y - slots_min.y) / static_cast<float>(rows);
     const float slot_pad = frame.px(8);
     // Room under each jewel for its name, "neighbour" and a tagline of up to three lines (a
     // longer one steps down in it): the jewels take what is left, and each text is laid out once.
@@ -67,7 +71,7 @@ void draw_jewel_box(const Kiosk& kiosk, UiFrame& frame) {
         const Municipality& municipality = municipalities[i];
         const int column = static_cast<int>(i) % columns;
         const int row = static_cast<int>(i) / columns;
-        const ImVec2 slot_min{box_min.x + slot_w * static_cast<float>(column), box_min.y + slot_h * static_cast<float>(row)};
+        const ImVec2 slot_min{slots_min.x + slot_w * static_cast<float>(column), slots_min.y + slot_h * static_cast<float>(row)};
         const ImVec2 centre{slot_min.x + slot_w / 2, slot_min.y + slot_pad + radius * 1.3f};
 
         // The velvet hollow each jewel rests in.

@@ -11,7 +11,10 @@
 #include "ui/widgets/text_box.h"
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
+#include <map>
+#include <vector>
 
 namespace flytthit::ui {
 
@@ -46,6 +49,47 @@ struct Projection {
         return {offset.x + static_cast<float>((point.lon - min_lon) * lon_factor) * scale,
                 offset.y + static_cast<float>(max_lat - point.lat) * scale};
     }
+
+    // Where a municipality or place is drawn: its projected position, moved apart from its
+    // neighbours when their touch targets would overlap (Os, Røros and Tolga lie 15 km apart,
+    // under 50 px at 800x480). The lines are drawn through the same points.
+    std::map<std::string, ImVec2> spread;
+    ImVec2 at(const std::string& id, const GeoPoint& point) const {
+        const auto found = spread.find(id);
+        return found != spread.end() ? found->second : at(point);
+    }
+    // Pushes points apart, pair by pair, until each pair is at least the sum of their radii
+    // apart (or the rounds run out), keeping each inside the area.
+    void separate(std::vector<std::pair<std::string, float>> points) {
+        std::vector<ImVec2> where;
+        for (const auto& [id, radius] : points) where.push_back(spread.at(id));
+        for (int round = 0; round < 60; ++round) {
+            bool moved = false;
+            for (std::size_t i = 0; i < where.size(); ++i) {
+                for (std::size_t j = i + 1; j < where.size(); ++j) {
+                    const float need = points[i].second + points[j].second;
+                    float dx = where[j].x - where[i].x, dy = where[j].y - where[i].y;
+                    // Targets are squares: apart when apart along either axis.
+                    const float apart = std::max(std::abs(dx), std::abs(dy));
+                    if (apart >= need) continue;
+                    const float distance = std::hypot(dx, dy);
+                    if (distance < 0.01f) dx = 1, dy = 0;
+                    else dx /= distance, dy /= distance;
+                    const float push = (need - apart) / 2 + 0.5f;
+                    where[i] = {where[i].x - dx * push, where[i].y - dy * push};
+                    where[j] = {where[j].x + dx * push, where[j].y + dy * push};
+                    moved = true;
+                }
+            }
+            for (std::size_t i = 0; i < where.size(); ++i) {
+                const float r = points[i].second;
+                where[i].x = std::clamp(where[i].x, area.pos.x + r, area.max().x - r);
+                where[i].y = std::clamp(where[i].y, area.pos.y + r, area.max().y - r);
+            }
+            if (!moved) break;
+        }
+        for (std::size_t i = 0; i < where.size(); ++i) spread[points[i].first] = where[i];
+    }
 };
 
 std::optional<GeoPoint> position_of(const ContentPack& content, const std::string& id) {
@@ -54,27 +98,62 @@ std::optional<GeoPoint> position_of(const ContentPack& content, const std::strin
     return std::nullopt;
 }
 
-bool overlaps(const Rect& a, const Rect& b) {
-    return a.pos.x < b.max().x && b.pos.x < a.max().x && a.pos.y < b.max().y && b.pos.y < a.max().y;
+float overlap_area(const Rect& a, const Rect& b) {
+    const float w = std::min(a.max().x, b.max().x) - std::max(a.pos.x, b.pos.x);
+    const float h = std::min(a.max().y, b.max().y) - std::max(a.pos.y, b.pos.y);
+    return w > 0 && h > 0 ? w * h : 0.0f;
 }
 
-// A label beside a point: right, left, below or above, the first that keeps clear of what is
-// already placed and stays inside the map.
-Rect place_label(ImVec2 point, float gap, ImVec2 size, const Rect& inside, const std::vector<Rect>& taken) {
-    const Rect candidates[] = {
-        {{point.x + gap, point.y - size.y / 2}, size},
-        {{point.x - gap - size.x, point.y - size.y / 2}, size},
-        {{point.x - size.x / 2, point.y + gap}, size},
-        {{point.x - size.x / 2, point.y - gap - size.y}, size},
+// A label beside a point: right, left, below or above, then the corners, then the same a
+// step further out; the first that keeps clear of what is already placed and stays inside
+// the map. When none does (neighbours close together at 800x480), the place inside the map
+// that covers the least of the others, so the fit test names what is left.
+struct LabelPlace {
+    Rect rect;
+    bool clear = false;  // false: every candidate lay on something, this one the least
+};
+LabelPlace place_label(ImVec2 point, float gap, ImVec2 size, const Rect& inside, const std::vector<Rect>& taken) {
+    std::vector<Rect> candidates;
+    for (const float reach : {gap, gap + size.y}) {
+        const float diagonal = reach;  // clear of a square target around the point, corner to corner
+        candidates.insert(candidates.end(), {
+            Rect{{point.x + reach, point.y - size.y / 2}, size},
+            Rect{{point.x - reach - size.x, point.y - size.y / 2}, size},
+            Rect{{point.x - size.x / 2, point.y + reach}, size},
+            Rect{{point.x - size.x / 2, point.y - reach - size.y}, size},
+            Rect{{point.x + diagonal, point.y - diagonal - size.y}, size},
+            Rect{{point.x + diagonal, point.y + diagonal}, size},
+            Rect{{point.x - diagonal - size.x, point.y - diagonal - size.y}, size},
+            Rect{{point.x - diagonal - size.x, point.y + diagonal}, size},
+        });
+    }
+    const auto in = [&](const Rect& candidate) {
+        return candidate.pos.x >= inside.pos.x && candidate.pos.y >= inside.pos.y && candidate.max().x <= inside.max().x &&
+               candidate.max().y <= inside.max().y;
     };
+    const Rect* best = nullptr;
+    float least = FLT_MAX;
     for (const Rect& candidate : candidates) {
-        const bool in = candidate.pos.x >= inside.pos.x && candidate.pos.y >= inside.pos.y &&
-                        candidate.max().x <= inside.max().x && candidate.max().y <= inside.max().y;
-        if (in && std::none_of(taken.begin(), taken.end(), [&](const Rect& other) { return overlaps(candidate, other); })) {
-            return candidate;
+        if (!in(candidate)) continue;
+        float covered = 0;
+        for (const Rect& other : taken) covered += overlap_area(candidate, other);
+        if (covered == 0) return {candidate, true};
+        if (covered < least) {
+            least = covered;
+            best = &candidate;
         }
     }
-    return candidates[0];
+    return {best != nullptr ? *best : candidates.front(), false};
+}
+
+// A label's place beside a point for a text of this measured size: at its size if there is a
+// clear place, else at the smallest size text steps down to (the box shrinks, text_box steps
+// the font down to fit it), else where it covers least.
+Rect label_rect(ImVec2 point, float gap, ImVec2 size, const Rect& inside, const std::vector<Rect>& taken) {
+    const LabelPlace full = place_label(point, gap, size, inside, taken);
+    if (full.clear) return full.rect;
+    const LabelPlace small = place_label(point, gap, {size.x * smallest_text_share, size.y * smallest_text_share}, inside, taken);
+    return small.clear ? small.rect : full.rect;
 }
 
 std::string duration(Language language, const TravelTime& travel) {
@@ -93,7 +172,7 @@ void draw_lines(const Kiosk& kiosk, UiFrame& frame, const Projection& projection
             if (line.kind != kind) continue;
             std::vector<ImVec2> points;
             for (const auto& id : line.through) {
-                if (const auto point = position_of(content, id)) points.push_back(projection.at(*point));
+                if (const auto point = position_of(content, id)) points.push_back(projection.at(id, *point));
             }
             if (points.size() < 2) continue;
             if (kind == MapLine::Kind::railway) {
@@ -138,9 +217,12 @@ void draw_beyond_edge(const Kiosk& kiosk, UiFrame& frame, const Projection& proj
         const ImVec2 back{tip.x - dx * size * 1.6f, tip.y - dy * size * 1.6f};
         draw->AddTriangleFilled(tip, {back.x - dy * size * 0.7f, back.y + dx * size * 0.7f},
                                 {back.x + dy * size * 0.7f, back.y - dx * size * 0.7f}, theme::gold);
+        taken.push_back({{std::min(tip.x, back.x) - size * 0.7f, std::min(tip.y, back.y) - size * 0.7f},
+                         {std::abs(tip.x - back.x) + size * 1.4f, std::abs(tip.y - back.y) + size * 1.4f}});
         const TextStyle style{frame.fonts.large, theme::gold, Align::centre, true, true};
-        const ImVec2 label_size{frame.px(200), frame.fonts.large->FontSize * 1.2f};
-        const Rect label = place_label(back, frame.px(14), label_size, area, taken);
+        const ImVec2 measured = measure_text(place.name, {frame.px(260), frame.fonts.large->FontSize * 1.3f}, style).size;
+        const ImVec2 label_size{measured.x + frame.px(4), frame.fonts.large->FontSize * 1.2f};
+        const Rect label = label_rect(back, frame.px(14), label_size, area, taken);
         text_box(frame, place.name, label, style);
         taken.push_back(label);
     }
@@ -152,32 +234,47 @@ void draw_places(const Kiosk& kiosk, UiFrame& frame, const Projection& projectio
     const TextStyle small{frame.fonts.body, theme::text_muted, Align::left, true, true};
     for (const auto& place : content.map.places) {
         if (place.beyond_edge) continue;
-        const ImVec2 at = projection.at(place.at);
+        const ImVec2 at = projection.at(place.id, place.at);
         draw->AddCircleFilled(at, frame.px(5), theme::text_muted);
         const ImVec2 size = measure_text(place.name, {frame.px(220), frame.fonts.body->FontSize * 1.3f}, small).size;
-        const Rect label = place_label(at, frame.px(10), {size.x + frame.px(4), frame.fonts.body->FontSize * 1.2f},
+        const Rect label = label_rect(at, frame.px(10), {size.x + frame.px(4), frame.fonts.body->FontSize * 1.2f},
                                        projection.area, taken);
         text_box(frame, place.name, label, small);
         taken.push_back(label);
     }
 }
 
+// Drawn small enough that neighbours a few kilometres apart stay apart at 800x480; the
+// touch target around each stays at least 48 px.
+float jewel_radius(const UiFrame& frame) { return std::max(frame.px(20), 12.0f); }
+// The touch target's side around a jewel: never under 48 px, rounding included.
+float jewel_target(const UiFrame& frame) { return std::max(jewel_radius(frame) * 2, min_touch_px + 2); }
+
+// What labels must keep clear of, before any is placed: every jewel and every place's dot.
+void mark_points(const Kiosk& kiosk, const UiFrame& frame, const Projection& projection, std::vector<Rect>& taken) {
+    const ContentPack& content = kiosk.content();
+    const float side = jewel_target(frame);  // a label on a jewel's target would be tapped as the jewel
+    for (const auto& municipality : content.municipalities) {
+        if (!municipality.position) continue;
+        const ImVec2 at = projection.at(municipality.id, *municipality.position);
+        taken.push_back({{at.x - side / 2, at.y - side / 2}, {side, side}});
+    }
+    const float dot = frame.px(5);
+    for (const auto& place : content.map.places) {
+        if (place.beyond_edge) continue;
+        const ImVec2 at = projection.at(place.id, place.at);
+        taken.push_back({{at.x - dot, at.y - dot}, {dot * 2, dot * 2}});
+    }
+}
+
 void draw_municipalities(const Kiosk& kiosk, UiFrame& frame, const Projection& projection, std::vector<Rect>& taken) {
     const ContentPack& content = kiosk.content();
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    // Drawn small enough that neighbours a few kilometres apart stay apart at 800x480; the
-    // touch target around each stays at least 48 px.
-    const float radius = std::max(frame.px(20), 12.0f);
-    // Jewels first take their room, then the labels find theirs around them.
-    for (const auto& municipality : content.municipalities) {
-        if (!municipality.position) continue;
-        const ImVec2 at = projection.at(*municipality.position);
-        taken.push_back({{at.x - radius, at.y - radius}, {radius * 2, radius * 2}});
-    }
+    const float radius = jewel_radius(frame);
     const TextStyle style{frame.fonts.large, theme::text, Align::left, true, true};
     for (const auto& municipality : content.municipalities) {
         if (!municipality.position) continue;
-        const ImVec2 at = projection.at(*municipality.position);
+        const ImVec2 at = projection.at(municipality.id, *municipality.position);
         const bool highlighted = kiosk.map_highlight() == municipality.id;
         if (highlighted) {
             draw->AddCircleFilled(at, radius * 1.7f, theme::rgb(0xe0, 0xb6, 0x52, 0x50));
@@ -185,63 +282,75 @@ void draw_municipalities(const Kiosk& kiosk, UiFrame& frame, const Projection& p
         }
         draw_jewel(draw, at, radius, municipality, JewelLook{0, highlighted, 0});
         const std::string name = "map:" + municipality.id;
-        const float side = std::max(radius * 2, min_touch_px + 2);  // never under 48 px, rounding included
+        if (frame.audit) frame.audit->solid("jewel", {at.x - radius * 0.8f, at.y - radius * 0.8f}, {at.x + radius * 0.8f, at.y + radius * 0.8f});
+        const float side = jewel_target(frame);
         const ImVec2 hit{side, side};
         frame.targets.add(name, {at.x - hit.x / 2, at.y - hit.y / 2}, {at.x + hit.x / 2, at.y + hit.y / 2});
         ImGui::SetCursorScreenPos({at.x - hit.x / 2, at.y - hit.y / 2});
         if (ImGui::InvisibleButton(name.c_str(), hit)) frame.emit(intent::OpenMunicipality{municipality.id});
         const ImVec2 size = measure_text(municipality.name, {frame.px(260), frame.fonts.large->FontSize * 1.3f}, style).size;
-        const Rect label = place_label(at, radius + frame.px(6), {size.x + frame.px(4), frame.fonts.large->FontSize * 1.2f},
+        const float clear = std::max(side / 2, highlighted ? radius * 1.7f + frame.px(4) : 0.0f);  // off the ring, too
+        const Rect label = label_rect(at, clear + frame.px(2), {size.x + frame.px(4), frame.fonts.large->FontSize * 1.2f},
                                        projection.area, taken);
         text_box(frame, municipality.name, label, {frame.fonts.large, highlighted ? theme::gold : theme::text, Align::left, true, true});
         taken.push_back(label);
     }
 }
 
-// The side panel: travel times as the pack states them, and the legend.
+// The side panel: the legend at its foot, and above it the travel times as the pack states
+// them, then the hint where room is left. Every text has a box inside the panel, so none
+// can run past it into the bottom bar.
 void side_panel(const Kiosk& kiosk, UiFrame& frame, Rect box) {
     const Language language = kiosk.language();
     const ContentPack& content = kiosk.content();
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(box.pos, box.max(), theme::panel, frame.px(16));
     const float inner = frame.px(18);
+    const float left = box.pos.x + inner;
     const float width = box.size.x - inner * 2;
+
+    const float sample = frame.px(48);
+    const float row = frame.fonts.body->FontSize * 1.4f;
+    const float legend_top = box.max().y - inner - row * 2 - frame.px(6);
+    const TextStyle legend{frame.fonts.body, theme::text, Align::left, true, true};
+    const Rect railway{{left + sample + frame.px(10), legend_top}, {width - sample - frame.px(10), row}};
+    const float mid = legend_top + row / 2;
+    draw->AddLine({left, mid}, {left + sample, mid}, theme::rgb(0x10, 0x10, 0x14), frame.px(7));
+    draw->AddLine({left, mid}, {left + sample / 3, mid}, theme::text, frame.px(3));
+    draw->AddLine({left + sample * 2 / 3, mid}, {left + sample, mid}, theme::text, frame.px(3));
+    text_box(frame, ui_text(language, "map.railway"), railway, legend);
+    const float road_top = legend_top + row + frame.px(6);
+    const float mid_road = road_top + row / 2;
+    draw->AddLine({left, mid_road}, {left + sample, mid_road}, theme::rgb(0xb8, 0x92, 0x3a, 0xc0), frame.px(4));
+    text_box(frame, ui_text(language, "map.road"), {{railway.pos.x, road_top}, railway.size}, legend);
+
     float y = box.pos.y + inner;
-    const auto line = [&](std::string_view text, ImFont* font, ImU32 colour, float height_lines = 1) {
-        const float height = font->FontSize * 1.25f * height_lines;
-        text_box(frame, text, {{box.pos.x + inner, y}, {width, height}}, {font, colour, Align::left, false, height_lines <= 1});
-        y += height;
+    const float bottom = legend_top - frame.px(10);
+    const auto line = [&](std::string_view text, ImFont* font, ImU32 colour) {
+        const float height = std::min(font->FontSize * 1.25f, bottom - y);  // none left: reported, never past the panel
+        y += std::max(0.0f, text_box(frame, text, {{left, y}, {width, height}}, {font, colour, Align::left, false, true}).size.y);
+        y += font->FontSize * 0.1f;
     };
     line(ui_text(language, "map.travel"), frame.fonts.large, theme::gold);
     y += frame.px(6);
+    // One heading a route ("Trondheim – Røros"), then a line for each way to travel it.
+    const TravelTime* previous = nullptr;
     for (const auto& travel : content.map.travel) {
         const std::string by = std::string(ui_text(language, travel.by == TravelTime::By::train ? "map.by_train" : "map.by_car"));
         const auto name = [&](const std::string& id) {
             const MapPlace* place = content.map.find_place(id);
             return place != nullptr ? place->name : content.place_name(id);
         };
-        line(name(travel.from) + " – " + name(travel.to), frame.fonts.body, theme::text);
+        if (previous == nullptr || previous->from != travel.from || previous->to != travel.to) {
+            if (previous != nullptr) y += frame.px(8);
+            line(name(travel.from) + " – " + name(travel.to), frame.fonts.body, theme::text);
+        }
         line(by + ": " + duration(language, travel), frame.fonts.body, theme::text_muted);
-        y += frame.px(8);
+        previous = &travel;
     }
-    y += frame.px(10);
-    const float sample = frame.px(48);
-    const float row = frame.fonts.body->FontSize * 1.4f;
-    const float mid = y + row / 2;
-    draw->AddLine({box.pos.x + inner, mid}, {box.pos.x + inner + sample, mid}, theme::rgb(0x10, 0x10, 0x14), frame.px(7));
-    draw->AddLine({box.pos.x + inner, mid}, {box.pos.x + inner + sample / 3, mid}, theme::text, frame.px(3));
-    draw->AddLine({box.pos.x + inner + sample * 2 / 3, mid}, {box.pos.x + inner + sample, mid}, theme::text, frame.px(3));
-    text_box(frame, ui_text(language, "map.railway"), {{box.pos.x + inner + sample + frame.px(10), y}, {width - sample - frame.px(10), row}},
-             {frame.fonts.body, theme::text, Align::left, true, true});
-    y += row + frame.px(6);
-    const float mid_road = y + row / 2;
-    draw->AddLine({box.pos.x + inner, mid_road}, {box.pos.x + inner + sample, mid_road}, theme::rgb(0xb8, 0x92, 0x3a, 0xc0), frame.px(4));
-    text_box(frame, ui_text(language, "map.road"), {{box.pos.x + inner + sample + frame.px(10), y}, {width - sample - frame.px(10), row}},
-             {frame.fonts.body, theme::text, Align::left, true, true});
-    y += row + frame.px(14);
-    if (box.max().y - inner - y > frame.fonts.body->FontSize * 2) {
-        text_box(frame, ui_text(language, "map.hint"), {{box.pos.x + inner, y}, {width, box.max().y - inner - y}},
-                 {frame.fonts.body, theme::text_muted, Align::left, false, false});
+    y += frame.px(6);
+    if (bottom - y > frame.fonts.body->FontSize * 2) {
+        text_box(frame, ui_text(language, "map.hint"), {{left, y}, {width, bottom - y}}, {frame.fonts.body, theme::text_muted});
     }
 }
 
@@ -270,13 +379,28 @@ void draw_map(const Kiosk& kiosk, UiFrame& frame) {
     const float pad = frame.px(40);
     projection.fit({{map_box.pos.x + pad, map_box.pos.y + pad * 0.6f}, {map_box.size.x - pad * 2, map_box.size.y - pad * 1.2f}});
     projection.area = map_box;
+    std::vector<std::pair<std::string, float>> points;
+    for (const auto& municipality : content.municipalities) {
+        if (!municipality.position) continue;
+        projection.spread[municipality.id] = projection.at(*municipality.position);
+        points.emplace_back(municipality.id, jewel_target(frame) / 2 + frame.px(2));
+    }
+    for (const auto& place : content.map.places) {
+        if (place.beyond_edge) continue;
+        projection.spread[place.id] = projection.at(place.at);
+        points.emplace_back(place.id, frame.px(8));
+    }
+    projection.separate(std::move(points));
 
     draw->PushClipRect(map_box.pos, map_box.max(), true);
     draw_lines(kiosk, frame, projection);
+    // Every point takes its room first; then the labels, the arrows at the edge first (they
+    // have the least choice), then the municipalities, then the other places.
     std::vector<Rect> taken;
+    mark_points(kiosk, frame, projection, taken);
+    draw_beyond_edge(kiosk, frame, projection, taken);
     draw_municipalities(kiosk, frame, projection, taken);
     draw_places(kiosk, frame, projection, taken);
-    draw_beyond_edge(kiosk, frame, projection, taken);
     draw->PopClipRect();
 
     side_panel(kiosk, frame, {{map_box.max().x + margin, top}, {side_width, bottom - top}});

@@ -54,7 +54,11 @@ float contact_card(const Kiosk& kiosk, UiFrame& frame, const Municipality& munic
     float y = box.pos.y + inner;
     std::vector<std::pair<std::string, std::string>> rows{{std::string(ui_text(language, "municipality.host_office")), host.office}};
     if (!host.opening_hours.empty()) rows.emplace_back(ui_text(language, "municipality.opening_hours"), host.opening_hours);
-    if (!host.web.empty()) rows.emplace_back(ui_text(language, "municipality.web"), host.web.substr(host.web.find("//") + 2));
+    if (!host.web.empty()) {
+        // Without "https://": the address as people type it. (One without a scheme is shown whole.)
+        const auto scheme = host.web.find("://");
+        rows.emplace_back(ui_text(language, "municipality.web"), scheme == std::string::npos ? host.web : host.web.substr(scheme + 3));
+    }
     if (!host.email.empty()) rows.emplace_back("", host.email);
     // The contents first, in the draw list's front channel; then the card behind them, as tall
     // as they came out: each text laid out once.
@@ -139,12 +143,14 @@ void draw_municipality(const Kiosk& kiosk, UiFrame& frame) {
     const float top = header(kiosk, frame, *municipality);
     const float bottom = frame.size.y - bottom_bar_height(frame);
     const float margin = frame.px(32);
-    const float gap = frame.px(8);
-
     // The five sections as tabs down the left, and the map below them; the open one is filled.
+    // In large text at 800x480 the header takes more room: the gaps give way first, then the
+    // tabs down to 48 px, never below.
     const float tab_width = frame.px(230);
     const int buttons = static_cast<int>(std::size(municipality_sections)) + 1;
-    const float tab_height = std::max(min_touch_px, std::min(frame.px(76), (bottom - top - gap * static_cast<float>(buttons)) / static_cast<float>(buttons)));
+    const float room = bottom - frame.px(8) - top;
+    const float gap = std::clamp((room - min_touch_px * static_cast<float>(buttons)) / static_cast<float>(buttons), 0.0f, frame.px(8));
+    const float tab_height = std::max(min_touch_px, std::min(frame.px(76), (room - gap * static_cast<float>(buttons)) / static_cast<float>(buttons)));
     float y = top;
     for (std::string_view section : municipality_sections) {
         const std::string id(section);
@@ -167,30 +173,43 @@ void draw_municipality(const Kiosk& kiosk, UiFrame& frame) {
     const float card = contact_card(kiosk, frame, *municipality, side);
     work_chart(kiosk, frame, *municipality, {{side.pos.x, side.pos.y + card + frame.px(12)}, {side.size.x, side.size.y - card - frame.px(12)}});
 
-    // The middle: the picture over the open section's text.
+    // The middle: the picture over the open section's text. The text is laid out first, from
+    // the panel's foot up (the neighbour note, the section, its heading); the picture takes
+    // what is left above it, cropped to fill, so a long text or large text is never cut for a
+    // picture. The panel is drawn behind the text once its height is known.
     const ImVec2 panel_min{margin + tab_width + frame.px(20), top};
     const ImVec2 panel_max{side.pos.x - frame.px(20), bottom - frame.px(8)};
     const float panel_width = panel_max.x - panel_min.x;
-    const float picture_height = std::min(panel_width * 9.0f / 16.0f, (panel_max.y - panel_min.y) * 0.48f);
-    picture_frame(frame, municipality->images.hero, {panel_min, {panel_width, picture_height}}, frame.px(16));
-    const ImVec2 text_min{panel_min.x, panel_min.y + picture_height + frame.px(12)};
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->AddRectFilled(text_min, panel_max, theme::panel, frame.px(16));
+    const float least_picture = (panel_max.y - panel_min.y) * 0.2f;
     const float inner = frame.px(20);
-    const float text_width = panel_max.x - text_min.x - inner * 2;
-    float text_y = text_min.y + inner * 0.7f;
+    const float text_left = panel_min.x + inner;
+    const float text_width = panel_width - inner * 2;
     const float heading = frame.fonts.large->FontSize * 1.25f;
-    text_box(frame, ui_text(language, "section." + kiosk.open_section()), {{text_min.x + inner, text_y}, {text_width, heading}},
-             {frame.fonts.large, theme::gold, Align::left, false, true});
-    text_y += heading + frame.px(6);
-    const float note = municipality->member ? 0.0f : frame.fonts.body->FontSize * 2.6f;
-    text_box(frame, kiosk.content().text(language, "municipality." + municipality->id + "." + kiosk.open_section()),
-             {{text_min.x + inner, text_y}, {text_width, panel_max.y - inner * 0.7f - note - text_y}},
-             {frame.fonts.body, theme::text, Align::left, false, false});
+    float text_bottom = panel_max.y - inner * 0.7f;
+    const float text_top = panel_min.y + least_picture + frame.px(12) + inner * 0.7f + heading + frame.px(6);
+    TextStyle from_bottom{frame.fonts.body, theme::text_muted};
+    from_bottom.bottom = true;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->ChannelsSplit(2);
+    draw->ChannelsSetCurrent(1);
     if (!municipality->member) {
-        text_box(frame, ui_text(language, "municipality.neighbour_note"), {{text_min.x + inner, panel_max.y - inner * 0.7f - note}, {text_width, note}},
-                 {frame.fonts.body, theme::text_muted, Align::left, false, false});
+        const float note = frame.fonts.body->FontSize * 2.6f;
+        text_bottom -= text_box(frame, ui_text(language, "municipality.neighbour_note"), {{text_left, text_bottom - note}, {text_width, note}},
+                                from_bottom).size.y + frame.px(8);
     }
+    from_bottom.colour = theme::text;
+    const float body = text_box(frame, kiosk.content().text(language, "municipality." + municipality->id + "." + kiosk.open_section()),
+                                {{text_left, text_top}, {text_width, text_bottom - text_top}}, from_bottom)
+                           .size.y;
+    const float heading_top = text_bottom - body - frame.px(6) - heading;
+    text_box(frame, ui_text(language, "section." + kiosk.open_section()), {{text_left, heading_top}, {text_width, heading}},
+             {frame.fonts.large, theme::gold, Align::left, false, true});
+    const float panel_top = heading_top - inner * 0.7f;
+    draw->ChannelsSetCurrent(0);
+    draw->AddRectFilled({panel_min.x, panel_top}, panel_max, theme::panel, frame.px(16));
+    draw->ChannelsMerge();
+    const float picture_height = std::min(panel_top - frame.px(12) - panel_min.y, panel_width * 0.75f);
+    picture_frame(frame, municipality->images.hero, {panel_min, {panel_width, picture_height}}, frame.px(16));
 
     // "I'm curious" between Back and the sign-up: a chip with a tick, so its state reads without colour.
     const auto& chosen = kiosk.draft().lead.municipalities;
