@@ -5,6 +5,7 @@
 #include "ui/theme.h"
 #include "ui/text/ui_text.h"
 #include "ui/widgets/controls.h"
+#include "ui/widgets/text_box.h"
 #include "ui/widgets/text_field.h"
 
 #include <algorithm>
@@ -42,9 +43,11 @@ void draw_staff_event(const Kiosk& kiosk, UiFrame& frame) {
     }
     y += text_field_height(frame) + frame.px(10);
 
-    const float chip_height = frame.px(56);
-    draw_text(frame.fonts.body, ui_text(language, "staff.event_campaign"), {margin, y}, theme::text_muted);
-    y += frame.fonts.body->FontSize + frame.px(4);
+    const float chip_height = frame.touch(56);
+    const float label_height = frame.fonts.body->FontSize * 1.2f;
+    const TextStyle label{frame.fonts.body, theme::text_muted, Align::left, false, true};
+    text_box(frame, ui_text(language, "staff.event_campaign"), {{margin, y}, {width, label_height}}, label);
+    y += label_height + frame.px(4);
     const auto& campaigns = kiosk.content().campaigns;
     const float campaign_width = (width - gap * static_cast<float>(std::max<std::size_t>(campaigns.size(), 1) - 1)) /
                                  static_cast<float>(std::max<std::size_t>(campaigns.size(), 1));
@@ -57,16 +60,16 @@ void draw_staff_event(const Kiosk& kiosk, UiFrame& frame) {
     }
     y += chip_height + frame.px(10);
 
-    draw_text(frame.fonts.body, ui_text(language, "staff.event_present"), {margin, y}, theme::text_muted);
-    y += frame.fonts.body->FontSize + frame.px(4);
-    const auto tapped = municipality_chip_row(
+    text_box(frame, ui_text(language, "staff.event_present"), {{margin, y}, {width, label_height}}, label);
+    y += label_height + frame.px(4);
+    const auto present = municipality_chip_rows(
         frame, kiosk.content(), "present:",
         [&](const std::string& id) {
             return std::find(draft.municipalities.begin(), draft.municipalities.end(), id) != draft.municipalities.end();
         },
         {margin, y}, width);
-    if (tapped) frame.emit(intent::ToggleEventMunicipality{*tapped});
-    y += chip_height + frame.px(14);
+    if (present.tapped) frame.emit(intent::ToggleEventMunicipality{*present.tapped});
+    y += present.height + frame.px(14);
 
     if (staff_keyboard_and_save(frame, staff.shift(), language, y, "staff:save_event")) frame.emit(intent::SaveEvent{});
 }

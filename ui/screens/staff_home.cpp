@@ -6,6 +6,9 @@
 #include "ui/text/ui_text.h"
 #include "common/base/version.h"
 #include "ui/widgets/controls.h"
+#include "ui/widgets/text_box.h"
+
+#include <algorithm>
 
 #include <cstdio>
 
@@ -13,12 +16,18 @@ namespace flytthit::ui {
 
 namespace {
 
-// "label: value" rows in a column; returns the y after the last row.
-float rows(UiFrame& frame, float x, float y, const std::vector<std::pair<std::string, std::string>>& lines) {
+// "label: value" rows in a column from x to right, each wrapped in its own box, stopping at
+// bottom; returns the y after the last row.
+float rows(UiFrame& frame, float x, float y, float right, float bottom, const std::vector<std::pair<std::string, std::string>>& lines) {
+    const float label_width = std::min(frame.px(300), (right - x) * 0.4f);
+    const float gap = frame.px(12);
     for (const auto& [label, value] : lines) {
-        draw_text(frame.fonts.body, label, {x, y}, theme::text_muted);
-        draw_text(frame.fonts.body, value, {x + frame.px(300), y}, theme::text);
-        y += frame.fonts.body->FontSize + frame.px(8);
+        const float room = bottom - y;  // none left: text_box reports the row as not fitting
+        const float label_height =
+            text_box(frame, label, {{x, y}, {label_width - gap, room}}, {frame.fonts.body, theme::text_muted}).size.y;
+        const float value_height =
+            text_box(frame, value, {{x + label_width, y}, {right - x - label_width, room}}, {frame.fonts.body, theme::text}).size.y;
+        y += std::max(label_height, value_height) + frame.px(8);
     }
     return y;
 }
@@ -40,9 +49,61 @@ void draw_staff_home(const Kiosk& kiosk, UiFrame& frame) {
     float y = staff_header(frame, language, text("staff.home_title") + " · " + staff.current_event().name, true);
 
     const float x = frame.px(32);
+    // The tasks, as a column of large buttons on the right; the counters and health to its left.
+    const ImVec2 size{frame.px(staff_home_button_width), frame.touch(66)};
+    const float bx = frame.size.x - size.x - frame.px(24);
+    const float right = bx - frame.px(24);
+    const float gap = std::min(frame.px(10), (frame.size.y - frame.px(24) - size.y * 8) / 8);
+    float by = frame.px(24);
+    const std::pair<const char*, ScreenId> tasks[] = {
+        {"staff.event", ScreenId::staff_event}, {"staff.leads", ScreenId::staff_leads},
+        {"staff.sync", ScreenId::staff_sync},   {"staff.export", ScreenId::staff_export},
+        {"staff.clock", ScreenId::staff_clock},
+    };
+    for (const auto& [key, screen] : tasks) {
+        if (touch_button(frame, std::string("staff:") + key, text(key), {bx, by}, size)) frame.emit(intent::StaffGo{screen});
+        by += size.y + gap;
+    }
+    if (touch_button(frame, "staff:assist", text("staff.assist"), {bx, by}, size, ButtonStyle::primary)) {
+        frame.emit(intent::StartAssistedSignUp{});
+    }
+    by += size.y + gap;
+    if (touch_button(frame, "staff:lock", text("staff.lock"), {bx, by}, size, ButtonStyle::primary)) {
+        frame.emit(intent::LeaveStaff{});
+    }
+    by += size.y + gap;
+    if (touch_button(frame, "staff:exit", text("staff.exit"), {bx, by}, size)) frame.emit(intent::ExitKiosk{});
+
+    // What went wrong with the store, where staff cannot miss it: a damaged database moved
+    // aside, or the last sign-up that could not be saved (a full disk, an I/O error). Stacked
+    // from the bottom up, left of the buttons; the rows above stop where they begin.
+    const std::string staff_problem =
+        staff.error().empty() ? std::string() : text(staff.error().c_str()) + " " + staff.error_detail();
+    // A picture the content pack could not give (missing, broken, too large): the page shows a
+    // neutral frame, and staff see which picture and why.
+    std::vector<std::string> problems{staff_problem, kiosk.last_store_error(), staff.store_alert()};
+    for (const ContentProblem& picture : kiosk.content().picture_problems) {
+        problems.push_back(text("staff.picture_problem") + " " + picture.where + ": " + picture.message);
+    }
+    // And the pictures that passed the load's check but could not be decoded or uploaded.
+    if (frame.pictures != nullptr) {
+        for (const PictureProblem& picture : frame.pictures->problems()) problems.push_back(text("staff.picture_problem") + " " + picture.message);
+    }
+    float alert_bottom = frame.size.y - frame.px(16);
+    TextStyle alert_style{frame.fonts.body, theme::error};
+    alert_style.bottom = true;
+    for (const std::string& problem : problems) {
+        if (problem.empty()) continue;
+        const float room = std::min(frame.fonts.body->FontSize * 3, alert_bottom - y);
+        const float used = text_box(frame, "! " + problem, {{x, alert_bottom - room}, {right - x, room}}, alert_style).size.y;
+        alert_bottom -= used + frame.px(8);
+    }
+
     const LeadCounters& counters = staff.counters();
-    draw_text(frame.fonts.large, text("staff.counters"), {x, y}, theme::gold);
-    y = rows(frame, x, y + frame.fonts.large->FontSize + frame.px(8),
+    const TextStyle heading{frame.fonts.large, theme::gold, Align::left, false, true};
+    const float heading_height = frame.fonts.large->FontSize * 1.2f;
+    text_box(frame, text("staff.counters"), {{x, y}, {right - x, heading_height}}, heading);
+    y = rows(frame, x, y + heading_height + frame.px(4), right, alert_bottom,
              {{text("staff.today"), std::to_string(counters.today)},
               {text("staff.this_event"), std::to_string(counters.this_event)},
               {text("staff.pending"), std::to_string(counters.pending)},
@@ -58,15 +119,16 @@ void draw_staff_home(const Kiosk& kiosk, UiFrame& frame) {
         campaigns += (campaigns.empty() ? "" : ", ") + (campaign ? campaign->name : id.empty() ? text("staff.no_campaign") : id) +
                      " " + std::to_string(count);
     }
-    y = rows(frame, x, y, {{text("staff.per_municipality"), places.empty() ? "–" : places},
-                           {text("staff.per_campaign"), campaigns.empty() ? "–" : campaigns}});
+    y = rows(frame, x, y, right, alert_bottom,
+             {{text("staff.per_municipality"), places.empty() ? "–" : places},
+              {text("staff.per_campaign"), campaigns.empty() ? "–" : campaigns}});
 
     const DeviceHealth& health = staff.health();
-    y += frame.px(12);
-    draw_text(frame.fonts.large, text("staff.health"), {x, y}, theme::gold);
+    y += frame.px(8);
+    text_box(frame, text("staff.health"), {{x, y}, {right - x, heading_height}}, heading);
     const std::string clock = health.wall_clock_utc + " UTC, " +
                               text(health.clock == ClockStatus::synchronised ? "staff.clock_set" : "staff.clock_approximate");
-    rows(frame, x, y + frame.fonts.large->FontSize + frame.px(8),
+    rows(frame, x, y + heading_height + frame.px(4), right, alert_bottom,
          {{text("staff.free_space"), format_bytes(health.free_bytes) + " / " + format_bytes(health.total_bytes)},
           {text("staff.database"), format_bytes(health.database_bytes)},
           {text("staff.last_sync"), staff.last_sync().empty() ? text("staff.never") : staff.last_sync()},
@@ -74,49 +136,6 @@ void draw_staff_home(const Kiosk& kiosk, UiFrame& frame) {
           {text("staff.sealing"), text(staff.sealing_is_demo() ? "staff.sealing_demo" : "staff.sealing_register")},
           {text("staff.versions"), std::string("app ") + app_version + ", content " + kiosk.content().pack_version},
           {text("staff.uptime"), uptime_text(health.uptime_seconds)}});
-
-    // The tasks, as a column of large buttons on the right.
-    const ImVec2 size{frame.px(330), frame.px(66)};
-    const float bx = frame.size.x - size.x - frame.px(24);
-    float by = frame.px(24);
-    const std::pair<const char*, ScreenId> tasks[] = {
-        {"staff.event", ScreenId::staff_event}, {"staff.leads", ScreenId::staff_leads},
-        {"staff.sync", ScreenId::staff_sync},   {"staff.export", ScreenId::staff_export},
-        {"staff.clock", ScreenId::staff_clock},
-    };
-    for (const auto& [key, screen] : tasks) {
-        if (touch_button(frame, std::string("staff:") + key, text(key), {bx, by}, size)) frame.emit(intent::StaffGo{screen});
-        by += size.y + frame.px(10);
-    }
-    if (touch_button(frame, "staff:assist", text("staff.assist"), {bx, by}, size, ButtonStyle::primary)) {
-        frame.emit(intent::StartAssistedSignUp{});
-    }
-    by += size.y + frame.px(10);
-    if (touch_button(frame, "staff:lock", text("staff.lock"), {bx, by}, size, ButtonStyle::primary)) {
-        frame.emit(intent::LeaveStaff{});
-    }
-    by += size.y + frame.px(10);
-    if (touch_button(frame, "staff:exit", text("staff.exit"), {bx, by}, size)) frame.emit(intent::ExitKiosk{});
-    // What went wrong with the store, where staff cannot miss it: a damaged database moved
-    // aside, or the last sign-up that could not be saved (a full disk, an I/O error).
-    float alert_y = frame.size.y - frame.px(40);
-    const std::string staff_problem =
-        staff.error().empty() ? std::string() : text(staff.error().c_str()) + " " + staff.error_detail();
-    // A picture the content pack could not give (missing, broken, too large): the page shows a
-    // neutral frame, and staff see which picture and why.
-    std::vector<std::string> problems{staff_problem, kiosk.last_store_error(), staff.store_alert()};
-    for (const ContentProblem& picture : kiosk.content().picture_problems) {
-        problems.push_back(text("staff.picture_problem") + " " + picture.where + ": " + picture.message);
-    }
-    // And the pictures that passed the load's check but could not be decoded or uploaded.
-    if (frame.pictures != nullptr) {
-        for (const PictureProblem& picture : frame.pictures->problems()) problems.push_back(text("staff.picture_problem") + " " + picture.message);
-    }
-    for (const std::string& problem : problems) {
-        if (problem.empty()) continue;
-        const float used = draw_text(frame.fonts.body, "! " + problem, {x, alert_y}, theme::error, false, frame.size.x - frame.px(420));
-        alert_y -= used + frame.px(8);
-    }
 }
 
 }  // namespace flytthit::ui

@@ -5,7 +5,10 @@
 #include "ui/text/ui_text.h"
 #include "common/base/utf8.h"
 #include "ui/widgets/controls.h"
+#include "ui/widgets/text_box.h"
 #include "ui/widgets/text_field.h"
+
+#include <algorithm>
 
 namespace flytthit::ui {
 
@@ -20,42 +23,47 @@ void draw_staff_lead(const Kiosk& kiosk, UiFrame& frame) {
     const float margin = frame.px(32);
     const float width = frame.size.x - margin * 2;
 
-    draw_text(frame.fonts.large,
-              lead.sealed.initials + "  ·  " + lead.created.wall_clock_utc + "  ·  " +
-                  std::to_string(lead.draft.household.adults) + " " + std::string(ui_text(language, "staff.adults")) + ", " +
-                  std::to_string(lead.sealed.children_count) + " " +
-                  std::string(ui_text(language, "staff.children")),
-              {margin, y}, theme::text);
-    y += frame.fonts.large->FontSize + frame.px(14);
+    const float info_height = frame.fonts.large->FontSize * 1.2f;
+    text_box(frame,
+             lead.sealed.initials + "  ·  " + lead.created.wall_clock_utc + "  ·  " + std::to_string(lead.draft.household.adults) + " " +
+                 std::string(ui_text(language, "staff.adults")) + ", " + std::to_string(lead.sealed.children_count) + " " +
+                 std::string(ui_text(language, "staff.children")),
+             {{margin, y}, {width, info_height}}, {frame.fonts.large, theme::text, Align::left, false, true});
+    y += info_height + frame.px(10);
 
-    const float chip_height = frame.px(56);
-    draw_text(frame.fonts.body, ui_text(language, "staff.rating"), {margin, y + frame.px(14)}, theme::text_muted);
-    float x = margin + frame.px(220);
+    const float chip_height = frame.touch(56);
+    const float label_width = frame.px(220);
+    text_box(frame, ui_text(language, "staff.rating"), {{margin, y}, {label_width - frame.px(12), chip_height}},
+             {frame.fonts.body, theme::text_muted, Align::left, true, true});
+    float x = margin + label_width;
+    const float rating_gap = frame.px(12);
+    const float rating_width = std::min(frame.px(200), (width - label_width - rating_gap * 2) / 3);
     for (const char* rating : {"hot", "warm", "cold"}) {
         if (toggle_chip(frame, std::string("rating:") + rating, ui_text(language, std::string("staff.") + rating),
-                        annotation.rating == rating, {x, y}, {frame.px(200), chip_height})) {
+                        annotation.rating == rating, {x, y}, {rating_width, chip_height})) {
             frame.emit(intent::SetRating{rating});
         }
-        x += frame.px(212);
+        x += rating_width + rating_gap;
     }
     y += chip_height + frame.px(12);
 
-    draw_text(frame.fonts.body, ui_text(language, "staff.follow_up"), {margin, y}, theme::text_muted);
-    y += frame.fonts.body->FontSize + frame.px(4);
-    const auto tapped = municipality_chip_row(
-        frame, kiosk.content(), "follow_up:", [&](const std::string& id) { return annotation.follow_up == id; },
-        {margin, y}, width);
-    if (tapped) frame.emit(intent::SetFollowUp{*tapped});
-    y += chip_height + frame.px(10);
+    const float label_height = frame.fonts.body->FontSize * 1.2f;
+    text_box(frame, ui_text(language, "staff.follow_up"), {{margin, y}, {width, label_height}},
+             {frame.fonts.body, theme::text_muted, Align::left, false, true});
+    y += label_height + frame.px(4);
+    const auto follow_up = municipality_chip_rows(
+        frame, kiosk.content(), "follow_up:", [&](const std::string& id) { return annotation.follow_up == id; }, {margin, y}, width);
+    if (follow_up.tapped) frame.emit(intent::SetFollowUp{*follow_up.tapped});
+    y += follow_up.height + frame.px(16);
 
     // Notes are sealed like the rest: staff can add a new one but not read the old one back.
     const std::string note_label = std::string(ui_text(language, "staff.note")) +
                                    (lead.sealed.note.empty() ? "" : " (" + std::string(ui_text(language, "staff.note_sealed")) + ")");
     TextFieldView note{"field:note", note_label, annotation.note, true, {}};
     draw_text_field(frame, note, {margin, y}, width);
-    y += text_field_height(frame);
+    y += text_field_height(frame) + frame.px(8);
     if (staff_keyboard_and_save(frame, staff.shift(), language, y, "staff:save_lead")) frame.emit(intent::SaveLead{});
-    const ImVec2 back{frame.px(300), frame.px(76)};
+    const ImVec2 back{frame.px(300), frame.touch(76)};
     if (touch_button(frame, "staff:back_to_leads", ui_text(language, "nav.back"), {frame.px(24), frame.size.y - back.y - frame.px(20)},
                      back)) {
         frame.emit(intent::StaffGo{ScreenId::staff_leads});

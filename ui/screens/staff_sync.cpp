@@ -5,6 +5,7 @@
 #include "ui/theme.h"
 #include "ui/text/ui_text.h"
 #include "ui/widgets/controls.h"
+#include "ui/widgets/text_box.h"
 
 namespace flytthit::ui {
 
@@ -19,7 +20,7 @@ void draw_staff_sync(const Kiosk& kiosk, UiFrame& frame) {
     const auto progress = staff.sync_progress();
     const bool running = staff.sync_running();
 
-    const ImVec2 button{frame.px(320), frame.px(80)};
+    const ImVec2 button{frame.px(320), frame.touch(80)};
     if (running) {
         if (touch_button(frame, "sync:cancel", text("staff.sync_cancel"), {margin, y}, button)) frame.emit(intent::CancelSync{});
     } else if (touch_button(frame, "sync:start", text("staff.sync_start"), {margin, y}, button, ButtonStyle::primary)) {
@@ -27,8 +28,18 @@ void draw_staff_sync(const Kiosk& kiosk, UiFrame& frame) {
     }
     y += button.y + frame.px(30);
 
+    // The last sync stands at the bottom; what this one did fills the room above it.
+    const float last_height = frame.fonts.body->FontSize * 2;
+    const float last_top = frame.size.y - frame.px(16) - last_height;
+    text_box(frame, text("staff.last_sync") + ": " + (staff.last_sync().empty() ? text("staff.never") : staff.last_sync()),
+             {{margin, last_top}, {width, last_height}}, [&] {
+                 TextStyle style{frame.fonts.body, theme::text_muted};
+                 style.bottom = true;
+                 return style;
+             }());
+    const auto room = [&] { return Rect{{margin, y}, {width, last_top - frame.px(8) - y}}; };
     if (!progress) {
-        draw_text(frame.fonts.large, text("staff.sync_idle"), {margin, y}, theme::text_muted);
+        text_box(frame, text("staff.sync_idle"), room(), {frame.fonts.large, theme::text_muted});
     } else {
         ImDrawList* draw = ImGui::GetWindowDrawList();
         const float bar = frame.px(40);
@@ -38,23 +49,22 @@ void draw_staff_sync(const Kiosk& kiosk, UiFrame& frame) {
         draw->AddRectFilled({margin, y}, {margin + width * share, y + bar}, theme::gold, frame.px(8));
         draw->AddRect({margin, y}, {margin + width, y + bar}, theme::text_muted, frame.px(8));
         y += bar + frame.px(16);
-        draw_text(frame.fonts.large,
-                  std::to_string(progress->sent) + " / " + std::to_string(progress->total) + " " + text("staff.sent") + "  ·  " +
-                      std::to_string(progress->stored) + " " + text("staff.stored") + ", " +
-                      std::to_string(progress->duplicates) + " " + text("staff.duplicates") + ", " +
-                      std::to_string(progress->rejected) + " " + text("staff.rejected") + ", " +
-                      std::to_string(progress->conflicts) + " " + text("staff.conflicts"),
-                  {margin, y}, theme::text);
-        y += frame.fonts.large->FontSize + frame.px(16);
+        y += text_box(frame,
+                      std::to_string(progress->sent) + " / " + std::to_string(progress->total) + " " + text("staff.sent") + "  ·  " +
+                          std::to_string(progress->stored) + " " + text("staff.stored") + ", " +
+                          std::to_string(progress->duplicates) + " " + text("staff.duplicates") + ", " +
+                          std::to_string(progress->rejected) + " " + text("staff.rejected") + ", " +
+                          std::to_string(progress->conflicts) + " " + text("staff.conflicts"),
+                      {{margin, y}, {width, frame.fonts.large->FontSize * 2}}, {frame.fonts.large, theme::text})
+                 .size.y +
+             frame.px(16);
         if (progress->finished && progress->succeeded) {
-            draw_text(frame.fonts.large, text("staff.sync_done"), {margin, y}, theme::gold);
+            text_box(frame, text("staff.sync_done"), room(), {frame.fonts.large, theme::gold});
         } else if (!progress->last_error.empty()) {
-            draw_text(frame.fonts.body, "! " + (progress->finished ? text("staff.sync_failed") + ": " : "") + progress->last_error,
-                      {margin, y}, theme::error, false, width);
+            text_box(frame, "! " + (progress->finished ? text("staff.sync_failed") + ": " : "") + progress->last_error, room(),
+                     {frame.fonts.body, theme::error});
         }
     }
-    draw_text(frame.fonts.body, text("staff.last_sync") + ": " + (staff.last_sync().empty() ? text("staff.never") : staff.last_sync()),
-              {margin, frame.size.y - frame.px(60)}, theme::text_muted, false, width);
 }
 
 }  // namespace flytthit::ui

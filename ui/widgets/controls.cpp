@@ -97,23 +97,35 @@ bool toggle_chip(UiFrame& frame, const std::string& name, std::string_view label
     return touch.tapped;
 }
 
-std::optional<std::string> municipality_chip_row(UiFrame& frame, const ContentPack& content, const std::string& prefix,
-                                                 const std::function<bool(const std::string&)>& is_on, ImVec2 pos,
-                                                 float width) {
+ChipRows municipality_chip_rows(UiFrame& frame, const ContentPack& content, const std::string& prefix,
+                                const std::function<bool(const std::string&)>& is_on, ImVec2 pos, float width) {
     const auto& municipalities = content.municipalities;
-    if (municipalities.empty()) return std::nullopt;
+    ChipRows result;
+    if (municipalities.empty()) return result;
     const float gap = frame.px(8);
-    const auto count = static_cast<float>(municipalities.size());
-    const float chip_width = (width - gap * (count - 1)) / count;
-    std::optional<std::string> tapped;
-    for (std::size_t i = 0; i < municipalities.size(); ++i) {
-        const auto& municipality = municipalities[i];
-        if (toggle_chip(frame, prefix + municipality.id, municipality.name, is_on(municipality.id),
-                        {pos.x + static_cast<float>(i) * (chip_width + gap), pos.y}, {chip_width, frame.touch(56)})) {
-            tapped = municipality.id;
+    const float height = frame.touch(56);
+    // A chip's room around its label (see toggle_chip): the tick box and the margins.
+    const float around = frame.px(14) + height * 0.5f + frame.px(12) + frame.px(8);
+    float widest = 0;
+    for (const auto& municipality : municipalities) {
+        const std::string& name = municipality.name;
+        widest = std::max(widest, frame.fonts.body->CalcTextSizeA(frame.fonts.body->FontSize, FLT_MAX, 0, name.data(),
+                                                                   name.data() + name.size()).x);
+    }
+    const auto count = static_cast<int>(municipalities.size());
+    int columns = count;
+    while (columns > 1 && (width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns) < widest + around) --columns;
+    const int rows = (count + columns - 1) / columns;
+    const float chip_width = (width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+    for (int i = 0; i < count; ++i) {
+        const auto& municipality = municipalities[static_cast<std::size_t>(i)];
+        const ImVec2 at{pos.x + static_cast<float>(i % columns) * (chip_width + gap), pos.y + static_cast<float>(i / columns) * (height + gap)};
+        if (toggle_chip(frame, prefix + municipality.id, municipality.name, is_on(municipality.id), at, {chip_width, height})) {
+            result.tapped = municipality.id;
         }
     }
-    return tapped;
+    result.height = static_cast<float>(rows) * height + static_cast<float>(rows - 1) * gap;
+    return result;
 }
 
 float widest_language_name(ImFont* font) {
@@ -262,7 +274,7 @@ void staff_corner(UiFrame& frame) {
 
 float staff_header(UiFrame& frame, Language language, std::string_view title, bool is_home) {
     draw_background(frame);
-    const float right = is_home ? frame.size.x - frame.px(24) : frame.size.x - frame.px(220) - frame.px(48);
+    const float right = is_home ? frame.size.x - frame.px(staff_home_button_width) - frame.px(48) : frame.size.x - frame.px(220) - frame.px(48);
     text_box(frame, title, {{frame.px(32), frame.px(16)}, {right - frame.px(32), frame.px(100) - frame.px(24)}},
              {frame.fonts.title, theme::gold, Align::left, true, true});
     if (!is_home) {
@@ -277,9 +289,9 @@ float staff_header(UiFrame& frame, Language language, std::string_view title, bo
 
 bool staff_keyboard_and_save(UiFrame& frame, bool shift, Language language, float top, const std::string& save_name) {
     const float margin = frame.px(32);
-    const float bottom = frame.size.y - frame.px(110);
-    draw_keyboard(frame, KeyboardLayout::letters, shift, language, {margin, top}, {frame.size.x - margin * 2, bottom - top});
     const ImVec2 save{frame.px(300), frame.touch(76)};
+    const float bottom = frame.size.y - save.y - frame.px(20) - frame.px(14);
+    draw_keyboard(frame, KeyboardLayout::letters, shift, language, {margin, top}, {frame.size.x - margin * 2, bottom - top});
     return touch_button(frame, save_name, ui_text(language, "staff.save"),
                         {frame.size.x - save.x - frame.px(24), frame.size.y - save.y - frame.px(20)}, save, ButtonStyle::primary);
 }

@@ -28,11 +28,15 @@ float draw_text(ImFont* font, std::string_view text, ImVec2 pos, ImU32 colour, b
 float draw_text_centred_wrapped(ImFont* font, std::string_view text, float centre_x, float y, ImU32 colour,
                                 float wrap_width);
 
-// One row of toggle chips, one per municipality of the content, named <prefix><id>. Returns
-// the id tapped, if any.
-std::optional<std::string> municipality_chip_row(UiFrame& frame, const ContentPack& content, const std::string& prefix,
-                                                 const std::function<bool(const std::string&)>& is_on, ImVec2 pos,
-                                                 float width);
+// Toggle chips, one per municipality of the content, named <prefix><id>: in one row when
+// every name fits its chip whole, else in as many rows as that takes. Returns the id tapped,
+// if any, and the height the rows took.
+struct ChipRows {
+    std::optional<std::string> tapped;
+    float height = 0;
+};
+ChipRows municipality_chip_rows(UiFrame& frame, const ContentPack& content, const std::string& prefix,
+                                const std::function<bool(const std::string&)>& is_on, ImVec2 pos, float width);
 
 // The widest of the languages' own names ("Nederlands") in font, for Fonts::widest_language_name.
 float widest_language_name(ImFont* font);
@@ -69,6 +73,9 @@ float stepper_value_width(const UiFrame& frame);
 // The hidden way into staff mode: a press held for three seconds in the top-left corner.
 // Submit it before any larger item that covers the corner.
 void staff_corner(UiFrame& frame);
+
+// Staff home's column of task buttons is this wide (design pixels); its title stops before it.
+inline constexpr float staff_home_button_width = 330;
 
 // A staff screen's frame: background, title, and a Back button to staff home (unless this is
 // home). Returns the y where content starts.
