@@ -12,6 +12,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <functional>
 #include <thread>
 #include <map>
@@ -231,24 +233,35 @@ struct Findings {
     std::vector<std::string> lines;
     std::map<std::string, int> per_screen;
 
-    // Not yet fixed, so not failing this case (listed in its own case below).
-    std::function<bool(const std::string&, ImVec2, bool)> known = [](const std::string&, ImVec2, bool) { return false; };
+    // A problem known and not yet fixed, named exactly (screen, display, size and the problem's
+    // own line): listed, but not failing. Any other problem on the same screen still fails.
+    std::function<bool(const std::string&, ImVec2, bool, const std::string&)> known =
+        [](const std::string&, ImVec2, bool, const std::string&) { return false; };
+    std::vector<std::string> known_lines;
 
     void check(FitSession& s, const std::string& screen, Language language, bool large) {
         s.driver.frame();
-        if (!wanted(screen) || known(screen, s.display, large)) return;
+        if (!wanted(screen)) return;
         ++screens;
         const auto problems = frame_problems(s.driver, s.display);
         if (problems.empty()) return;
         const std::string where = screen + " @ " + describe(s.display, language, large);
-        per_screen[screen] += static_cast<int>(problems.size());
-        for (std::size_t i = 0; i < problems.size() && i < 4; ++i) lines.push_back(where + ": " + problems[i]);
+        int counted = 0;
+        for (const auto& problem : problems) {
+            if (known(screen, s.display, large, problem)) {
+                if (known_lines.size() < 20) known_lines.push_back(where + ": " + problem);
+                continue;
+            }
+            if (counted++ < 4) lines.push_back(where + ": " + problem);
+        }
+        if (counted > 0) per_screen[screen] += counted;
     }
     void report() const {
         std::ostringstream out;
         out << screens << " screens rendered; problems per screen:";
         for (const auto& [screen, count] : per_screen) out << " " << screen << "=" << count;
         out << "\n";
+        for (const auto& line : known_lines) out << "known, not yet fixed: " << line << "\n";
         for (std::size_t i = 0; i < lines.size() && i < 300; ++i) out << lines[i] << "\n";
         if (lines.size() > 300) out << "... and " << lines.size() - 300 << " more\n";
         MESSAGE(out.str());
@@ -258,7 +271,7 @@ struct Findings {
 
 // Known and not yet fixed: in large text at 800x480 a typing step's two-line title beside the
 // language bar meets its fields' labels (the keyboard below keeps its 48 px keys).
-bool known_typing_step_problem(const std::string& screen, ImVec2 display, bool large) {
+bool known_typing_step_screen(const std::string& screen, ImVec2 display, bool large) {
     const bool typing = screen.rfind("contact", 0) == 0 || screen.rfind("tipper", 0) == 0 || screen.rfind("business_idea", 0) == 0;
     return typing && large && display.x < 900;
 }
@@ -334,8 +347,16 @@ void for_every_configuration(const std::string& campaign, Visit visit) {
 
 }  // namespace
 
-TEST_CASE("every exploring screen fits: attract, jewel box, every municipality page and section, work for two, region") {
+// Known and not yet fixed: on the map in large text at 800x480 the labels of two small places
+// beside the railway (Støren, Koppang) find no clear room near their dots.
+bool known_map_label_problem(const std::string& screen, ImVec2 display, bool large, const std::string& problem) {
+    const bool small_place = problem.find("\"Støren\"") != std::string::npos || problem.find("\"Koppang\"") != std::string::npos;
+    return screen.rfind("map", 0) == 0 && display.x < 900 && large && small_place;
+}
+
+TEST_CASE("every exploring screen fits: attract, jewel box, every municipality page and section, work for two, region, map") {
     Findings findings;
+    findings.known = known_map_label_problem;
     for_every_configuration("", [&](FitSession& s, Language language, bool large) {
         s.reset(language, large);
         findings.check(s, "attract", language, large);
@@ -352,15 +373,26 @@ TEST_CASE("every exploring screen fits: attract, jewel box, every municipality p
         s.apply(intent::OpenRegion{});
         findings.check(s, "region", language, large);
         s.apply(intent::Back{});
+        s.apply(intent::OpenMap{});
+        REQUIRE(s.kiosk.screen() == ScreenId::map);
+        findings.check(s, "map", language, large);
+        s.apply(intent::Back{});
+        for (const auto& municipality : s.content.municipalities) {  // the map ringing each page's own place
+            s.apply(intent::OpenMunicipality{municipality.id});
+            s.apply(intent::OpenMap{});
+            REQUIRE(s.kiosk.map_highlight() == municipality.id);
+            findings.check(s, "map from " + municipality.id, language, large);
+            s.apply(intent::Back{});
+            s.apply(intent::Back{});
+        }
+        REQUIRE(s.kiosk.screen() == ScreenId::jewel_box);
         s.driver.advance(76s);  // the still-there question over the jewel box
         findings.check(s, "still_there", language, large);
     });
     findings.report();
 }
 
-// The municipality pages and the consent step are being rebuilt by another engineer (pictures,
-// the privacy notice); they draw through text_box() and are checked here, but do not yet fit.
-TEST_CASE("every municipality page fits, each section" * doctest::may_fail()) {
+TEST_CASE("every municipality page fits, each section") {
     Findings findings;
     for_every_configuration("", [&](FitSession& s, Language language, bool large) {
         s.reset(language, large);
@@ -377,9 +409,30 @@ TEST_CASE("every municipality page fits, each section" * doctest::may_fail()) {
     findings.report();
 }
 
-TEST_CASE("the consent step fits with the longest entries and every municipality chosen" * doctest::may_fail()) {
+// Known and not yet fixed (the consent step is being rebuilt by its engineer): the summary of
+// the longest entries, the privacy notice and the list of who will call are cut. Only those
+// texts, and only cut: an overlap, a small target or any other text cut still fails.
+bool known_consent_problem(const ContentPack& content, const std::string& screen, const std::string& problem) {
+    if (screen.rfind("consent", 0) != 0) return false;
+    if (problem.rfind("cut \"", 0) != 0 && problem.rfind("overflow \"", 0) != 0) return false;
+    const std::string text = problem.substr(problem.find('"') + 1);
+    std::vector<std::string> known{long_name.substr(0, 20)};
+    for (Language language : all_languages) {
+        for (const char* key : {"privacy.body", "privacy.contacts"}) {
+            const std::string start = content.text(language, key).substr(0, 20);
+            if (!start.empty()) known.push_back(start);
+        }
+    }
+    return std::any_of(known.begin(), known.end(), [&](const std::string& start) { return text.rfind(start, 0) == 0; });
+}
+
+TEST_CASE("the consent step fits with the longest entries and every municipality chosen") {
     Findings findings;
     findings.wanted = [](const std::string& screen) { return screen.rfind("consent", 0) == 0; };
+    const ContentPack content = *load_content_pack(builtin_content_dir()).pack;
+    findings.known = [&](const std::string& screen, ImVec2, bool, const std::string& problem) {
+        return known_consent_problem(content, screen, problem);
+    };
     for_every_configuration("", [&](FitSession& s, Language language, bool large) {
         s.reset(language, large);
         sign_up(s, findings, language, large);
@@ -387,9 +440,16 @@ TEST_CASE("the consent step fits with the longest entries and every municipality
     findings.report();
 }
 
-TEST_CASE("the typing steps fit in large text at 800x480" * doctest::may_fail()) {
+// Known and not yet fixed: the typing step's title (two lines beside the language bar) lies
+// over its first field's label, in large text at 800x480. Overlaps only: a cut or a small key fails.
+bool known_typing_step_problem(const std::string& screen, ImVec2 display, bool large, const std::string& problem) {
+    return known_typing_step_screen(screen, display, large) && problem.rfind("overlap \"", 0) == 0;
+}
+
+TEST_CASE("the typing steps fit in large text at 800x480") {
     Findings findings;
-    findings.wanted = [](const std::string& screen) { return known_typing_step_problem(screen, {800, 480}, true); };
+    findings.wanted = [](const std::string& screen) { return known_typing_step_screen(screen, {800, 480}, true); };
+    findings.known = known_typing_step_problem;
     for (const std::string& campaign : {std::string(), std::string("start-her"), std::string("savner-du-noen")}) {
         FitSession s({800, 480}, campaign);
         for (Language language : all_languages) {
@@ -420,9 +480,27 @@ TEST_CASE("every sign-up step fits with the longest entries, without a campaign 
     findings.report();
 }
 
-// The staff screens wait for the staff-mode rework (issue 13) to land before they are fitted.
-TEST_CASE("every staff screen fits, the PIN pad included" * doctest::may_fail()) {
+// Known and not yet fixed: on the event and lead screens the on-screen keyboard gets the room
+// the form leaves, and its five rows of keys are under 48 px up to 1280x800 (the lead screen
+// at 1920x1080 too): a key's target, or a key's label with no room in a key under 48 px. Any
+// other problem on these screens fails, as does any problem on the other staff screens.
+bool known_staff_keyboard_problem(const std::string& screen, ImVec2, bool, const std::string& problem) {
+    if (screen != "staff_event" && screen != "staff_lead") return false;
+    if (problem.rfind("touch target key:", 0) == 0) return true;
+    // overflow "<label>" in (x,y)-(x,y): a key's label ("mellomrom" at most) in a box under 48 px high.
+    if (problem.rfind("overflow \"", 0) != 0) return false;
+    const auto quote = problem.find("\" in (", 10);
+    if (quote == std::string::npos || quote - 10 > 16) return false;
+    int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    if (std::sscanf(problem.c_str() + quote + 5, "(%d,%d)-(%d,%d)", &x0, &y0, &x1, &y1) != 4) return false;
+    return y1 - y0 < ui::min_touch_px;
+}
+
+TEST_CASE("every staff screen fits, the PIN pad included") {
     Findings findings;
+    // The sign-up steps on the way (for a lead in the list) are checked in their own cases.
+    findings.wanted = [](const std::string& screen) { return screen.rfind("staff_", 0) == 0 || screen.rfind("pin_pad", 0) == 0; };
+    findings.known = known_staff_keyboard_problem;
     for_every_configuration("", [&](FitSession& s, Language language, bool large) {
         s.reset(language, large);
         if (!s.kiosk.confirmed_lead_id()) sign_up(s, findings, language, large);

@@ -37,7 +37,10 @@ std::string cuts(const ui::HeadlessDriver& driver) {
     return text;
 }
 
+// True when a line drawn last frame starts with start's first 12 bytes. An empty start (a
+// text missing from the pack) matches nothing: every line would begin with it.
 bool drew(const ui::HeadlessDriver& driver, const std::string& start) {
+    if (start.empty()) return false;
     for (const auto& line : driver.text_audit().drawn()) {
         if (line.text.rfind(start.substr(0, 12), 0) == 0) return true;
     }
@@ -45,6 +48,16 @@ bool drew(const ui::HeadlessDriver& driver, const std::string& start) {
 }
 
 }  // namespace
+
+TEST_CASE("drew() is able to fail: an empty text and a text not on screen are not found") {
+    Stand s({800, 480});
+    s.apply(intent::Start{});
+    s.driver.frame();
+    REQUIRE_FALSE(s.driver.text_audit().drawn().empty());
+    CHECK_FALSE(drew(s.driver, ""));
+    CHECK_FALSE(drew(s.driver, "Nowhere on this screen 12345"));
+    CHECK(drew(s.driver, s.driver.text_audit().drawn().front().text));
+}
 
 TEST_CASE("the map shows every municipality as a jewel to tap, without a cut text, at both sizes") {
     for (const ImVec2 size : sizes) {
