@@ -40,7 +40,10 @@ std::int64_t unix_ms_now() {
 
 void reply_error(httplib::Response& res, int status, const std::string& message) {
     res.status = status;
-    res.set_content(json{{"protocol", protocol::version}, {"error", message}}.dump(), "application/json");
+    // The message may quote the request (a path with bytes that are not UTF-8): replaced, never
+    // a throw that turns a 404 into a 500.
+    res.set_content(json{{"protocol", protocol::version}, {"error", message}}.dump(-1, ' ', false, json::error_handler_t::replace),
+                    "application/json");
 }
 
 // The current content pack as one JSON bundle (pictures base64, see bundle_pack), or nullopt
@@ -344,6 +347,19 @@ void add_routes(Listener& server, Service& service) {
         res.set_content(*bundle, "application/json");
     });
 
+    // A handler that throws is a bug: logged, answered 500 in the protocol's shape, and
+    // cpp-httplib's own answer (which puts the exception's text in a header) never sent.
+    server.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr thrown) {
+        std::string what = "an unknown exception";
+        try {
+            if (thrown) std::rethrow_exception(thrown);
+        } catch (const std::exception& error) {
+            what = error.what();
+        } catch (...) {
+        }
+        std::cerr << "flytthit-register: " << req.method.substr(0, 10) << " " << req.path.substr(0, 100) << ": " << what << std::endl;
+        reply_error(res, 500, "the register failed on this request; it is logged");
+    });
     server.set_error_handler([&service](const httplib::Request& req, httplib::Response& res) {
         if (!res.body.empty()) return;
         // cpp-httplib says 400 when a header line is too long: the request line was read, the
@@ -380,36 +396,30 @@ private:
 
 }  // namespace
 
-int serve(const ServeOptions& options) {
-    const bool tls = options.tls_cert && options.tls_key;
-    if (!tls && !protocol::is_loopback_host(options.host)) {
-        std::cerr << "flytthit-register: refusing plain HTTP on " << options.host
-                  << ": give --tls-cert and --tls-key (plain HTTP is only for loopback addresses)\n";
-        return 2;
-    }
-    auto store = RegisterStore::open(options.dir);
-    if (!store) {
-        std::cerr << "flytthit-register: " << store.error().message << "\n";
-        return 1;
-    }
-    auto keys = read_sealing_key_pair(options.dir);
-    if (!keys) {
-        std::cerr << "flytthit-register: " << keys.error().message << "\n";
-        return 1;
-    }
-    auto signing = read_signing_secret(options.dir);
-    if (!signing) {
-        std::cerr << "flytthit-register: " << signing.error().message << "\n";
-        return 1;
-    }
-    Service service(std::move(*store), std::move(*keys), std::move(*signing), options.dir, options.exit_after_commits);
-
+struct ApiServer::State {
+    State(RegisterStore store, SealingKeyPair sealing, std::string signing, const ServeOptions& options)
+        : service(std::move(store), std::move(sealing), std::move(signing), options.dir, options.exit_after_commits) {}
+    Service service;
     Listener server;
+};
+
+ApiServer::ApiServer(std::unique_ptr<State> state) : state_(std::move(state)) {}
+ApiServer::~ApiServer() = default;
+Listener& ApiServer::listener() { return state_->server; }
+
+Result<std::unique_ptr<ApiServer>> ApiServer::open(const ServeOptions& options) {
+    auto store = RegisterStore::open(options.dir);
+    if (!store) return store.error();
+    auto keys = read_sealing_key_pair(options.dir);
+    if (!keys) return keys.error();
+    auto signing = read_signing_secret(options.dir);
+    if (!signing) return signing.error();
+    auto state = std::make_unique<State>(std::move(*store), std::move(*keys), std::move(*signing), options);
+    Service& service = state->service;
+    Listener& server = state->server;
+    const bool tls = options.tls_cert && options.tls_key;
     if (tls) {
-        if (auto secure = server.use_tls(*options.tls_cert, *options.tls_key); !secure) {
-            std::cerr << "flytthit-register: " << secure.error().message << "\n";
-            return 1;
-        }
+        if (auto secure = server.use_tls(*options.tls_cert, *options.tls_key); !secure) return secure.error();
     }
     // No request but a batch or a web form has a body: a batch's cap is enforced as it is read,
     // a form's (max_form_bytes) by the request gate before it is read.
@@ -417,12 +427,25 @@ int serve(const ServeOptions& options) {
     add_routes(server, service);
     if (options.web) {
         auto web = options.web(server, service.store, service.store_mutex, tls);
-        if (!web) {
-            std::cerr << "flytthit-register: the web app: " << web.error().message << "\n";
-            return 1;
-        }
+        if (!web) return with_context("the web app", web.error());
         service.web_app = std::move(*web);
     }
+    return std::unique_ptr<ApiServer>(new ApiServer(std::move(state)));
+}
+
+int serve(const ServeOptions& options) {
+    const bool tls = options.tls_cert && options.tls_key;
+    if (!tls && !protocol::is_loopback_host(options.host)) {
+        std::cerr << "flytthit-register: refusing plain HTTP on " << options.host
+                  << ": give --tls-cert and --tls-key (plain HTTP is only for loopback addresses)\n";
+        return 2;
+    }
+    auto api = ApiServer::open(options);
+    if (!api) {
+        std::cerr << "flytthit-register: " << api.error().message << "\n";
+        return 1;
+    }
+    Listener& server = (*api)->listener();
     StopOnSignal stop(server);
 
     auto port = server.bind(options.host, options.port);

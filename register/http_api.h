@@ -47,6 +47,28 @@ struct ServeOptions {
 // True for 127.0.0.0/8, ::1 and localhost: the only places plain HTTP is allowed.
 bool is_loopback_host(const std::string& host);
 
+class Listener;
+
+// The service without its socket: the store and keys opened, every route and the request gate
+// on a Listener that is not bound yet. serve() binds and runs one; the request fuzzer
+// (fuzz/register_request_fuzz.cpp) hands its Listener connections directly.
+class ApiServer {
+public:
+    // Opens the register in options.dir and adds the routes (and the web app, when
+    // options.web is set). Errors name what could not be opened.
+    static Result<std::unique_ptr<ApiServer>> open(const ServeOptions& options);
+    ~ApiServer();
+    ApiServer(const ApiServer&) = delete;
+    ApiServer& operator=(const ApiServer&) = delete;
+
+    Listener& listener();
+
+private:
+    struct State;
+    explicit ApiServer(std::unique_ptr<State> state);
+    std::unique_ptr<State> state_;
+};
+
 // Serves until SIGINT or SIGTERM. Returns the exit code; errors go to stderr.
 int serve(const ServeOptions& options);
 

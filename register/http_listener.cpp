@@ -259,6 +259,18 @@ void Listener::run(const std::function<void()>& tick) {
 
 void Listener::stop() { running_ = false; }
 
+void Listener::serve_socket(int fd) {
+    std::uint64_t id = 0;
+    {
+        std::lock_guard lock(mutex_);
+        id = next_id_++;
+        connections_[id] = Connection{fd, "local", std::chrono::steady_clock::now()};
+        ++per_address_["local"];
+    }
+    running_ = true;
+    serve_connection(fd, "local", id);
+}
+
 void Listener::reap_expired() {
     const auto now = std::chrono::steady_clock::now();
     std::lock_guard lock(mutex_);

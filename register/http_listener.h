@@ -63,6 +63,10 @@ public:
     // loop is noticed).
     void run(const std::function<void()>& tick = {});
     void stop();
+    // Serves one connection that is already open (fd is taken over and closed), on the calling
+    // thread, exactly as the accept loop serves an accepted one: for the request fuzzer, which
+    // hands over one end of a socketpair.
+    void serve_socket(int fd);
 
     // For a handler: close this connection after the response (a body was refused unread,
     // so the bytes that follow are not a request).
