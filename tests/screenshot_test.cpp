@@ -5,8 +5,10 @@
 #include <doctest/doctest.h>
 #include <stb_image.h>
 
+#include <algorithm>
 #include <memory>
 #include <set>
+#include <vector>
 
 using flytthit::test::TempDir;
 using flytthit::test::run_command;
@@ -45,7 +47,7 @@ TEST_CASE("every visitor screen renders under Xvfb at 800x480 and 1920x1080 to a
     // screen, and the campaign whose step it is (empty: none)
     const std::pair<const char*, const char*> screens[] = {
         {"attract", ""}, {"jewel_box", ""}, {"large_text", ""}, {"municipality", ""}, {"work_for_two", ""},
-        {"region", ""}, {"who", ""}, {"household", ""}, {"interests", ""}, {"contact", ""}, {"consent", ""},
+        {"region", ""}, {"map", ""}, {"who", ""}, {"household", ""}, {"interests", ""}, {"contact", ""}, {"consent", ""},
         {"thank_you", ""}, {"school_start", "forste-klasse"}, {"business_idea", "start-her"}, {"tipper", "savner-du-noen"},
     };
     for (const char* size : {"800x480", "1920x1080"}) {
@@ -66,6 +68,90 @@ TEST_CASE("every visitor screen renders under Xvfb at 800x480 and 1920x1080 to a
             CHECK(std::to_string(width) + "x" + std::to_string(height) == size);
         }
     }
+}
+
+namespace {
+
+// The kiosk's pixels, for telling two screenshots apart.
+std::vector<unsigned char> pixels_of(const std::string& png) {
+    int width = 0, height = 0, channels = 0;
+    std::unique_ptr<unsigned char, ImageFree> pixels(stbi_load(png.c_str(), &width, &height, &channels, 3));
+    if (!pixels) return {};
+    return {pixels.get(), pixels.get() + static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 3};
+}
+
+// How many pixels differ between two screenshots of one size (all of them when the sizes differ).
+std::size_t differing_pixels(const std::vector<unsigned char>& a, const std::vector<unsigned char>& b) {
+    if (a.size() != b.size()) return std::max(a.size(), b.size()) / 3;
+    std::size_t count = 0;
+    for (std::size_t i = 0; i + 2 < a.size(); i += 3) count += a[i] != b[i] || a[i + 1] != b[i + 1] || a[i + 2] != b[i + 2];
+    return count;
+}
+
+}  // namespace
+
+TEST_CASE("every staff screen renders under Xvfb at 800x480 and 1920x1080, opened by --screen as if the PIN was entered") {
+    TempDir dir;
+    for (const char* size : {"800x480", "1920x1080"}) {
+        for (const char* screen : {"pin_pad", "staff_home", "staff_event", "staff_leads", "staff_lead", "staff_sync", "staff_export",
+                                   "staff_clock"}) {
+            CAPTURE(screen);
+            CAPTURE(size);
+            const std::string png = (dir / (std::string(screen) + "-" + size + ".png")).string();
+            const std::string data = (dir / (std::string("data-") + screen + "-" + size)).string();
+            const auto run = run_command("xvfb-run -a -s '-screen 0 1920x1080x24' " + kiosk + " --windowed --size " + size +
+                                             " --data-dir '" + data + "' --language en --screen " + screen + " --screenshot '" + png + "'",
+                                         dir.path());
+            CAPTURE(run.err);
+            REQUIRE(run.exit_code == 0);
+            int width = 0, height = 0;
+            CHECK(distinct_colours(png, width, height) > 20);
+            CHECK(std::to_string(width) + "x" + std::to_string(height) == size);
+        }
+    }
+}
+
+TEST_CASE("--language and --large-text change what the start screen shows, and refuse what they do not know") {
+    TempDir dir;
+    const auto shot = [&](const std::string& name, const std::string& args) {
+        const std::string png = (dir / (name + ".png")).string();
+        const auto run = run_command("xvfb-run -a -s '-screen 0 1920x1080x24' " + kiosk + " --windowed --size 800x480 --data-dir '" +
+                                         (dir / ("data-" + name)).string() + "' --screen jewel_box " + args + " --screenshot '" + png + "'",
+                                     dir.path());
+        CAPTURE(name);
+        CAPTURE(run.err);
+        CHECK(run.exit_code == 0);
+        return pixels_of(png);
+    };
+    const auto plain = shot("nb", "");
+    const auto dutch = shot("nl", "--language nl");
+    const auto large = shot("large", "--large-text");
+    const auto dutch_again = shot("nl-again", "--language nl");
+    REQUIRE_FALSE(plain.empty());
+    CHECK(dutch.size() == plain.size());
+    // The same options twice differ only where something moves (the jewels' light); another
+    // language or large text changes far more than that.
+    const std::size_t noise = differing_pixels(dutch, dutch_again);
+    CAPTURE(noise);
+    CHECK(differing_pixels(dutch, plain) > 2000 + noise * 4);
+    CHECK(differing_pixels(large, plain) > 2000 + noise * 4);
+    CHECK(differing_pixels(large, dutch) > 2000 + noise * 4);
+
+    const auto language = run_command(kiosk + " --language de", dir.path());
+    CHECK(language.exit_code == 2);
+    CHECK(language.err.find("--language \"de\": expected nb, en or nl") != std::string::npos);
+    const std::string base = "xvfb-run -a " + kiosk + " --windowed --data-dir '" + (dir / "staff").string() + "'";
+    const auto large_staff = run_command(base + " --screen staff_home --large-text --screenshot x.png", dir.path());
+    CHECK(large_staff.exit_code == 2);
+    CHECK(large_staff.err.find("--large-text") != std::string::npos);
+    CHECK(large_staff.err.find("staff_home") != std::string::npos);
+    // The first staff screen leaves a PIN nobody knows in the data dir; the second is refused.
+    const auto first = run_command(base + " --screen staff_home --screenshot '" + (dir / "first.png").string() + "'", dir.path());
+    CAPTURE(first.err);
+    CHECK(first.exit_code == 0);
+    const auto second = run_command(base + " --screen staff_home --screenshot '" + (dir / "second.png").string() + "'", dir.path());
+    CHECK(second.exit_code == 2);
+    CHECK(second.err.find("--screen \"staff_home\": the data dir has a staff PIN") != std::string::npos);
 }
 
 TEST_CASE("the same binary draws with desktop OpenGL or OpenGL ES, chosen at run time, and says which") {
@@ -119,6 +205,10 @@ TEST_CASE("--help and --version answer without a display") {
     const auto help = run_command(kiosk + " --help", dir.path());
     CHECK(help.exit_code == 0);
     CHECK(help.out.find("--screenshot FILE") != std::string::npos);
+    CHECK(help.out.find("--language CODE") != std::string::npos);
+    CHECK(help.out.find("--large-text") != std::string::npos);
+    CHECK(help.out.find("staff_home") != std::string::npos);
+    CHECK(help.out.find("documentation and tests only") != std::string::npos);
     const auto version = run_command(kiosk + " --version", dir.path());
     CHECK(version.exit_code == 0);
     CHECK(version.out.rfind("flytthit-kiosk ", 0) == 0);

@@ -20,6 +20,8 @@
 #include <cstdlib>
 #include <iostream>
 #include <map>
+#include <random>
+#include <thread>
 #include <string>
 #include <vector>
 
@@ -39,12 +41,20 @@ Options:
   --gl API            auto (the default: GL ES on the board's KMSDRM display, desktop GL
                       elsewhere), desktop (OpenGL 3.0) or es (OpenGL ES 3.0, else 2.0)
   --size WxH          window size (default 1280x800; the official 7" display is 800x480)
-  --screen NAME       start on NAME (docs, tests): attract, jewel_box, municipality,
-                      work_for_two, region, one of the sign-up steps (who, household,
+
+Options for documentation and tests only (never on a stand):
+  --screen NAME       start on NAME: attract, jewel_box, municipality, work_for_two,
+                      region, map, one of the sign-up steps (who, household,
                       school_start, business_idea, tipper, interests, contact, consent),
-                      thank_you, or large_text (the jewel box in large text)
+                      thank_you, large_text (the jewel box in large text), pin_pad, or a
+                      staff screen (staff_home, staff_event, staff_leads, staff_lead,
+                      staff_sync, staff_export, staff_clock), opened as if the PIN was
+                      entered: it needs a data dir with no staff PIN, and leaves a random
+                      PIN there that nobody knows (use a throwaway --data-dir)
+  --language CODE     nb, en or nl: the language the kiosk starts in (staff screens too)
+  --large-text        the visitor screens in large text, as after a tap on A+
   --campaign ID       make a new event of this campaign the current one, as staff
-                      would on the event screen (docs, tests)
+                      would on the event screen
   --screenshot FILE   render the start screen, save it as PNG, and exit
   --report-first-frame, --bench-frames N
                       for bench/: say when the first frame is shown; time N frames
@@ -59,6 +69,8 @@ struct Options {
     std::optional<std::filesystem::path> content_dir;  // default: an installed signed pack, else the built-in one
     std::string screen = "attract";
     std::string campaign;
+    flytthit::Language language = flytthit::Language::nb;
+    bool large_text = false;
     flytthit::ui::WindowOptions window;
 };
 
@@ -81,6 +93,7 @@ std::optional<int> parse(const std::vector<std::string>& args, Options& options)
         if (arg == "--windowed") { options.window.fullscreen = false; continue; }
         if (arg == "--report-first-frame") { options.window.report_first_frame = true; continue; }
         if (arg == "--fullscreen") { options.window.fullscreen = true; continue; }
+        if (arg == "--large-text") { options.large_text = true; continue; }
         const auto given = value();
         if (!given) {
             std::cerr << "flytthit-kiosk: " << arg << " needs a value\n" << usage;
@@ -98,6 +111,14 @@ std::optional<int> parse(const std::vector<std::string>& args, Options& options)
             options.window.gl_api = *api;
         }
         else if (arg == "--campaign") options.campaign = *given;
+        else if (arg == "--language") {
+            const auto language = flytthit::language_from_code(*given);
+            if (!language) {
+                std::cerr << "flytthit-kiosk: --language \"" << *given << "\": expected nb, en or nl\n";
+                return 2;
+            }
+            options.language = *language;
+        }
         else if (arg == "--screenshot") options.window.screenshot = *given;
         else if (arg == "--bench-frames") options.window.bench_frames = std::max(1, std::atoi(given->c_str()));
         else if (arg == "--size") {
@@ -177,6 +198,63 @@ bool go_to_screen(flytthit::Kiosk& kiosk, const std::string& screen) {
     return true;
 }
 
+// The staff screens --screen can open, by name.
+std::optional<flytthit::ScreenId> staff_screen_named(const std::string& name) {
+    using flytthit::ScreenId;
+    const std::map<std::string, ScreenId> screens{
+        {"staff_home", ScreenId::staff_home},     {"staff_event", ScreenId::staff_event}, {"staff_leads", ScreenId::staff_leads},
+        {"staff_lead", ScreenId::staff_lead},     {"staff_sync", ScreenId::staff_sync},   {"staff_export", ScreenId::staff_export},
+        {"staff_clock", ScreenId::staff_clock},
+    };
+    const auto found = screens.find(name);
+    return found == screens.end() ? std::nullopt : std::optional(found->second);
+}
+
+// Runs the kiosk's timers until staff mode's workers (the Argon2id hash, the health read)
+// are done, as the frame loop would. False when they take longer than any machine should.
+bool settle_staff(flytthit::Kiosk& kiosk) {
+    using namespace std::chrono_literals;
+    const auto deadline = std::chrono::steady_clock::now() + 60s;
+    kiosk.tick(flytthit::MonotonicClock::now());
+    while (kiosk.staff().busy() || kiosk.staff().pin_checking()) {
+        if (std::chrono::steady_clock::now() > deadline) return false;
+        std::this_thread::sleep_for(10ms);
+        kiosk.tick(flytthit::MonotonicClock::now());
+    }
+    return true;
+}
+
+// Opens a staff screen for documentation and tests, as staff would reach it: a visitor's
+// sign-up first (so the lead list has a lead), then the PIN pad on a kiosk with no PIN yet,
+// a PIN chosen at random and typed twice, then the screen. Returns why not, or nothing.
+std::optional<std::string> go_to_staff_screen(flytthit::Kiosk& kiosk, flytthit::LeadStore& store, flytthit::ScreenId screen) {
+    using namespace flytthit;
+    const auto apply = [&](const Intent& intent) { kiosk.apply(intent, MonotonicClock::now()); };
+    const auto pin = store.setting("staff_pin_hash");
+    if (!pin) return "the data dir's staff PIN cannot be read: " + pin.error().message;
+    if (*pin) return std::string("the data dir has a staff PIN: staff screens open only on a throwaway --data-dir without one");
+    if (!go_to_screen(kiosk, "thank_you")) return std::string("the sign-up for the lead list did not complete");
+    apply(intent::Finish{});
+    apply(intent::OpenStaffEntry{});
+    std::random_device random;
+    std::string digits;
+    for (int i = 0; i < 8; ++i) digits += static_cast<char>('0' + random() % 10);
+    for (int round = 0; round < 2; ++round) {
+        for (char digit : digits) apply(intent::PinDigit{digit});
+        apply(intent::PinSubmit{});
+    }
+    if (!settle_staff(kiosk) || kiosk.screen() != ScreenId::staff_home) return std::string("staff mode did not open");
+    if (screen == ScreenId::staff_lead) {
+        apply(intent::StaffGo{ScreenId::staff_leads});
+        if (kiosk.staff().leads_rows().empty()) return std::string("the lead list is empty");
+        apply(intent::OpenLead{kiosk.staff().leads_rows().front().id});
+    } else if (screen != ScreenId::staff_home) {
+        apply(intent::StaffGo{screen});
+    }
+    if (!settle_staff(kiosk) || kiosk.screen() != screen) return std::string("staff mode did not reach the screen");
+    return std::nullopt;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -208,6 +286,7 @@ int main(int argc, char** argv) {
 
     KioskSettings settings;
     settings.data_dir = options.data_dir;
+    settings.default_language = options.language;
     if (!options.campaign.empty()) {
         if (content->pack.find_campaign(options.campaign) == nullptr) {
             std::cerr << "flytthit-kiosk: --campaign \"" << options.campaign << "\": not a campaign of the content pack\n";
@@ -221,9 +300,21 @@ int main(int argc, char** argv) {
     }
     Kiosk kiosk(*store, content->pack, settings, MonotonicClock::now());
     options.window.content_dir = content->loaded_from;
-    if (!go_to_screen(kiosk, options.screen)) {
+    if (const auto staff_screen = staff_screen_named(options.screen)) {
+        if (options.large_text) {
+            std::cerr << "flytthit-kiosk: --large-text: staff screens have no large text (--screen \"" << options.screen << "\")\n";
+            return 2;
+        }
+        if (const auto why = go_to_staff_screen(kiosk, *store, *staff_screen)) {
+            std::cerr << "flytthit-kiosk: --screen \"" << options.screen << "\": " << *why << "\n";
+            return 2;
+        }
+    } else if (options.screen == "pin_pad") {
+        kiosk.apply(intent::OpenStaffEntry{}, MonotonicClock::now());
+    } else if (!go_to_screen(kiosk, options.screen)) {
         std::cerr << "flytthit-kiosk: --screen \"" << options.screen << "\": not a screen this kiosk reaches (see --help)\n";
         return 2;
     }
+    if (options.large_text && !kiosk.large_text()) kiosk.apply(intent::ToggleLargeText{}, MonotonicClock::now());
     return ui::run_kiosk_window(kiosk, options.window);
 }
