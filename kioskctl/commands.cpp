@@ -86,6 +86,13 @@ int status(const Context& context) {
                     << (!total ? total.error() : !pending ? pending.error() : durability.error()).message << "\n";
         return 2;
     }
+    // The end-of-fair reconciliation of the current event, from the register's signed receipts.
+    auto event = read_current_event(*store);
+    auto counts = event ? store->reconciliation(event->id) : Result<Reconciliation>(event.error());
+    if (!counts) {
+        context.err << "flytthit-kioskctl: status: " << counts.error().message << "\n";
+        return 2;
+    }
     context.out << "version: " << app_version << "\n"
                 << "data-dir: " << context.data_dir.string() << "\n"
                 << "leads: " << *total << "\n"
@@ -94,6 +101,8 @@ int status(const Context& context) {
                 << "sealing: " << sealing_description(context.data_dir) << "\n"
                 << "retention: " << retention_text(*store) << "\n"
                 << "alert: " << alert_text(*store) << "\n"
+                << "event: " << event->id << ": taken " << counts->taken << ", acknowledged under a signed receipt "
+                << counts->acknowledged << ", set aside " << counts->set_aside << ", missing " << counts->missing << "\n"
                 << "journal: " << durability->journal_mode << " synchronous=" << durability->synchronous << "\n";
     return 0;
 }

@@ -4,6 +4,7 @@
 #include "common/base/device_clock.h"
 #include "common/base/file_io.h"
 #include "common/lead/lead_json.h"
+#include "firmware/staff/staff_mode.h"
 #include "firmware/store/lead_store.h"
 #include "common/protocol/pairing.h"
 #include "tests/paired_kiosk.h"
@@ -396,6 +397,27 @@ TEST_CASE("the reconciliation of an event: taken, acknowledged under a receipt, 
     REQUIRE(db.ok());
     CHECK(*db->query_text("SELECT count(*) FROM receipts") == "3");  // batches of 2, 2 and 1
     CHECK(kiosk.store.reconciliation("another-event")->taken == 0);
+}
+
+TEST_CASE("kioskctl status shows the current event's reconciliation, before and after a sync") {
+    TempDir reg_dir;
+    RegisterProcess reg(reg_dir / "register");
+    Kiosk kiosk;
+    kiosk.pair(reg.add_device("stand-1"));
+    const std::string event = test::valid_draft("x").event_id;
+    REQUIRE(make_current_event(kiosk.store, Event{event, "Oslo Plaza", "Oslo", "2026-11-23", "", {}}).ok());
+    kiosk.add_leads(3);
+    const std::string kioskctl = std::string(FLYTTHIT_KIOSKCTL_PATH) + " --data-dir '" + kiosk.dir.path().string() + "' ";
+    const auto before = test::run_command(kioskctl + "status", reg_dir.path());
+    REQUIRE(before.exit_code == 0);
+    CHECK(before.out.find("event: " + event + ": taken 3, acknowledged under a signed receipt 0, set aside 0, missing 3\n") !=
+          std::string::npos);
+    const auto synced = test::run_command(kioskctl + "sync", reg_dir.path());
+    CAPTURE(synced.err);
+    REQUIRE(synced.exit_code == 0);
+    const auto after = test::run_command(kioskctl + "status", reg_dir.path());
+    CHECK(after.out.find("event: " + event + ": taken 3, acknowledged under a signed receipt 3, set aside 0, missing 0\n") !=
+          std::string::npos);
 }
 
 TEST_CASE("a redirect to another host is not followed, and the token never goes there") {

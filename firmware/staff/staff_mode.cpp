@@ -97,11 +97,19 @@ Status make_current_event(LeadStore& store, const Event& event) {
     return store.set_setting(current_event_key, event.id);
 }
 
+Result<Event> read_current_event(LeadStore& store) {
+    Event demo{"demo", "Demo", "", "", "", {}};
+    auto id = store.setting(current_event_key);
+    if (!id) return with_context("reading the current event", id.error());
+    if (!*id) return demo;
+    auto event = store.event(**id);
+    if (!event) return with_context("reading the event " + **id, event.error());
+    return *event ? **event : demo;
+}
+
 void StaffMode::load_current_event() {
-    current_event_ = Event{"demo", "Demo", "", "", "", {}};
-    auto id = store_.setting(current_event_key);
-    if (!id || !*id) return;
-    if (auto event = store_.event(**id); event && *event) current_event_ = **event;
+    auto event = read_current_event(store_);
+    current_event_ = event ? *event : Event{"demo", "Demo", "", "", "", {}};
 }
 
 PinState StaffMode::pin_state() const {

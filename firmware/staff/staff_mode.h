@@ -229,5 +229,7 @@ private:
 // Stores event and makes it the one new leads are tagged with: what staff's "Save" on the
 // event screen does, for kioskctl and the kiosk's --campaign.
 Status make_current_event(LeadStore& store, const Event& event);
+// The event new leads are tagged with: the one staff chose, else the demo event (id "demo").
+Result<Event> read_current_event(LeadStore& store);
 
 }  // namespace flytthit
