@@ -28,7 +28,11 @@ Result<GlFunctions> GlFunctions::load() {
                                std::pair{look_up(gl.tex_parameter_i, "glTexParameteri"), "glTexParameteri"},
                                std::pair{look_up(gl.tex_image_2d, "glTexImage2D"), "glTexImage2D"},
                                std::pair{look_up(gl.get_error, "glGetError"), "glGetError"},
-                               std::pair{look_up(gl.delete_textures, "glDeleteTextures"), "glDeleteTextures"}}) {
+                               std::pair{look_up(gl.delete_textures, "glDeleteTextures"), "glDeleteTextures"},
+                               std::pair{look_up(gl.get_string, "glGetString"), "glGetString"},
+                               std::pair{look_up(gl.scissor, "glScissor"), "glScissor"},
+                               std::pair{look_up(gl.enable, "glEnable"), "glEnable"},
+                               std::pair{look_up(gl.disable, "glDisable"), "glDisable"}}) {
         if (!found) return make_error(std::string("GL function ") + name + " not available");
     }
     return gl;

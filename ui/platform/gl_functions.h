@@ -1,6 +1,6 @@
-// The few GL entry points the platform layer calls itself (clearing, reading pixels for
-// screenshots, uploading the pack's pictures as textures), fetched through SDL so the same
-// code runs on desktop GL and GL ES 2.
+// The few GL entry points the platform layer calls itself (painting the background, reading
+// pixels for screenshots, uploading the font atlas and the pack's pictures as textures),
+// fetched through SDL so the same code runs on desktop GL and GL ES 2.
 #pragma once
 
 #include "common/base/result.h"
@@ -21,6 +21,10 @@ struct GlFunctions {
                          unsigned int format, unsigned int type, const void* pixels) = nullptr;
     unsigned int (*get_error)() = nullptr;
     void (*delete_textures)(int count, const unsigned int* textures) = nullptr;
+    const unsigned char* (*get_string)(unsigned int name) = nullptr;
+    void (*scissor)(int x, int y, int width, int height) = nullptr;
+    void (*enable)(unsigned int capability) = nullptr;
+    void (*disable)(unsigned int capability) = nullptr;
 
     // Looks the functions up in the current GL context.
     static Result<GlFunctions> load();
@@ -39,5 +43,15 @@ inline constexpr unsigned int gl_texture_wrap_t = 0x2803;
 inline constexpr int gl_linear = 0x2601;
 inline constexpr int gl_clamp_to_edge = 0x812F;
 inline constexpr unsigned int gl_no_error = 0;
+inline constexpr unsigned int gl_version = 0x1F02;
+inline constexpr unsigned int gl_scissor_test = 0x0C11;
+inline constexpr unsigned int gl_red = 0x1903;
+inline constexpr unsigned int gl_luminance_alpha = 0x190A;
+inline constexpr int gl_r8 = 0x8229;
+inline constexpr int gl_one = 1;
+inline constexpr unsigned int gl_texture_swizzle_r = 0x8E42;
+inline constexpr unsigned int gl_texture_swizzle_g = 0x8E43;
+inline constexpr unsigned int gl_texture_swizzle_b = 0x8E44;
+inline constexpr unsigned int gl_texture_swizzle_a = 0x8E45;
 
 }  // namespace flytthit::ui

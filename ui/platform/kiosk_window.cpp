@@ -8,6 +8,7 @@
 #include "ui/platform/service_watchdog.h"
 #include "ui/platform/textures.h"
 #include "ui/screens/screens.h"
+#include "ui/theme.h"
 
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
@@ -18,6 +19,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
+#include <cmath>
 #include <cstdlib>
 #include <iostream>
 #include <string_view>
@@ -28,17 +31,20 @@ namespace flytthit::ui {
 
 namespace {
 
+using std::chrono::milliseconds;
+
 // After any input, draw this many frames: one frame leaves ImGui's hover and popups stale.
 constexpr int frames_after_event = 3;
-// The attract loop animates at most at this rate: the ring turns once a minute, so 20 fps is
-// smooth, and a kiosk does not need 60 fps to sparkle.
-constexpr int attract_frame_ms = 50;
+// The attract loop animates at 12 frames a second, by deadline: the ring turns once a minute
+// (a jewel moves 3 px a frame at 800x480), the spin and the prompt's pulse are slow, and 12 fps
+// looks smooth for that while each frame is a full redraw under software GL.
+constexpr milliseconds attract_frame_period{83};
 // After this long without a touch the attract loop slows to a few frames a second: nobody is
 // watching closely, and the board may be on battery for days.
 constexpr std::chrono::seconds deep_idle_after{120};
-constexpr int deep_idle_frame_ms = 200;
+constexpr milliseconds deep_idle_frame_period{200};
 // With nothing to draw, wake this often to run the kiosk's timers (the idle wipe).
-constexpr int idle_wake_ms = 250;
+constexpr milliseconds idle_wake{250};
 
 // SIGTERM (systemd stopping the unit) and SIGINT (Ctrl+C in a terminal) end the kiosk
 // cleanly. They arrive through a signalfd the loop polls, not as SDL_QUIT: the window system
@@ -59,6 +65,7 @@ public:
     TerminationSignals(const TerminationSignals&) = delete;
     TerminationSignals& operator=(const TerminationSignals&) = delete;
 
+    int fd() const { return fd_; }
     bool received() const {
         signalfd_siginfo info{};
         return fd_ >= 0 && read(fd_, &info, sizeof info) == static_cast<ssize_t>(sizeof info);
@@ -94,6 +101,49 @@ Status save_screenshot(const GlFunctions& gl, int width, int height, const std::
     }
     return ok_status();
 }
+
+// The theme's background gradient, top to bottom, painted as the frame's clear: one scissored
+// glClear per band of rows that share a colour once rounded to 8 bits a channel (about 50 bands
+// at 1080 rows), the same pixels as a gradient. A screen's own gradient (draw_background) is a
+// blended pass over every pixel on top of the clear: under software GL (llvmpipe) the clear and
+// that pass cost 25 ms of CPU a frame at 1920x1080, the bands alone 16 ms, so the attract screen
+// leaves its gradient to this. Scissored clears are still a pass over the pixels there (a plain
+// clear is 8.5 ms): the next step is a cached static layer with only what moves redrawn.
+class BackgroundBands {
+public:
+    explicit BackgroundBands(int height) {
+        auto channel = [](ImU32 colour, int shift) { return static_cast<float>((colour >> shift) & 0xFF); };
+        auto rounded = [&](int row, int shift) {
+            const float t = (static_cast<float>(row) + 0.5f) / static_cast<float>(std::max(height, 1));
+            const float top = channel(theme::background_top, shift), bottom = channel(theme::background_bottom, shift);
+            return static_cast<int>(std::lround(top + (bottom - top) * t));
+        };
+        for (int row = 0; row < height; ++row) {
+            const std::array<int, 3> colour{rounded(row, 0), rounded(row, 8), rounded(row, 16)};
+            if (bands_.empty() || bands_.back().colour != colour) bands_.push_back({row, 0, colour});
+            ++bands_.back().rows;
+        }
+    }
+    // Needs the viewport set; leaves the scissor test off, as ImGui's backend expects it.
+    void paint(const GlFunctions& gl, int width, int height) const {
+        gl.enable(gl_scissor_test);
+        for (const Band& band : bands_) {
+            gl.scissor(0, height - band.top - band.rows, width, band.rows);  // GL counts rows from the bottom
+            gl.clear_color(static_cast<float>(band.colour[0]) / 255.0f, static_cast<float>(band.colour[1]) / 255.0f,
+                           static_cast<float>(band.colour[2]) / 255.0f, 1.0f);
+            gl.clear(gl_color_buffer_bit);
+        }
+        gl.disable(gl_scissor_test);
+    }
+
+private:
+    struct Band {
+        int top;
+        int rows;
+        std::array<int, 3> colour;
+    };
+    std::vector<Band> bands_;
+};
 
 // Per-frame timings for --bench-frames, printed as percentiles in microseconds.
 struct FrameTimes {
@@ -176,13 +226,24 @@ int run_kiosk_window(Kiosk& kiosk, const WindowOptions& options) {
         std::cerr << "flytthit-kiosk: " << backends.error().message << "\n";
         return 1;
     }
+    const auto font_texture = FontTexture::upload(*gl);
+    if (!font_texture) {
+        std::cerr << "flytthit-kiosk: " << font_texture.error().message << "\n";
+        return 1;
+    }
+    std::cerr << "flytthit-kiosk: font atlas " << (*font_texture)->description() << "\n";
     // Pictures are decoded once, at the screen's size, on a worker while the first frames show
     // neutral frames; uploaded by the loop below, and deleted before the GL context goes
     // (declared after it). A broken one leaves a neutral frame, a log line and a line on staff home.
     PackTextures textures(kiosk.content(), options.content_dir, width, height, *gl);
     ui.set_pictures(&textures.pictures());
 
+    InputWait input(window);
+    std::cerr << "flytthit-kiosk: between frames, waiting on " << input.description() << "\n";
+    const BackgroundBands background(height);
+
     const auto started = MonotonicClock::now();
+    auto next_animation_frame = started;
     int frames_to_draw = frames_after_event;
     int frames_drawn = 0;
     FrameTimes frame_times;
@@ -194,12 +255,14 @@ int run_kiosk_window(Kiosk& kiosk, const WindowOptions& options) {
         // A held press (the staff gesture) needs frames too, or its three seconds never pass.
         const bool animates = screen_animates(kiosk) || ImGui::GetIO().MouseDown[0];
         const bool deep_idle = MonotonicClock::now() - last_input > deep_idle_after;
-        const int frame_ms = deep_idle ? deep_idle_frame_ms : attract_frame_ms;
-        const int timeout = options.screenshot || options.bench_frames > 0 || frames_to_draw > 0 ? 0
-                            : animates                                                            ? frame_ms
-                                                                                                  : idle_wake_ms;
+        const auto frame_period = deep_idle ? deep_idle_frame_period : attract_frame_period;
+        const bool draw_at_once = options.screenshot || options.bench_frames > 0 || frames_to_draw > 0;
+        // Animation frames are due by deadline, one period after the last one was due: the
+        // time a frame takes to draw is inside the period, so the rate is the period's.
+        input.wait(draw_at_once ? MonotonicClock::now() : animates ? next_animation_frame : MonotonicClock::now() + idle_wake,
+                   termination.fd());
         SDL_Event event;
-        if (SDL_WaitEventTimeout(&event, timeout) != 0) {
+        if (SDL_PollEvent(&event) != 0) {
             do {
                 ImGui_ImplSDL2_ProcessEvent(&event);
                 // SDL_QUIT and window-close requests come from the window system (Alt+F4, a
@@ -225,6 +288,9 @@ int run_kiosk_window(Kiosk& kiosk, const WindowOptions& options) {
             frames_to_draw = frames_after_event;
         }
         if (!animates && frames_to_draw == 0 && !options.screenshot && options.bench_frames == 0) continue;
+        // Woken early by something that was no input for the kiosk (X11 traffic): the next
+        // animation frame is not due yet.
+        if (animates && frames_to_draw == 0 && !options.screenshot && options.bench_frames == 0 && now < next_animation_frame) continue;
         // A screenshot shows the pictures: its frames start counting once they are uploaded.
         if (options.screenshot && textures.pending()) {
             SDL_Delay(5);
@@ -239,9 +305,15 @@ int run_kiosk_window(Kiosk& kiosk, const WindowOptions& options) {
         for (const auto& intent : intents) kiosk.apply(intent, now);
         if (!intents.empty()) frames_to_draw = frames_after_event;
 
+        if (animates) {
+            next_animation_frame += frame_period;
+            // Late by a whole period (or the first frame after a still spell): start again
+            // from now instead of drawing the missed frames back to back.
+            if (next_animation_frame <= now) next_animation_frame = now + frame_period;
+        }
+
         gl->viewport(0, 0, width, height);
-        gl->clear_color(0.03f, 0.05f, 0.09f, 1.0f);
-        gl->clear(gl_color_buffer_bit);
+        background.paint(*gl, width, height);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         frames_to_draw = std::max(0, frames_to_draw - 1);
         ++frames_drawn;

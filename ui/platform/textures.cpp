@@ -1,9 +1,149 @@
-// The content pack's pictures as GL textures; see textures.h.
+// The font atlas and the content pack's pictures as GL textures; see textures.h.
 #include "ui/platform/textures.h"
 
+#include <SDL.h>
+#include <imgui.h>
+#include <malloc.h>
+
 #include <cstdint>
+#include <cstdio>
+#include <string_view>
 
 namespace flytthit::ui {
+
+namespace {
+
+struct GlVersion {
+    bool es = false;
+    int major = 0;
+    int minor = 0;
+};
+
+// glGetString(GL_VERSION): "4.5 (Compatibility Profile) Mesa 22.3.6" or "OpenGL ES 3.0 Mesa ...".
+GlVersion gl_version_of(const GlFunctions& gl) {
+    GlVersion version;
+    const auto* text = reinterpret_cast<const char*>(gl.get_string(gl_version));
+    if (text == nullptr) return version;
+    std::string_view view(text);
+    constexpr std::string_view es_prefix = "OpenGL ES ";
+    if (view.starts_with(es_prefix)) {
+        version.es = true;
+        view.remove_prefix(es_prefix.size());
+    }
+    if (std::sscanf(std::string(view).c_str(), "%d.%d", &version.major, &version.minor) != 2) version = {version.es, 0, 0};
+    return version;
+}
+
+enum class FontFormat { swizzled_red, luminance_alpha, rgba };
+
+const char* format_name(FontFormat format) {
+    switch (format) {
+        case FontFormat::swizzled_red: return "one channel (swizzled)";
+        case FontFormat::luminance_alpha: return "luminance-alpha";
+        case FontFormat::rgba: return "RGBA";
+    }
+    return "?";
+}
+
+// The formats to try, smallest first; RGBA works everywhere and ends every list.
+std::vector<FontFormat> font_formats(const GlVersion& version) {
+    const bool swizzles = version.es ? version.major >= 3
+                                     : version.major > 3 || (version.major == 3 && version.minor >= 3) ||
+                                           SDL_GL_ExtensionSupported("GL_ARB_texture_swizzle") == SDL_TRUE ||
+                                           SDL_GL_ExtensionSupported("GL_EXT_texture_swizzle") == SDL_TRUE;
+    std::vector<FontFormat> formats;
+    if (swizzles) formats.push_back(FontFormat::swizzled_red);
+    // ES 2 has no GL_RED, but luminance-alpha samples as (l, l, l, a). Desktop core profiles
+    // dropped it, so it is only tried on ES.
+    if (version.es) formats.push_back(FontFormat::luminance_alpha);
+    formats.push_back(FontFormat::rgba);
+    return formats;
+}
+
+// Uploads coverage (width x height bytes) to the bound texture in format; the GL error, or 0.
+unsigned int upload_coverage(const GlFunctions& gl, FontFormat format, const unsigned char* coverage, int width, int height) {
+    const std::size_t texels = static_cast<std::size_t>(width) * static_cast<std::size_t>(height);
+    switch (format) {
+        case FontFormat::swizzled_red:
+            gl.tex_image_2d(gl_texture_2d, 0, gl_r8, width, height, 0, gl_red, gl_unsigned_byte, coverage);
+            gl.tex_parameter_i(gl_texture_2d, gl_texture_swizzle_r, gl_one);
+            gl.tex_parameter_i(gl_texture_2d, gl_texture_swizzle_g, gl_one);
+            gl.tex_parameter_i(gl_texture_2d, gl_texture_swizzle_b, gl_one);
+            gl.tex_parameter_i(gl_texture_2d, gl_texture_swizzle_a, static_cast<int>(gl_red));
+            break;
+        case FontFormat::luminance_alpha: {
+            std::vector<unsigned char> texels_la(texels * 2, 255);
+            for (std::size_t i = 0; i < texels; ++i) texels_la[i * 2 + 1] = coverage[i];
+            gl.tex_image_2d(gl_texture_2d, 0, static_cast<int>(gl_luminance_alpha), width, height, 0, gl_luminance_alpha,
+                            gl_unsigned_byte, texels_la.data());
+            break;
+        }
+        case FontFormat::rgba: {
+            std::vector<unsigned char> texels_rgba(texels * 4, 255);
+            for (std::size_t i = 0; i < texels; ++i) texels_rgba[i * 4 + 3] = coverage[i];
+            gl.tex_image_2d(gl_texture_2d, 0, static_cast<int>(gl_rgba), width, height, 0, gl_rgba, gl_unsigned_byte,
+                            texels_rgba.data());
+            break;
+        }
+    }
+    return gl.get_error();
+}
+
+std::size_t bytes_per_texel(FontFormat format) {
+    switch (format) {
+        case FontFormat::swizzled_red: return 1;
+        case FontFormat::luminance_alpha: return 2;
+        case FontFormat::rgba: return 4;
+    }
+    return 4;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<FontTexture>> FontTexture::upload(const GlFunctions& gl) {
+    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    unsigned char* coverage = nullptr;
+    int width = 0, height = 0;
+    atlas.GetTexDataAsAlpha8(&coverage, &width, &height);  // KioskUi baked it: this only hands it over
+    if (coverage == nullptr) return make_error("the font atlas has no pixels to upload");
+    // An earlier call's error must not be taken for ours (bounded: a lost context repeats its error).
+    for (int i = 0; i < 16 && gl.get_error() != gl_no_error; ++i) {}
+    gl.pixel_store_i(gl_unpack_alignment, 1);
+    std::string failures;
+    for (const FontFormat format : font_formats(gl_version_of(gl))) {
+        unsigned int texture = 0;
+        gl.gen_textures(1, &texture);
+        gl.bind_texture(gl_texture_2d, texture);
+        gl.tex_parameter_i(gl_texture_2d, gl_texture_min_filter, gl_linear);
+        gl.tex_parameter_i(gl_texture_2d, gl_texture_mag_filter, gl_linear);
+        gl.tex_parameter_i(gl_texture_2d, gl_texture_wrap_s, gl_clamp_to_edge);
+        gl.tex_parameter_i(gl_texture_2d, gl_texture_wrap_t, gl_clamp_to_edge);
+        const unsigned int error = upload_coverage(gl, format, coverage, width, height);
+        gl.bind_texture(gl_texture_2d, 0);
+        if (error != gl_no_error) {
+            gl.delete_textures(1, &texture);
+            failures += std::string(failures.empty() ? "" : ", ") + format_name(format) + ": GL error " + std::to_string(error);
+            continue;
+        }
+        atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(texture)));
+        // The GL texture is the only copy from here on. malloc_trim hands the freed pages back
+        // at once: glibc keeps freed heap memory otherwise, and the kiosk would still hold it.
+        atlas.ClearTexData();
+        malloc_trim(0);
+        const std::size_t kib = static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * bytes_per_texel(format) / 1024;
+        std::string description = std::to_string(width) + "x" + std::to_string(height) + ", " + format_name(format) + ", " +
+                                  std::to_string(kib) + " KiB";
+        if (!failures.empty()) description += " (refused: " + failures + ")";
+        return std::unique_ptr<FontTexture>(new FontTexture(gl, texture, std::move(description)));  // private constructor
+    }
+    return make_error("the font atlas (" + std::to_string(width) + "x" + std::to_string(height) +
+                      ") could not be uploaded in any format: " + failures);
+}
+
+FontTexture::~FontTexture() {
+    ImGui::GetIO().Fonts->SetTexID(nullptr);
+    gl_.delete_textures(1, &texture_);
+}
 
 PackTextures::PackTextures(const ContentPack& pack, const std::filesystem::path& directory, int max_width, int max_height,
                            const GlFunctions& gl)
