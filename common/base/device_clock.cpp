@@ -6,10 +6,21 @@
 
 namespace flytthit {
 
-std::string current_boot_id() {
+namespace {
+
+std::string read_boot_id() {
     std::ifstream file("/proc/sys/kernel/random/boot_id");
     std::string id;
     if (!std::getline(file, id) || id.empty()) return "unknown";
+    return id;
+}
+
+}  // namespace
+
+std::string current_boot_id() {
+    // Read once a process: no process outlives its boot, so the id cannot change while it
+    // runs, and every sign-up used to open and read the file on its commit path.
+    static const std::string id = read_boot_id();
     return id;
 }
 
