@@ -159,16 +159,26 @@ void bench_frames(Report& report, const Sizes& sizes) {
 
 void bench_idle(Report& report, const Sizes& sizes) {
     TempDir dir;
-    for (const char* screen : {"attract", "jewel_box"}) {
-        Child kiosk({kiosk_binary, "--windowed", "--size", "1280x800", "--data-dir", dir.path.string(), "--screen", screen,
-                     "--report-first-frame"});
+    struct Case {
+        const char* screen;
+        const char* name;
+        std::vector<std::string> environment;
+        const char* target;
+    };
+    // offscreen: SDL's driver with no descriptor to block on, as KMSDRM on the board; the
+    // loop pumps it in bounded steps (ui/platform/sdl_handles.h).
+    for (const Case& run : {Case{"attract", "attract (animated, 12 fps)", {}, "software GL here"},
+                            Case{"jewel_box", "jewel box (static), X11", {}, "<= 0.2%"},
+                            Case{"jewel_box", "jewel box (static), SDL_VIDEODRIVER=offscreen", {"SDL_VIDEODRIVER=offscreen"}, "<= 0.2%"}}) {
+        Child kiosk({kiosk_binary, "--windowed", "--size", "1280x800", "--data-dir", dir.path.string(), "--screen", run.screen,
+                     "--report-first-frame"},
+                    run.environment);
         kiosk.read_line(std::chrono::seconds(30));
         std::this_thread::sleep_for(std::chrono::seconds(2));  // settle: the first frames after start
         const double before = kiosk.cpu_seconds();
         std::this_thread::sleep_for(std::chrono::seconds(sizes.idle_seconds));
         const double used = kiosk.cpu_seconds() - before;
-        report.add(std::string("idle CPU, ") + screen + (std::string(screen) == "attract" ? " (animated, 20 fps cap)" : " (static)"),
-                   100.0 * used / sizes.idle_seconds, "% core", std::string(screen) == "attract" ? "software GL here" : "<= 1%");
+        report.add(std::string("idle CPU, ") + run.name, 100.0 * used / sizes.idle_seconds, "% core", run.target);
     }
 }
 
@@ -192,13 +202,20 @@ void bench_commit(Report& report, const Sizes& sizes) {
         if (wal_after > wal_before && wal_growth == 0) wal_growth = wal_after - wal_before;
     }
     // The same bytes, written and fdatasync'ed on the same file system: the floor for one sync.
+    // The file is written and synced in full first and then overwritten in place, as a steady
+    // WAL is (SQLite reuses the WAL from its start after a checkpoint): extending a file costs
+    // a metadata update per sync that the commits do not pay.
     const std::string block(std::max<std::uintmax_t>(wal_growth, 4096), 'x');
     const int fd = open((dir.path / "bare").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    const auto offset_of = [&](int i) { return static_cast<off_t>(i) * static_cast<off_t>(block.size()); };
+    for (int i = 0; i < sizes.commits; ++i) {
+        if (pwrite(fd, block.data(), block.size(), offset_of(i)) < 0) throw std::runtime_error("preallocating the bare file failed");
+    }
+    if (fsync(fd) != 0) throw std::runtime_error("syncing the bare file failed");
     std::vector<double> bare_us;
     for (int i = 0; i < sizes.commits; ++i) {
         const auto started = Clock::now();
-        if (pwrite(fd, block.data(), block.size(), static_cast<off_t>(i) * static_cast<off_t>(block.size())) < 0 ||
-            fdatasync(fd) != 0) {
+        if (pwrite(fd, block.data(), block.size(), offset_of(i)) < 0 || fdatasync(fd) != 0) {
             throw std::runtime_error("bare write failed");
         }
         bare_us.push_back(std::chrono::duration<double, std::micro>(Clock::now() - started).count());
@@ -206,8 +223,11 @@ void bench_commit(Report& report, const Sizes& sizes) {
     close(fd);
     report.add("sign-up commit p50", percentile(commit_us, 0.5), "us", "");
     report.add("sign-up commit p99", percentile(commit_us, 0.99), "us", "");
-    report.add("bare write+fdatasync of " + std::to_string(block.size()) + " bytes p50", percentile(bare_us, 0.5), "us", "");
-    report.add("commit / bare ratio p50", percentile(commit_us, 0.5) / percentile(bare_us, 0.5), "x", "<= 1.5");
+    const std::string bare = "bare overwrite+fdatasync of " + std::to_string(block.size()) + " bytes";
+    report.add(bare + " p50", percentile(bare_us, 0.5), "us", "");
+    report.add(bare + " p99", percentile(bare_us, 0.99), "us", "");
+    report.add("commit / bare ratio p50", percentile(commit_us, 0.5) / percentile(bare_us, 0.5), "x", "");
+    report.add("commit / bare ratio p99", percentile(commit_us, 0.99) / percentile(bare_us, 0.99), "x", "<= 1.2");
 }
 
 // A register on loopback, paired with a kiosk holding `leads` pending leads; syncs them with
