@@ -229,6 +229,23 @@ TEST_CASE("staff qualify a lead: rating, follow-up and note - a synced lead goes
     CHECK((*lead)->sync_state == SyncState::pending);
 }
 
+TEST_CASE("staff home reads the current event's reconciliation: only a lead under a receipt counts as acknowledged") {
+    Stand stand;
+    stand.set_pin("2468");
+    stand.sign_up("A");
+    stand.sign_up("B");
+    std::vector<std::string> ids;
+    REQUIRE(stand.store.for_each_lead([&](const Lead& lead) { ids.push_back(lead.id); }).ok());
+    REQUIRE(ids.size() == 2);
+    REQUIRE(stand.store.record_sync_outcomes({{ids[0], SyncState::synced, {}}}, {"batch-1", "signature", "signed text"}).ok());
+    stand.enter_staff();
+    const Reconciliation& counts = stand.kiosk->staff().reconciliation();
+    CHECK(counts.taken == 2);
+    CHECK(counts.acknowledged == 1);
+    CHECK(counts.set_aside == 0);
+    CHECK(counts.missing == 1);
+}
+
 TEST_CASE("counters count today, this event, per municipality and per campaign") {
     Stand stand;
     stand.set_pin("2468");

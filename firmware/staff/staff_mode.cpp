@@ -273,6 +273,11 @@ void StaffMode::refresh_home() {
     } else {
         report(counters.error());
     }
+    if (auto counts = store_.reconciliation(current_event_.id); counts) {
+        reconciliation_ = *counts;
+    } else {
+        report(counts.error());
+    }
     if (!health_task_) {
         health_task_ = std::make_unique<BackgroundTask<HealthReading>>(
             [data_dir = data_dir_, database = store_.database_path()](std::stop_token) {

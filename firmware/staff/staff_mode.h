@@ -109,6 +109,8 @@ public:
     const StaffAnnotation& annotation() const { return annotation_; }
 
     const LeadCounters& counters() const { return counters_; }
+    // The current event's end-of-fair reconciliation, read with the counters.
+    const Reconciliation& reconciliation() const { return reconciliation_; }
     const DeviceHealth& health() const { return health_; }
     const std::string& last_sync() const { return last_sync_; }
     bool sealing_is_demo() const { return sealing_is_demo_; }
@@ -203,6 +205,7 @@ private:
     std::optional<Lead> open_lead_;
     StaffAnnotation annotation_;
     LeadCounters counters_;
+    Reconciliation reconciliation_;
     DeviceHealth health_;
     std::unique_ptr<BackgroundTask<HealthReading>> health_task_;
     std::string last_sync_;
