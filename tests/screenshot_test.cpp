@@ -111,6 +111,41 @@ TEST_CASE("every staff screen renders under Xvfb at 800x480 and 1920x1080, opene
     }
 }
 
+TEST_CASE("a kiosk with no staff PIN opens on the first-start setup, never on the attract screen") {
+    TempDir dir;
+    const auto shot = [&](const std::string& name, const std::string& data) {
+        const std::string png = (dir / (name + ".png")).string();
+        const auto run = run_command("xvfb-run -a -s '-screen 0 1920x1080x24' " + kiosk + " --windowed --size 800x480 --data-dir '" + data +
+                                         "' --screenshot '" + png + "'",
+                                     dir.path());
+        CAPTURE(name);
+        CAPTURE(run.err);
+        CHECK(run.exit_code == 0);
+        return pixels_of(png);
+    };
+    // Set up as staff would: a PIN and an event. Then the kiosk serves visitors.
+    const std::string ready = (dir / "ready").string();
+    const auto pin = run_command("echo 2468 | " + std::string(FLYTTHIT_KIOSKCTL_PATH) + " --data-dir '" + ready + "' set-pin", dir.path());
+    CAPTURE(pin.err);
+    REQUIRE(pin.exit_code == 0);
+    const auto event = run_command("xvfb-run -a " + kiosk + " --windowed --size 800x480 --data-dir '" + ready +
+                                       "' --campaign forste-klasse --screenshot '" + (dir / "event.png").string() + "'",
+                                   dir.path());
+    CAPTURE(event.err);
+    REQUIRE(event.exit_code == 0);
+    const auto attract = shot("attract", ready);
+    const auto fresh = shot("fresh", (dir / "fresh").string());
+    const auto fresh_again = shot("fresh-again", (dir / "fresh").string());
+    REQUIRE_FALSE(attract.empty());
+    REQUIRE(fresh.size() == attract.size());
+    // The setup's PIN pad holds still; the attract screen never does (its jewels turn), so two
+    // renders of a fresh kiosk that agree are not the attract screen, and they differ from it.
+    const std::size_t noise = differing_pixels(fresh, fresh_again);
+    CAPTURE(noise);
+    CHECK(noise < 2000);
+    CHECK(differing_pixels(fresh, attract) > 2000 + noise * 4);
+}
+
 TEST_CASE("--language and --large-text change what the start screen shows, and refuse what they do not know") {
     TempDir dir;
     const auto shot = [&](const std::string& name, const std::string& args) {

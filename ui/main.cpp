@@ -60,6 +60,9 @@ Options for documentation and tests only (never on a stand):
                       for bench/: say when the first frame is shown; time N frames
   --help, --version
 
+A data dir with no staff PIN starts on the first-start setup (PIN twice, the event, optionally
+pairing from a USB stick); visitors are served only after it.
+
 Without a display, run under Xvfb:  xvfb-run -a flytthit-kiosk --windowed
 On the board's framebuffer:         SDL_VIDEODRIVER=kmsdrm flytthit-kiosk
 )";
@@ -67,7 +70,7 @@ On the board's framebuffer:         SDL_VIDEODRIVER=kmsdrm flytthit-kiosk
 struct Options {
     std::filesystem::path data_dir = flytthit::default_data_dir();
     std::optional<std::filesystem::path> content_dir;  // default: an installed signed pack, else the built-in one
-    std::string screen = "attract";
+    std::string screen;  // empty: where the kiosk starts in service (the first-start setup, else attract)
     std::string campaign;
     flytthit::Language language = flytthit::Language::nb;
     bool large_text = false;
@@ -287,6 +290,10 @@ int main(int argc, char** argv) {
     KioskSettings settings;
     settings.data_dir = options.data_dir;
     settings.default_language = options.language;
+    // A kiosk without a staff PIN serves no visitor: staff set the PIN, the event and
+    // (optionally) the pairing first. A documentation or test render of one screen (--screen)
+    // shows that screen as it looks in service instead.
+    settings.first_start_setup = options.screen.empty();
     if (!options.campaign.empty()) {
         if (content->pack.find_campaign(options.campaign) == nullptr) {
             std::cerr << "flytthit-kiosk: --campaign \"" << options.campaign << "\": not a campaign of the content pack\n";
@@ -311,7 +318,7 @@ int main(int argc, char** argv) {
         }
     } else if (options.screen == "pin_pad") {
         kiosk.apply(intent::OpenStaffEntry{}, MonotonicClock::now());
-    } else if (!go_to_screen(kiosk, options.screen)) {
+    } else if (!options.screen.empty() && !go_to_screen(kiosk, options.screen)) {
         std::cerr << "flytthit-kiosk: --screen \"" << options.screen << "\": not a screen this kiosk reaches (see --help)\n";
         return 2;
     }
