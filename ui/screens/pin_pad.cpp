@@ -19,27 +19,29 @@ void draw_pin_pad(const Kiosk& kiosk, UiFrame& frame) {
                         : staff.pin_stage() == PinStage::confirm ? "staff.pin_title_confirm"
                                                                  : "staff.pin_title_enter";
     const float centre = frame.size.x / 2;
-    draw_text(frame.fonts.title, ui_text(language, title), {centre, frame.px(24)}, theme::gold, true);
-
+    const float margin = frame.px(24);
+    const float width = frame.size.x - margin * 2;
     // One dot per digit typed: the PIN itself is never drawn.
     const float dot = frame.px(14);
     const float dots_y = frame.px(110);
+    text_box(frame, ui_text(language, title), {{margin, margin}, {width, dots_y - dot - frame.px(8) - margin}},
+             {frame.fonts.title, theme::gold, Align::centre, true});
     const auto typed = static_cast<float>(staff.pin_digits().size());
     for (float i = 0; i < typed; ++i) {
         ImGui::GetWindowDrawList()->AddCircleFilled({centre + (i - (typed - 1) / 2) * dot * 3, dots_y}, dot, theme::text);
     }
+    const float key = frame.touch(96);
+    const float gap = frame.px(12);
+    const float left = centre - (key * 3 + gap * 2) / 2;
+    const float top = frame.px(190);
     if (!staff.pin_message_key().empty()) {
         std::string message = "! " + std::string(ui_text(language, staff.pin_message_key()));
         if (const auto locked = staff.pin_locked_for(MonotonicClock::now())) {
             message += "  " + std::to_string(locked->count()) + " " + std::string(ui_text(language, "staff.seconds_left"));
         }
-        draw_text(frame.fonts.body, message, {centre, frame.px(140)}, theme::error, true);
+        const float message_y = dots_y + dot + frame.px(8);
+        text_box(frame, message, {{margin, message_y}, {width, top - gap - message_y}}, {frame.fonts.body, theme::error, Align::centre, true});
     }
-
-    const float key = frame.touch(96);
-    const float gap = frame.px(12);
-    const float left = centre - (key * 3 + gap * 2) / 2;
-    const float top = frame.px(190);
     const char* keys[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "←", "0", "OK"};
     for (int i = 0; i < 12; ++i) {
         const ImVec2 at{left + static_cast<float>(i % 3) * (key + gap), top + static_cast<float>(i / 3) * (key + gap)};
