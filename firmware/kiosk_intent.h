@@ -78,6 +78,8 @@ struct Backspace {};                               // deletes the letter before 
 struct MoveCursor { int delta; };                  // on-screen keyboard: the cursor one letter left (-1) or right (+1)
 struct ToggleShift {};                             // on-screen keyboard: capitals for one letter
 struct ToggleConsent {};
+struct OpenPrivacyNotice {};                       // consent step: the whole privacy notice, over the step
+struct ClosePrivacyNotice {};                      // the notice's own Back: to the consent step
 struct Submit {};
 struct Finish {};                                  // thank-you: done, back to attract
 struct StillHere {};                               // answers "are you still there?"
@@ -89,7 +91,8 @@ struct PinBackspace { static constexpr bool staff_only = true; };
 struct PinSubmit { static constexpr bool staff_only = true; };
 struct StaffGo { static constexpr bool staff_only = true; ScreenId screen; };               // staff home's buttons
 struct LeaveStaff { static constexpr bool staff_only = true; static constexpr bool handled_by_kiosk = true; };                              // back to the visitors' attract screen
-struct StaffFocus { static constexpr bool staff_only = true; StaffField field; };
+struct StaffFocus { static constexpr bool staff_only = true; StaffField field; };              // a field tapped: edit it with the keyboard
+struct StaffDoneEditing { static constexpr bool staff_only = true; };                         // the keyboard's Done: back to the form
 struct ChooseCampaign { static constexpr bool staff_only = true; std::string id; };
 struct ToggleEventMunicipality { static constexpr bool staff_only = true; std::string id; };
 struct SaveEvent { static constexpr bool staff_only = true; };
@@ -122,9 +125,9 @@ using Intent = std::variant<intent::Start, intent::ChooseLanguage, intent::Toggl
                             intent::ToggleLargeText, intent::ChooseProfile, intent::ChangeSchoolStart, intent::OpenSignUp,
                             intent::Back, intent::Next, intent::ChangeAdults, intent::AddChild, intent::RemoveChild,
                             intent::ChangeChildYear, intent::ToggleTopic, intent::FocusField, intent::TypeText,
-                            intent::Backspace, intent::MoveCursor, intent::ToggleShift, intent::ToggleConsent, intent::Submit, intent::Finish, intent::StillHere,
+                            intent::Backspace, intent::MoveCursor, intent::ToggleShift, intent::ToggleConsent, intent::OpenPrivacyNotice, intent::ClosePrivacyNotice, intent::Submit, intent::Finish, intent::StillHere,
                             intent::OpenStaffEntry, intent::PinDigit, intent::PinBackspace, intent::PinSubmit,
-                            intent::StaffGo, intent::LeaveStaff, intent::StaffFocus, intent::ChooseCampaign,
+                            intent::StaffGo, intent::LeaveStaff, intent::StaffFocus, intent::StaffDoneEditing, intent::ChooseCampaign,
                             intent::ToggleEventMunicipality, intent::SaveEvent, intent::LeadsScope, intent::LeadsPage,
                             intent::OpenLead, intent::SetRating, intent::SetFollowUp, intent::SaveLead,
                             intent::StartSync, intent::CancelSync, intent::ExportTo, intent::AdjustClock,

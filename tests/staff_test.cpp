@@ -197,6 +197,37 @@ TEST_CASE("event setup tags every following lead with the event and its campaign
     CHECK(stand.kiosk->staff().current_event().id == event_id);
 }
 
+TEST_CASE("a tapped staff field is edited until Done, and every staff screen opens on its form, not on the keyboard") {
+    Stand stand;
+    stand.set_pin("2468");
+    stand.enter_staff();
+    stand.apply(intent::StaffGo{ScreenId::staff_event});
+    CHECK_FALSE(stand.kiosk->staff().editing().has_value());
+    stand.apply(intent::StaffFocus{StaffField::event_place});
+    REQUIRE(stand.kiosk->staff().editing() == StaffField::event_place);
+    stand.apply(intent::ToggleShift{});
+    stand.apply(intent::TypeText{"R"});
+    stand.apply(intent::TypeText{"oros"});
+    CHECK(stand.kiosk->staff().field_text(StaffField::event_place) == "Roros");
+    stand.apply(intent::ToggleShift{});
+    stand.apply(intent::StaffDoneEditing{});
+    CHECK_FALSE(stand.kiosk->staff().editing().has_value());
+    CHECK_FALSE(stand.kiosk->staff().shift());  // Done drops a pending capital
+    CHECK(stand.kiosk->screen() == ScreenId::staff_event);
+    CHECK(stand.kiosk->staff().field_text(StaffField::event_place) == "Roros");  // Done keeps what was typed
+
+    // Leaving mid-edit (Home, lock): the next visit starts on the form.
+    stand.apply(intent::StaffFocus{StaffField::event_name});
+    REQUIRE(stand.kiosk->staff().editing().has_value());
+    stand.apply(intent::StaffGo{ScreenId::staff_home});
+    CHECK_FALSE(stand.kiosk->staff().editing().has_value());
+    stand.apply(intent::StaffGo{ScreenId::staff_event});
+    stand.apply(intent::StaffFocus{StaffField::event_name});
+    stand.apply(intent::LeaveStaff{});
+    stand.enter_staff();
+    CHECK_FALSE(stand.kiosk->staff().editing().has_value());
+}
+
 TEST_CASE("staff qualify a lead: rating, follow-up and note - a synced lead goes back to pending to carry it") {
     Stand stand;
     stand.set_pin("2468");

@@ -144,6 +144,7 @@ void StaffMode::close() {
     open_lead_.reset();
     annotation_ = {};
     event_draft_ = {};
+    editing_ = false;
     error_.clear();
     error_detail_.clear();
     export_result_.reset();
@@ -376,6 +377,7 @@ ScreenId StaffMode::apply(const Intent& intent, ScreenId screen, MonotonicClock:
 }
 
 ScreenId StaffMode::handle(const intent::StaffGo& go, ScreenId screen, MonotonicClock::time_point) {
+    editing_ = false;  // every staff screen opens on its form, never on a keyboard
     switch (go.screen) {
         case ScreenId::staff_home: refresh_home(); break;
         case ScreenId::staff_event:
@@ -395,6 +397,13 @@ ScreenId StaffMode::handle(const intent::StaffGo& go, ScreenId screen, Monotonic
 
 ScreenId StaffMode::handle(const intent::StaffFocus& focus, ScreenId screen, MonotonicClock::time_point) {
     focused_ = focus.field;
+    editing_ = true;
+    return screen;
+}
+
+ScreenId StaffMode::handle(const intent::StaffDoneEditing&, ScreenId screen, MonotonicClock::time_point) {
+    editing_ = false;
+    shift_ = false;
     return screen;
 }
 
@@ -467,6 +476,7 @@ ScreenId StaffMode::handle(const intent::OpenLead& open, ScreenId screen, Monoto
     open_lead_ = std::move(**lead);
     annotation_ = open_lead_->staff;
     focused_ = StaffField::lead_note;
+    editing_ = false;
     return ScreenId::staff_lead;
 }
 

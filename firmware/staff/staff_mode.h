@@ -98,6 +98,9 @@ public:
     const Event& current_event() const { return current_event_; }
     const Event& event_draft() const { return event_draft_; }
     StaffField focused() const { return focused_; }
+    // The field being edited (tapped, and Done not yet pressed): the event and lead screens
+    // then give way to that field and a full-size keyboard. nullopt: the form is shown.
+    std::optional<StaffField> editing() const { return editing_ ? std::optional<StaffField>(focused_) : std::nullopt; }
     bool shift() const { return shift_; }
     const std::string& field_text(StaffField field) const;
 
@@ -148,6 +151,7 @@ private:
     ScreenId handle(const intent::PinSubmit&, ScreenId screen, MonotonicClock::time_point now);
     ScreenId handle(const intent::StaffGo&, ScreenId screen, MonotonicClock::time_point now);
     ScreenId handle(const intent::StaffFocus&, ScreenId screen, MonotonicClock::time_point now);
+    ScreenId handle(const intent::StaffDoneEditing&, ScreenId screen, MonotonicClock::time_point now);
     ScreenId handle(const intent::TypeText&, ScreenId screen, MonotonicClock::time_point now);
     ScreenId handle(const intent::ToggleShift&, ScreenId screen, MonotonicClock::time_point now);
     ScreenId handle(const intent::Backspace&, ScreenId screen, MonotonicClock::time_point now);
@@ -197,6 +201,7 @@ private:
     Event current_event_;
     Event event_draft_;
     StaffField focused_ = StaffField::event_name;
+    bool editing_ = false;  // focused_ is being edited: see editing()
     bool shift_ = false;
     bool leads_all_ = false;
     std::size_t leads_page_ = 0;
