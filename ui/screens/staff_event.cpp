@@ -22,6 +22,10 @@ void draw_staff_event(const Kiosk& kiosk, UiFrame& frame) {
     const float margin = frame.px(32);
     const float gap = frame.px(20);
     const float width = frame.size.x - margin * 2;
+    const auto error_for = [&](StaffField field) {
+        return field == StaffField::event_name && staff.error() == "staff.event_name_missing" ? ui_text(language, "staff.event_name_missing")
+                                                                                               : std::string_view{};
+    };
     const struct {
         StaffField field;
         const char* name;
@@ -30,14 +34,19 @@ void draw_staff_event(const Kiosk& kiosk, UiFrame& frame) {
     } fields[] = {{StaffField::event_name, "field:event_name", "staff.event_name", 0.4f},
                   {StaffField::event_place, "field:event_place", "staff.event_place", 0.3f},
                   {StaffField::event_date, "field:event_date", "staff.event_date", 0.3f}};
+    // While a field is edited the form gives way to it and a keyboard with keys of full size.
+    if (const auto editing = staff.editing()) {
+        for (const auto& spec : fields) {
+            if (spec.field != *editing) continue;
+            TextFieldView view{spec.name, ui_text(language, spec.label), staff.field_text(spec.field), true, error_for(spec.field)};
+            if (staff_field_editor(frame, staff.shift(), language, view, y)) frame.emit(intent::StaffDoneEditing{});
+        }
+        return;
+    }
     float x = margin;
     for (const auto& spec : fields) {
         const float field_width = (width - gap * 2) * spec.share;
-        const std::string_view error = spec.field == StaffField::event_name && staff.error() == "staff.event_name_missing"
-                                           ? ui_text(language, "staff.event_name_missing")
-                                           : std::string_view{};
-        TextFieldView view{spec.name, ui_text(language, spec.label), staff.field_text(spec.field), staff.focused() == spec.field,
-                           error};
+        TextFieldView view{spec.name, ui_text(language, spec.label), staff.field_text(spec.field), false, error_for(spec.field)};
         if (draw_text_field(frame, view, {x, y}, field_width)) frame.emit(intent::StaffFocus{spec.field});
         x += field_width + gap;
     }
@@ -69,9 +78,8 @@ void draw_staff_event(const Kiosk& kiosk, UiFrame& frame) {
         },
         {margin, y}, width);
     if (present.tapped) frame.emit(intent::ToggleEventMunicipality{*present.tapped});
-    y += present.height + frame.px(14);
 
-    if (staff_keyboard_and_save(frame, staff.shift(), language, y, "staff:save_event")) frame.emit(intent::SaveEvent{});
+    if (staff_save_button(frame, language, "staff:save_event")) frame.emit(intent::SaveEvent{});
 }
 
 }  // namespace flytthit::ui

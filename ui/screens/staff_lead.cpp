@@ -23,6 +23,15 @@ void draw_staff_lead(const Kiosk& kiosk, UiFrame& frame) {
     const float margin = frame.px(32);
     const float width = frame.size.x - margin * 2;
 
+    // Notes are sealed like the rest: staff can add a new one but not read the old one back.
+    const std::string note_label = std::string(ui_text(language, "staff.note")) +
+                                   (lead.sealed.note.empty() ? "" : " (" + std::string(ui_text(language, "staff.note_sealed")) + ")");
+    // While the note is edited the form gives way to it and a keyboard with keys of full size.
+    if (staff.editing() == StaffField::lead_note) {
+        TextFieldView note{"field:note", note_label, annotation.note, true, {}};
+        if (staff_field_editor(frame, staff.shift(), language, note, y)) frame.emit(intent::StaffDoneEditing{});
+        return;
+    }
     const float info_height = frame.fonts.large->FontSize * 1.2f;
     text_box(frame,
              lead.sealed.initials + "  ·  " + lead.created.wall_clock_utc + "  ·  " + std::to_string(lead.draft.household.adults) + " " +
@@ -56,13 +65,9 @@ void draw_staff_lead(const Kiosk& kiosk, UiFrame& frame) {
     if (follow_up.tapped) frame.emit(intent::SetFollowUp{*follow_up.tapped});
     y += follow_up.height + frame.px(16);
 
-    // Notes are sealed like the rest: staff can add a new one but not read the old one back.
-    const std::string note_label = std::string(ui_text(language, "staff.note")) +
-                                   (lead.sealed.note.empty() ? "" : " (" + std::string(ui_text(language, "staff.note_sealed")) + ")");
-    TextFieldView note{"field:note", note_label, annotation.note, true, {}};
-    draw_text_field(frame, note, {margin, y}, width);
-    y += text_field_height(frame) + frame.px(8);
-    if (staff_keyboard_and_save(frame, staff.shift(), language, y, "staff:save_lead")) frame.emit(intent::SaveLead{});
+    TextFieldView note{"field:note", note_label, annotation.note, false, {}};
+    if (draw_text_field(frame, note, {margin, y}, width)) frame.emit(intent::StaffFocus{StaffField::lead_note});
+    if (staff_save_button(frame, language, "staff:save_lead")) frame.emit(intent::SaveLead{});
     const ImVec2 back{frame.px(300), frame.touch(76)};
     if (touch_button(frame, "staff:back_to_leads", ui_text(language, "nav.back"), {frame.px(24), frame.size.y - back.y - frame.px(20)},
                      back)) {

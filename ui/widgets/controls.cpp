@@ -287,13 +287,28 @@ float staff_header(UiFrame& frame, Language language, std::string_view title, bo
     return frame.px(100);
 }
 
-bool staff_keyboard_and_save(UiFrame& frame, bool shift, Language language, float top, const std::string& save_name) {
-    const float margin = frame.px(32);
+bool staff_save_button(UiFrame& frame, Language language, const std::string& save_name) {
     const ImVec2 save{frame.px(300), frame.touch(76)};
-    const float bottom = frame.size.y - save.y - frame.px(20) - frame.px(14);
-    draw_keyboard(frame, KeyboardLayout::letters, shift, language, {margin, top}, {frame.size.x - margin * 2, bottom - top});
     return touch_button(frame, save_name, ui_text(language, "staff.save"),
                         {frame.size.x - save.x - frame.px(24), frame.size.y - save.y - frame.px(20)}, save, ButtonStyle::primary);
+}
+
+bool staff_field_editor(UiFrame& frame, bool shift, Language language, const TextFieldView& field, float top) {
+    const float margin = frame.px(32);
+    const float gap = frame.px(20);
+    const float width = frame.size.x - margin * 2;
+    const ImVec2 done{frame.px(220), frame.touch(58)};
+    draw_text_field(frame, field, {margin, top}, width - done.x - gap);
+    // Level with the field's box, below its label.
+    const float field_bottom = top + text_field_height(frame);
+    const bool done_tapped = touch_button(frame, "staff:done", ui_text(language, "staff.keyboard_done"),
+                                          {margin + width - done.x, field_bottom - done.y}, done, ButtonStyle::primary);
+    const float keyboard_top = field_bottom + frame.px(14);
+    const float keyboard_bottom = frame.size.y - frame.px(16);
+    IM_ASSERT(keyboard_bottom - keyboard_top >= keyboard_min_height(frame) - 0.5f &&
+              "the editor leaves the keyboard the height its 48 px keys need, on the smallest display");
+    draw_keyboard(frame, KeyboardLayout::letters, shift, language, {margin, keyboard_top}, {width, keyboard_bottom - keyboard_top});
+    return done_tapped;
 }
 
 }  // namespace flytthit::ui

@@ -2,6 +2,8 @@
 // display. Each records its touch target and returns true when tapped; none holds state.
 #pragma once
 
+#include "ui/widgets/text_field.h"
+
 #include "firmware/kiosk.h"
 #include "ui/ui_frame.h"
 
@@ -81,9 +83,13 @@ inline constexpr float staff_home_button_width = 330;
 // home). Returns the y where content starts.
 float staff_header(UiFrame& frame, Language language, std::string_view title, bool is_home = false);
 
-// A staff form's lower part: the on-screen keyboard from top down to the button row, and a
-// Save button at the bottom right. Returns true when Save was tapped.
-bool staff_keyboard_and_save(UiFrame& frame, bool shift, Language language, float top, const std::string& save_name);
+// A staff form's Save button, at the bottom right. Returns true when it was tapped.
+bool staff_save_button(UiFrame& frame, Language language, const std::string& save_name);
+
+// A staff form while one of its fields is edited: that field across the screen from top with a
+// Done button ("staff:done") beside it, and the on-screen keyboard over the whole width below,
+// its keys at least min_touch_px. Returns true when Done was tapped.
+bool staff_field_editor(UiFrame& frame, bool shift, Language language, const TextFieldView& field, float top);
 
 // The screen's dark background with its subtle vertical gradient.
 void draw_background(const UiFrame& frame);
