@@ -11,6 +11,7 @@
 #include <algorithm>
 
 #include <cstdio>
+#include <iterator>
 
 namespace flytthit::ui {
 
@@ -27,7 +28,7 @@ float rows(UiFrame& frame, float x, float y, float right, float bottom, const st
             text_box(frame, label, {{x, y}, {label_width - gap, room}}, {frame.fonts.body, theme::text_muted}).size.y;
         const float value_height =
             text_box(frame, value, {{x + label_width, y}, {right - x - label_width, room}}, {frame.fonts.body, theme::text}).size.y;
-        y += std::max(label_height, value_height) + frame.px(8);
+        y += std::max(label_height, value_height) + frame.px(4);
     }
     return y;
 }
@@ -53,13 +54,14 @@ void draw_staff_home(const Kiosk& kiosk, UiFrame& frame) {
     const ImVec2 size{frame.px(staff_home_button_width), frame.touch(66)};
     const float bx = frame.size.x - size.x - frame.px(24);
     const float right = bx - frame.px(24);
-    const float gap = std::min(frame.px(10), (frame.size.y - frame.px(24) - size.y * 8) / 8);
-    float by = frame.px(24);
     const std::pair<const char*, ScreenId> tasks[] = {
-        {"staff.event", ScreenId::staff_event}, {"staff.leads", ScreenId::staff_leads},
-        {"staff.sync", ScreenId::staff_sync},   {"staff.export", ScreenId::staff_export},
-        {"staff.clock", ScreenId::staff_clock},
+        {"staff.event", ScreenId::staff_event},   {"staff.leads", ScreenId::staff_leads},
+        {"staff.sync", ScreenId::staff_sync},     {"staff.pair_usb", ScreenId::staff_pairing},
+        {"staff.export", ScreenId::staff_export}, {"staff.clock", ScreenId::staff_clock},
     };
+    const float buttons = static_cast<float>(std::size(tasks) + 3);  // the tasks, assist, lock and exit
+    const float gap = std::min(frame.px(10), (frame.size.y - frame.px(24) - size.y * buttons) / buttons);
+    float by = frame.px(24);
     for (const auto& [key, screen] : tasks) {
         if (touch_button(frame, std::string("staff:") + key, text(key), {bx, by}, size)) frame.emit(intent::StaffGo{screen});
         by += size.y + gap;
@@ -105,7 +107,6 @@ void draw_staff_home(const Kiosk& kiosk, UiFrame& frame) {
     text_box(frame, text("staff.counters"), {{x, y}, {right - x, heading_height}}, heading);
     y = rows(frame, x, y + heading_height + frame.px(4), right, alert_bottom,
              {{text("staff.today"), std::to_string(counters.today)},
-              {text("staff.this_event"), std::to_string(counters.this_event)},
               {text("staff.pending"), std::to_string(counters.pending)},
               {text("staff.total"), std::to_string(counters.total)}});
     std::string places;
@@ -122,13 +123,27 @@ void draw_staff_home(const Kiosk& kiosk, UiFrame& frame) {
     y = rows(frame, x, y, right, alert_bottom,
              {{text("staff.per_municipality"), places.empty() ? "–" : places},
               {text("staff.per_campaign"), campaigns.empty() ? "–" : campaigns}});
+    // The end-of-fair check in one line: what this event took (the count "this event" had a row
+    // of its own for), and where each lead stands.
+    const Reconciliation& reconciliation = staff.reconciliation();
+    const std::string reconciled = text("staff.reconciliation") + " " + std::to_string(reconciliation.taken) + " " +
+                                   text("staff.reconciliation_taken") + ", " + std::to_string(reconciliation.acknowledged) + " " +
+                                   text("staff.reconciliation_acknowledged") + ", " + std::to_string(reconciliation.set_aside) + " " +
+                                   text("staff.reconciliation_set_aside") + ", " + std::to_string(reconciliation.missing) + " " +
+                                   text("staff.reconciliation_missing");
+    y += text_box(frame, reconciled, {{x, y}, {right - x, alert_bottom - y}}, {frame.fonts.body, theme::text}).size.y + frame.px(4);
 
     const DeviceHealth& health = staff.health();
-    y += frame.px(8);
     text_box(frame, text("staff.health"), {{x, y}, {right - x, heading_height}}, heading);
     const std::string clock = health.wall_clock_utc + " UTC, " +
                               text(health.clock == ClockStatus::synchronised ? "staff.clock_set" : "staff.clock_approximate");
-    rows(frame, x, y + heading_height + frame.px(4), right, alert_bottom,
+    y += heading_height + frame.px(4);
+    // Unpaired: what that means and what to do at the stand, first in the health list.
+    if (const std::string_view advice = staff.pairing_advice_key(); !advice.empty()) {
+        y += text_box(frame, ui_text(language, advice), {{x, y}, {right - x, alert_bottom - y}}, {frame.fonts.body, theme::gold}).size.y +
+             frame.px(4);
+    }
+    rows(frame, x, y, right, alert_bottom,
          {{text("staff.free_space"), format_bytes(health.free_bytes) + " / " + format_bytes(health.total_bytes)},
           {text("staff.database"), format_bytes(health.database_bytes)},
           {text("staff.last_sync"), staff.last_sync().empty() ? text("staff.never") : staff.last_sync()},
