@@ -51,6 +51,7 @@ struct SignUpDraft {
     bool shift = true;                        // the keyboard starts with a capital for the name
     std::vector<ValidationProblem> problems;  // from the last Next or Submit, minus those mended since
     bool store_failed = false;                // the last Submit could not be committed
+    bool privacy_notice_open = false;         // the consent step shows the whole notice; consent waits until it is closed
 };
 
 // A sign-up step's manifest name ("contact"); empty for a screen that is not a step.
@@ -159,6 +160,8 @@ private:
     void handle(const intent::MoveCursor&);
     void handle(const intent::ToggleShift&);
     void handle(const intent::ToggleConsent&);
+    void handle(const intent::OpenPrivacyNotice&);
+    void handle(const intent::ClosePrivacyNotice&);
     void handle(const intent::Submit&);
     void handle(const intent::Finish&);
     void handle(const intent::StillHere&) {}  // the touch itself restarted the idle timer

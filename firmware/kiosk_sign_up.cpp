@@ -118,6 +118,7 @@ std::size_t Kiosk::step_index() const {
 
 void Kiosk::go_to_step(ScreenId step) {
     screen_ = step;
+    draft_.privacy_notice_open = false;
     if (const auto field = first_field(step); field && !field_on_step(draft_.focused, step)) {
         draft_.focused = *field;
         draft_.shift = starts_with_capital(*field) && field_text(*field).empty();
@@ -314,11 +315,16 @@ void Kiosk::handle(const intent::MoveCursor& i) {
     const std::string& text = field_text(draft_.focused);
     draft_.cursor = i.delta < 0 ? previous_letter(text, cursor()) : next_letter(text, cursor());
 }
+// Consent is given by a tap on the consent box, which the visitor sees only with the notice closed.
 void Kiosk::handle(const intent::ToggleConsent&) {
-    if (screen_ == ScreenId::sign_up_consent) draft_.lead.consent.given = !draft_.lead.consent.given;
+    if (screen_ == ScreenId::sign_up_consent && !draft_.privacy_notice_open) draft_.lead.consent.given = !draft_.lead.consent.given;
 }
+void Kiosk::handle(const intent::OpenPrivacyNotice&) {
+    if (screen_ == ScreenId::sign_up_consent && content_.privacy.present()) draft_.privacy_notice_open = true;
+}
+void Kiosk::handle(const intent::ClosePrivacyNotice&) { draft_.privacy_notice_open = false; }
 void Kiosk::handle(const intent::Submit&) {
-    if (screen_ == ScreenId::sign_up_consent) submit();
+    if (screen_ == ScreenId::sign_up_consent && !draft_.privacy_notice_open) submit();
 }
 
 }  // namespace flytthit

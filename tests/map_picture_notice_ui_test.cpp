@@ -141,9 +141,48 @@ TEST_CASE("the consent step shows the privacy notice and who will call, without 
             s.driver.frame();
             CHECK_MESSAGE(s.driver.text_audit().reports().empty(), cuts(s.driver));
             CHECK(drew(s.driver, s.content.text(language, "privacy.title")));
+            CHECK(s.driver.ui().touch_targets().find("consent").has_value());
+            // The whole notice is one tap away, on the step, before consent.
+            REQUIRE(s.driver.tap("privacy_notice"));
+            s.driver.frame();
+            CHECK_MESSAGE(s.driver.text_audit().reports().empty(), cuts(s.driver));
             CHECK(drew(s.driver, s.content.text(language, "privacy.body")));
             CHECK(drew(s.driver, s.content.text(language, "privacy.contacts")));
-            CHECK(s.driver.ui().touch_targets().find("consent").has_value());
+        }
+    }
+}
+
+TEST_CASE("the whole privacy notice and everyone who will call fit, every municipality chosen, at every size and text size") {
+    for (const ImVec2 size : {ImVec2{800, 480}, ImVec2{1024, 600}, ImVec2{1280, 800}, ImVec2{1920, 1080}}) {
+        for (bool large : {false, true}) {
+            for (Language language : {Language::nb, Language::en, Language::nl}) {
+                CAPTURE(size.x);
+                CAPTURE(large);
+                CAPTURE(language_code(language));
+                Stand s(size);
+                s.apply(intent::ChooseLanguage{language});
+                if (large) s.apply(intent::ToggleLargeText{});
+                s.apply(intent::Start{});
+                for (const auto& municipality : s.content.municipalities) s.apply(intent::ToggleMunicipality{municipality.id});
+                s.apply(intent::OpenSignUp{});
+                for (int guard = 0; guard < 8 && s.kiosk.screen() != ScreenId::sign_up_contact; ++guard) s.apply(intent::Next{});
+                REQUIRE(s.kiosk.screen() == ScreenId::sign_up_contact);
+                s.apply(intent::TypeText{"Kari Nordmann"});
+                s.apply(intent::FocusField{VisitorField::phone});
+                s.apply(intent::TypeText{"91234567"});
+                s.apply(intent::Next{});
+                REQUIRE(s.kiosk.screen() == ScreenId::sign_up_consent);
+                s.apply(intent::OpenPrivacyNotice{});
+                s.driver.frame();
+                CHECK_MESSAGE(s.driver.text_audit().reports().empty(), cuts(s.driver));
+                CHECK(drew(s.driver, s.content.text(language, "privacy.body")));
+                CHECK(drew(s.driver, s.content.text(language, "privacy.contacts")));
+                CHECK(s.driver.ui().touch_targets().find("privacy_back").has_value());
+                // Back to the step: nothing was consented to on the way.
+                REQUIRE(s.driver.tap("privacy_back"));
+                CHECK(s.kiosk.screen() == ScreenId::sign_up_consent);
+                CHECK_FALSE(s.kiosk.draft().lead.consent.given);
+            }
         }
     }
 }

@@ -1,7 +1,8 @@
-// Sign-up step "consent": what is about to be sent, the region's privacy notice (from the
-// content pack: who holds the data, what is stored, sealed on the kiosk, who will call, how
-// long it is kept, how to withdraw, with the withdrawal link as a QR code), the consent box
-// (unticked until the visitor ticks it) and Send. "Registered" is shown only by the
+// Sign-up step "consent": what is about to be sent, a button with the privacy notice's title
+// that opens the whole notice over the step (from the content pack: who holds the data, what
+// is stored, sealed on the kiosk, who will call, how long it is kept, how to withdraw, with
+// the withdrawal link as a QR code; each text with the full screen's room, so none is cut),
+// the consent box (unticked until the visitor ticks it) and Send. "Registered" is shown only by the
 // thank-you screen, which the kiosk reaches after the store committed.
 #include "ui/screens/screen_window.h"
 
@@ -122,39 +123,68 @@ void draw_qr(ImDrawList* draw, const QrCode& qr, ImVec2 pos, float side) {
     }
 }
 
-// The privacy notice in its panel; the QR code of the withdrawal link on the right.
-void privacy_notice(const Kiosk& kiosk, UiFrame& frame, Rect box) {
+// The whole privacy notice, over the step, with its own Back: the title, the body, who will
+// call and the withdrawal link's QR code, each with the room of the full screen.
+void draw_privacy_notice(const Kiosk& kiosk, UiFrame& frame) {
     const Language language = kiosk.language();
     const ContentPack& content = kiosk.content();
-    if (!content.privacy.present() || box.size.y < frame.fonts.body->FontSize * 3) return;
+    const float top = step_header(kiosk, frame, content.text(language, "privacy.title"));
+    const float margin = frame.px(32);
+    const Rect bar = bottom_bar_middle(frame);
+    const float back_left = frame.px(24);
+    if (touch_button(frame, "privacy_back", ui_text(language, "nav.back"), {back_left, bar.pos.y},
+                     {bar.pos.x - frame.px(16) - back_left, bar.size.y})) {
+        frame.emit(intent::ClosePrivacyNotice{});
+    }
+    const Rect box{{margin, top}, {frame.size.x - margin * 2, bar.pos.y - frame.px(12) - top}};
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(box.pos, box.max(), theme::panel, frame.px(14));
     const float inner = frame.px(16);
+    const TextStyle body_style{frame.fonts.body, theme::text, Align::left, false, false};
+    const float full_width = box.size.x - inner * 2;
+    const float bottom = box.max().y - inner;
+    const float y = box.pos.y + inner;
+    // The body across the panel; under it, side by side, who will call and how to withdraw
+    // (the link's QR code), in at most half the panel. The body has the rest and steps down in it.
     const QrCode& qr = kiosk.privacy_qr();
-    const float qr_side = qr.size > 0 ? std::min(frame.px(150), box.size.y - inner * 2 - frame.fonts.body->FontSize * 2.6f) : 0.0f;
-    const bool show_qr = qr_side >= frame.px(90);
-    const float qr_column = show_qr ? std::max(qr_side, frame.px(170)) + inner : 0.0f;
-    const float width = box.size.x - inner * 2 - qr_column;
-    float y = box.pos.y + inner * 0.8f;
-    const float title_height = frame.fonts.large->FontSize * 1.25f;
-    text_box(frame, content.text(language, "privacy.title"), {{box.pos.x + inner, y}, {width, title_height}},
-             {frame.fonts.large, theme::gold, Align::left, false, true});
-    y += title_height + frame.px(4);
+    const std::string body = content.text(language, "privacy.body");
+    const std::string withdraw = content.text(language, "privacy.withdraw");
+    const TextStyle withdraw_style{frame.fonts.body, theme::text_muted, Align::right, true, false};
     const std::string offices = contacts(kiosk);
-    const float contacts_height = offices.empty() ? 0.0f : frame.fonts.body->FontSize * 1.25f * 2;
-    const float body_bottom = box.max().y - inner * 0.8f - contacts_height;
-    text_box(frame, content.text(language, "privacy.body"), {{box.pos.x + inner, y}, {width, body_bottom - y}},
-             {frame.fonts.body, theme::text, Align::left, false, false});
-    if (!offices.empty()) {
-        text_box(frame, content.text(language, "privacy.contacts") + " " + offices, {{box.pos.x + inner, body_bottom}, {width, contacts_height}},
+    const std::string who = offices.empty() ? std::string() : content.text(language, "privacy.contacts") + " " + offices;
+    const float row_room = (bottom - y) / 2;
+    const float gap = frame.px(10);
+    const float label_width = measure_text(withdraw, {full_width / 4, row_room}, withdraw_style).size.x;
+    // The largest QR code (down to the touch floor, still scannable) that leaves the body
+    // room to be read whole; with no such size the notice goes without the code.
+    struct Layout { float qr_side, who_width, who_height, row_y; };
+    auto layout_for = [&](float qr_side) {
+        const float who_width = full_width - (qr_side > 0 ? label_width + qr_side + gap * 2 : 0.0f);
+        const float who_height = who.empty() ? 0.0f : measure_text(who, {who_width, row_room}, body_style).size.y;
+        return Layout{qr_side, who_width, who_height, bottom - std::max(who_height, qr_side)};
+    };
+    auto body_fits = [&](const Layout& layout) {
+        return !measure_text(body, {full_width, layout.row_y - gap - y}, body_style).cut;
+    };
+    Layout layout = layout_for(0);
+    if (qr.size > 0) {
+        for (float side = std::min(frame.px(200), row_room); side >= ui::min_touch_px; side -= std::max(frame.px(20), 8.0f)) {
+            const Layout with_qr = layout_for(side);
+            if (body_fits(with_qr)) {
+                layout = with_qr;
+                break;
+            }
+        }
+    }
+    text_box(frame, body, {{box.pos.x + inner, y}, {full_width, layout.row_y - gap - y}}, body_style);
+    if (!who.empty()) {
+        text_box(frame, who, {{box.pos.x + inner, layout.row_y}, {layout.who_width, layout.who_height}},
                  {frame.fonts.body, theme::gold, Align::left, false, false});
     }
-    if (show_qr) {
-        const float x = box.max().x - inner - qr_column + inner;
-        const float label_height = frame.fonts.body->FontSize * 1.25f * 2;
-        text_box(frame, content.text(language, "privacy.withdraw"), {{x, box.pos.y + inner * 0.8f}, {qr_column - inner, label_height}},
-                 {frame.fonts.body, theme::text_muted, Align::centre, false, false});
-        draw_qr(draw, qr, {x + (qr_column - inner - qr_side) / 2, box.pos.y + inner * 0.8f + label_height}, qr_side);
+    if (layout.qr_side > 0) {
+        const float qr_x = box.max().x - inner - layout.qr_side;
+        text_box(frame, withdraw, {{qr_x - gap - label_width, layout.row_y}, {label_width, layout.qr_side}}, withdraw_style);
+        draw_qr(draw, qr, {qr_x, layout.row_y}, layout.qr_side);
     }
 }
 
@@ -162,28 +192,47 @@ void privacy_notice(const Kiosk& kiosk, UiFrame& frame, Rect box) {
 
 void draw_sign_up_consent(const Kiosk& kiosk, UiFrame& frame) {
     ScreenWindow window(frame, "sign_up_consent");
+    if (kiosk.draft().privacy_notice_open) {
+        draw_privacy_notice(kiosk, frame);
+        return;
+    }
     const Language language = kiosk.language();
+    const ContentPack& content = kiosk.content();
     float y = step_header(kiosk, frame, ui_text(language, "sign_up.consent_title"));
     const float margin = frame.px(32);
     const float width = frame.size.x - margin * 2;
     const float gap = frame.px(10);
 
-    const float label = frame.fonts.body->FontSize * 1.25f;
-    text_box(frame, ui_text(language, "sign_up.summary"), {{margin, y}, {width, label}}, {frame.fonts.body, theme::text_muted, Align::left, false, true});
-    y += label;
-    const float contact_room = frame.fonts.large->FontSize * 1.25f;
-    y += text_box(frame, summary_contact(kiosk), {{margin, y}, {width, contact_room}},
-                  {frame.fonts.large, theme::text, Align::left, false, true}).size.y + frame.px(4);
-    const float details_room = frame.fonts.body->FontSize * 1.25f * 2.2f;
-    y += text_box(frame, summary_details(kiosk), {{margin, y}, {width, details_room}},
-                  {frame.fonts.body, theme::text, Align::left, false, false}).size.y + gap;
-
-    // The notice takes what is left between the summary and the consent box.
+    // From the bottom up: the consent box, the way to the whole privacy notice, then the
+    // summary in what is left.
     const std::string consent_text(ui_text(language, kiosk.consent_text_key()));
     const float consent_height = consent_box_height(frame, consent_text, width);
     const float consent_y = frame.size.y - bottom_bar_height(frame) - consent_height - gap * 0.5f;
-    privacy_notice(kiosk, frame, {{margin, y}, {width, consent_y - gap - y}});
     consent_box(kiosk, frame, consent_text, {margin, consent_y}, width);
+    float summary_bottom = consent_y - gap;
+    if (content.privacy.present()) {
+        const float button = frame.touch(56);
+        summary_bottom -= button + gap;
+        if (touch_button(frame, "privacy_notice", content.text(language, "privacy.title"), {margin, summary_bottom + gap},
+                         {width, button}, ButtonStyle::secondary, frame.fonts.body)) {
+            frame.emit(intent::OpenPrivacyNotice{});
+        }
+    }
+
+    const float label = frame.fonts.body->FontSize * 1.25f;
+    text_box(frame, ui_text(language, "sign_up.summary"), {{margin, y}, {width, label}}, {frame.fonts.body, theme::text_muted, Align::left, false, true});
+    y += label;
+    // The details take what they need (up to half); the name and how to reach them the rest,
+    // in the large font when it fits whole, else in the body font.
+    const TextStyle details_style{frame.fonts.body, theme::text, Align::left, false, false};
+    const std::string details = summary_details(kiosk);
+    const float details_height = measure_text(details, {width, (summary_bottom - y) / 2}, details_style).size.y;
+    const float contact_room = summary_bottom - y - details_height - frame.px(4);
+    const std::string contact = summary_contact(kiosk);
+    TextStyle contact_style{frame.fonts.large, theme::text, Align::left, false, false};
+    if (measure_text(contact, {width, contact_room}, contact_style).cut) contact_style.font = frame.fonts.body;
+    y += text_box(frame, contact, {{margin, y}, {width, contact_room}}, contact_style).size.y + frame.px(4);
+    text_box(frame, details, {{margin, y}, {width, summary_bottom - y}}, details_style);
 
     const SignUpDraft& draft = kiosk.draft();
     if (draft.store_failed) bottom_message(frame, ui_text(language, "sign_up.store_failed"));
