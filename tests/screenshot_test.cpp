@@ -210,6 +210,28 @@ TEST_CASE("the same binary draws with desktop OpenGL or OpenGL ES, chosen at run
     CHECK(wrong.err.find("--gl \"vulkan\": expected auto, desktop or es") != std::string::npos);
 }
 
+TEST_CASE("the pack's pictures are uploaded as textures once a run, scaled to the screen, however many frames follow") {
+    TempDir dir;
+    std::vector<long> uploaded_kib;
+    for (const std::string size : {"800x480", "1920x1080"}) {
+        CAPTURE(size);
+        const auto run = run_command("xvfb-run -a -s '-screen 0 1920x1080x24' " + kiosk + " --windowed --size " + size + " --data-dir '" +
+                                         (dir / size).string() + "' --screen municipality --screenshot '" + (dir / (size + ".png")).string() +
+                                         "'",
+                                     dir.path());
+        CAPTURE(run.err);
+        REQUIRE(run.exit_code == 0);
+        const std::string line = "pictures uploaded as textures, ";
+        const auto at = run.err.find(line);
+        REQUIRE(at != std::string::npos);
+        CHECK(run.err.find(line, at + 1) == std::string::npos);  // once, not per frame or per screen
+        uploaded_kib.push_back(std::stol(run.err.substr(at + line.size())));
+        CHECK(uploaded_kib.back() > 0);
+    }
+    // Scaled to the screen at load: the small screen holds less than the large one.
+    CHECK(uploaded_kib[0] < uploaded_kib[1]);
+}
+
 TEST_CASE("--screen and --campaign refuse what the kiosk does not have") {
     TempDir dir;
     const std::string base = "xvfb-run -a " + kiosk + " --windowed --data-dir '" + (dir / "data").string() + "'";

@@ -284,6 +284,9 @@ int run_kiosk_window(Kiosk& kiosk, const WindowOptions& options) {
         kiosk.tick(now);
         if (kiosk.screen() != before) frames_to_draw = frames_after_event;
         if (textures.upload_when_decoded()) {
+            // Once a run: the pictures live as textures until the pack goes (screenshot_test
+            // counts this line to see they are never uploaded again).
+            std::cerr << "flytthit-kiosk: pictures uploaded as textures, " << textures.uploaded_bytes() / 1024 << " KiB\n";
             for (const auto& problem : textures.pictures().problems()) std::cerr << "flytthit-kiosk: picture: " << problem.message << "\n";
             frames_to_draw = frames_after_event;
         }
