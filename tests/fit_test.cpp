@@ -227,7 +227,7 @@ struct FitSession {
 };
 
 struct Findings {
-    // Only the screens this is about: the consent step is its engineer's to fit (see below).
+    // Only the screens a case is about (the large-text typing steps have a case of their own).
     std::function<bool(const std::string&)> wanted = [](const std::string&) { return true; };
     int screens = 0;
     std::vector<std::string> lines;
