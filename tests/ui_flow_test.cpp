@@ -362,6 +362,20 @@ TEST_CASE("the keyboard types accented names by a long press (André, Zoë, Mül
     CHECK_FALSE(s.driver.ui().touch_targets().find("key:.com").has_value());  // e-mail keys on the e-mail field only
 }
 
+TEST_CASE("the region page says which results the register counted, and when") {
+    Session s({800, 480});
+    s.content.region.results.push_back({"forste-klasse", 2026, {{"moved", 3, ""}, {"on-the-way-now", 5, ""}}, "2026-12-02", "register"});
+    s.taps({"start", "region"});
+    REQUIRE(s.kiosk.screen() == ScreenId::region);
+    s.driver.frame();
+    const std::string shown = s.shown();
+    CAPTURE(shown);
+    CHECK(shown.find("talt i registeret 2026-12-02") != std::string::npos);
+    // The region's own figures (from its documents) carry no such line.
+    CHECK(shown.find("Første Klasse 2005 ·") == std::string::npos);
+    CHECK(s.driver.text_audit().reports().empty());
+}
+
 TEST_CASE("a tip is thanked as a tip, not as a registration") {
     Session s({1280, 800}, "savner-du-noen");
     s.taps({"start", "sign_up"});

@@ -1,5 +1,6 @@
 // The region page: the story in the region's words, a bar chart of the known population
 // figures with the vision beside them, and what the campaigns achieved.
+#include "common/content/content_results.h"
 #include "ui/screens/screen_window.h"
 #include "ui/screens/screens.h"
 #include "ui/theme.h"
@@ -92,8 +93,12 @@ void campaign_results(const Kiosk& kiosk, UiFrame& frame, ImVec2 min, ImVec2 max
     std::vector<Entry> entries{{std::string(ui_text(language, "region.results")), frame.fonts.large, theme::gold, 0, frame.px(8)}};
     for (const auto& result : content.region.results) {
         const Campaign* campaign = content.find_campaign(result.campaign_id);
-        entries.push_back({(campaign ? campaign->name : result.campaign_id) + " " + std::to_string(result.year), frame.fonts.body,
-                           theme::text, 0, frame.px(2)});
+        std::string heading = (campaign ? campaign->name : result.campaign_id) + " " + std::to_string(result.year);
+        // Figures counted from the follow-up say so and when, beside the documents' own.
+        if (result.source == register_results_source && !result.as_of.empty()) {
+            heading += " · " + std::string(ui_text(language, "region.counted_by_register")) + " " + result.as_of;
+        }
+        entries.push_back({std::move(heading), frame.fonts.body, theme::text, 0, frame.px(2)});
         for (const auto& figure : result.figures) {
             entries.push_back({qualified(language, figure.value, figure.qualifier) + " " +
                                    content.text(language, "region.figure." + figure.id),

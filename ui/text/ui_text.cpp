@@ -73,6 +73,7 @@ constexpr std::array catalogue{
     UiTextEntry{"region.about", "ca.", "about", "ca."},
     UiTextEntry{"region.at_least", "over", "over", "ruim"},
     UiTextEntry{"region.results", "Det kampanjene har gitt", "What the campaigns achieved", "Wat de campagnes opleverden"},
+    UiTextEntry{"region.counted_by_register", "talt i registeret", "counted by the register", "geteld door het register"},
     UiTextEntry{"sign_up.step", "Steg", "Step", "Stap"},
     UiTextEntry{"sign_up.of", "av", "of", "van"},
     UiTextEntry{"sign_up.who_title", "Hvem er dere?", "Who are you?", "Wie bent u?"},
