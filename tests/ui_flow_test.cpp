@@ -60,6 +60,12 @@ struct Session {
     void taps(const std::vector<std::string>& names) {
         for (const auto& name : names) tap(name);
     }
+    // Taps a text field and types into it on the on-screen keyboard, as a visitor does.
+    void type_into(const std::string& field, const std::string& text) {
+        tap("field:" + field);
+        CAPTURE(text);
+        REQUIRE(driver.type_on_keyboard(text));
+    }
     // Frames until staff mode's workers (the Argon2id PIN check, the health read) are done,
     // as the window's loop runs them. Bounded: a worker that never ends fails.
     void settle() {
@@ -117,12 +123,9 @@ TEST_CASE("a visitor signs up by touch alone, in English, and the lead is stored
     s.tap("next");
     REQUIRE(s.kiosk.screen() == ScreenId::sign_up_contact);
 
-    s.tap("field:name");
-    REQUIRE(s.driver.type_on_keyboard("Åse Ødegård"));
-    s.tap("field:phone");
-    REQUIRE(s.driver.type_on_keyboard("+31 612345678"));
-    s.tap("field:email");
-    REQUIRE(s.driver.type_on_keyboard("ase@example.no"));
+    s.type_into("name", "Åse Ødegård");
+    s.type_into("phone", "+31 612345678");
+    s.type_into("email", "ase@example.no");
     s.tap("key:backspace");
     REQUIRE(s.driver.type_on_keyboard("o"));
     CHECK(s.kiosk.draft().lead.contact.name == "Åse Ødegård");
@@ -157,10 +160,8 @@ TEST_CASE("a visitor signs up by touch alone, in English, and the lead is stored
 TEST_CASE("a wrong phone number is caught on the contact step, a missing consent on the last, and nothing is stored") {
     Session s;
     s.taps(to_contact);
-    s.tap("field:name");
-    REQUIRE(s.driver.type_on_keyboard("Ola"));
-    s.tap("field:phone");
-    REQUIRE(s.driver.type_on_keyboard("1234"));
+    s.type_into("name", "Ola");
+    s.type_into("phone", "1234");
     s.tap("next");
     CHECK(s.kiosk.screen() == ScreenId::sign_up_contact);
     CHECK(s.kiosk.has_problem("contact.phone"));
@@ -177,8 +178,7 @@ TEST_CASE("walking away mid-form: the idle timeout wipes it and the screen retur
     Session s;
     s.taps(to_contact);
     s.tap("large_text");
-    s.tap("field:name");
-    REQUIRE(s.driver.type_on_keyboard("Kari"));
+    s.type_into("name", "Kari");
     s.driver.advance(91s);
     CHECK(s.kiosk.screen() == ScreenId::attract);
     CHECK(s.kiosk.draft().lead.contact.name.empty());
@@ -289,8 +289,7 @@ TEST_CASE("the hidden gesture opens the PIN pad - a wrong PIN keeps staff mode s
 TEST_CASE("the still-there question covers the form: a touch on it keeps what was typed and presses nothing below") {
     Session s;
     s.taps(to_contact);
-    s.tap("field:name");
-    REQUIRE(s.driver.type_on_keyboard("Kari"));
+    s.type_into("name", "Kari");
     s.driver.advance(76s);
     REQUIRE(s.kiosk.idle_countdown().has_value());
     REQUIRE(s.driver.ui().touch_targets().find("still_here").has_value());
@@ -307,8 +306,7 @@ TEST_CASE("the still-there question covers the form: a touch on it keeps what wa
 TEST_CASE("a zero display size (a minimised window) draws nothing and crashes nothing, and restored the form is as it was") {
     Session s({800, 480});
     s.taps(to_contact);
-    s.tap("field:name");
-    REQUIRE(s.driver.type_on_keyboard("Kari"));
+    s.type_into("name", "Kari");
     for (const ImVec2 odd : {ImVec2{0, 0}, ImVec2{0, 480}, ImVec2{800, 0}, ImVec2{1, 1}, ImVec2{37, 12}}) {
         CAPTURE(odd.x);
         CAPTURE(odd.y);
@@ -325,8 +323,7 @@ TEST_CASE("a zero display size (a minimised window) draws nothing and crashes no
     s.driver.frame();
     CHECK(s.driver.ui().touch_targets().find("start").has_value());
     s.taps(to_contact);
-    s.tap("field:name");
-    REQUIRE(s.driver.type_on_keyboard("Kari"));
+    s.type_into("name", "Kari");
     s.driver.set_display_size({0, 0});
     s.driver.frame();
     s.driver.set_display_size({800, 480});
@@ -380,14 +377,11 @@ TEST_CASE("a tip is thanked as a tip, not as a registration") {
     Session s({1280, 800}, "savner-du-noen");
     s.taps({"start", "sign_up"});
     REQUIRE(s.kiosk.screen() == ScreenId::sign_up_tipper);
-    s.tap("field:tipper_name");
-    REQUIRE(s.driver.type_on_keyboard("Ola Tipper"));
+    s.type_into("tipper_name", "Ola Tipper");
     for (int guard = 0; guard < 8 && s.kiosk.screen() != ScreenId::sign_up_contact; ++guard) s.tap("next");
     REQUIRE(s.kiosk.screen() == ScreenId::sign_up_contact);
-    s.tap("field:name");
-    REQUIRE(s.driver.type_on_keyboard("Kari Savnet"));
-    s.tap("field:phone");
-    REQUIRE(s.driver.type_on_keyboard("91234567"));
+    s.type_into("name", "Kari Savnet");
+    s.type_into("phone", "91234567");
     s.tap("next");
     REQUIRE(s.kiosk.screen() == ScreenId::sign_up_consent);
     s.tap("consent");
@@ -434,10 +428,8 @@ TEST_CASE("the summary before Send shows household, topics and the campaign's an
     s.taps({"start", "sign_up", "profile:family", "next", "adults:+", "child:add", "next", "school_start:choose", "next",
             "topic:work", "topic:housing", "next"});
     REQUIRE(s.kiosk.screen() == ScreenId::sign_up_contact);
-    s.tap("field:name");
-    REQUIRE(s.driver.type_on_keyboard("Kari Nordmann"));
-    s.tap("field:phone");
-    REQUIRE(s.driver.type_on_keyboard("91234567"));
+    s.type_into("name", "Kari Nordmann");
+    s.type_into("phone", "91234567");
     s.tap("next");
     REQUIRE(s.kiosk.screen() == ScreenId::sign_up_consent);
     s.driver.frame();
@@ -459,8 +451,7 @@ TEST_CASE("the summary before Send shows household, topics and the campaign's an
 TEST_CASE("the cursor keys move the cursor within a field: a letter typed in the middle of a name") {
     Session s({800, 480});
     s.taps(to_contact);
-    s.tap("field:name");
-    REQUIRE(s.driver.type_on_keyboard("Zoe"));
+    s.type_into("name", "Zoe");
     s.tap("key:left");
     s.tap("key:left");
     REQUIRE(s.driver.type_on_keyboard("e"));
@@ -521,10 +512,8 @@ TEST_CASE("first start by touch: the setup screen, not attract - PIN twice, the 
 TEST_CASE("the whole privacy notice opens from the consent step by touch, consent waits while it is open, and its Back returns") {
     Session s({800, 480});
     s.taps(to_contact);
-    s.tap("field:name");
-    REQUIRE(s.driver.type_on_keyboard("Kari Nordmann"));
-    s.tap("field:phone");
-    REQUIRE(s.driver.type_on_keyboard("91234567"));
+    s.type_into("name", "Kari Nordmann");
+    s.type_into("phone", "91234567");
     s.tap("next");
     REQUIRE(s.kiosk.screen() == ScreenId::sign_up_consent);
     const std::string consent_version(s.kiosk.consent_version());  // the consent text shown here
@@ -558,10 +547,8 @@ TEST_CASE("the staff event and lead forms give way to a field and a full keyboar
         REQUIRE(hash.ok());
         REQUIRE(s.store.set_setting("staff_pin_hash", *hash).ok());
         s.taps(to_contact);
-        s.tap("field:name");
-        REQUIRE(s.driver.type_on_keyboard("Kari"));
-        s.tap("field:phone");
-        REQUIRE(s.driver.type_on_keyboard("91234567"));
+        s.type_into("name", "Kari");
+        s.type_into("phone", "91234567");
         s.tap("next");
         s.tap("consent");
         s.tap("submit");
