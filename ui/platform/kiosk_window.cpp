@@ -104,10 +104,10 @@ Status save_screenshot(const GlFunctions& gl, int width, int height, const std::
 
 // The theme's background gradient, top to bottom, painted as the frame's clear: one scissored
 // glClear per band of rows that share a colour once rounded to 8 bits a channel (about 50 bands
-// at 1080 rows), the same pixels as a gradient. A screen's own gradient (draw_background) is a
-// blended pass over every pixel on top of the clear: under software GL (llvmpipe) the clear and
-// that pass cost 25 ms of CPU a frame at 1920x1080, the bands alone 16 ms, so the attract screen
-// leaves its gradient to this. Scissored clears are still a pass over the pixels there (a plain
+// at 1080 rows), the same pixels as a gradient: no screen draws a background of its own. A
+// screen's own gradient was a blended pass over every pixel on top of the clear: under software
+// GL (llvmpipe) the clear and that pass cost 25 ms of CPU a frame at 1920x1080, the bands alone
+// 16 ms. Scissored clears are still a pass over the pixels there (a plain
 // clear is 8.5 ms): the next step is a cached static layer with only what moves redrawn.
 class BackgroundBands {
 public:

@@ -51,9 +51,6 @@ Reach centre_texts(const Kiosk& kiosk, UiFrame& frame, ImVec2 centre, float widt
 
 void draw_attract(const Kiosk& kiosk, UiFrame& frame) {
     ScreenWindow window(frame, "attract");
-    // No draw_background here: the platform paints the same gradient as its clear
-    // (kiosk_window.cpp), and a second, blended full-screen pass twelve times a second was most
-    // of the attract loop's CPU under software GL. Without a renderer (headless) nothing is seen.
     const ContentPack& content = kiosk.content();
     const Language language = kiosk.language();
     const float t = static_cast<float>(frame.time_seconds);

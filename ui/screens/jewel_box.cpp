@@ -17,7 +17,6 @@ namespace flytthit::ui {
 
 void draw_jewel_box(const Kiosk& kiosk, UiFrame& frame) {
     ScreenWindow window(frame, "jewel_box");
-    draw_background(frame);
     const ContentPack& content = kiosk.content();
     const Language language = kiosk.language();
 

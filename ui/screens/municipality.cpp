@@ -136,7 +136,6 @@ void work_chart(const Kiosk& kiosk, UiFrame& frame, const Municipality& municipa
 
 void draw_municipality(const Kiosk& kiosk, UiFrame& frame) {
     ScreenWindow window(frame, "municipality");
-    draw_background(frame);
     const Municipality* municipality = kiosk.open_municipality();
     if (municipality == nullptr) return;  // the core only opens a municipality the pack has
     const Language language = kiosk.language();

@@ -12,7 +12,6 @@ namespace flytthit::ui {
 
 void draw_pin_pad(const Kiosk& kiosk, UiFrame& frame) {
     ScreenWindow window(frame, "pin_pad");
-    draw_background(frame);
     const Language language = kiosk.language();
     const StaffMode& staff = kiosk.staff();
     const char* title = staff.pin_stage() == PinStage::choose    ? "staff.pin_title_choose"

@@ -15,7 +15,6 @@ namespace flytthit::ui {
 
 void draw_thank_you(const Kiosk& kiosk, UiFrame& frame) {
     ScreenWindow window(frame, "thank_you");
-    draw_background(frame);
     const Language language = kiosk.language();
     const bool tip = kiosk.campaign() != nullptr && kiosk.campaign()->lead_is_tip;
     const float margin = frame.px(40);

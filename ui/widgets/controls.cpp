@@ -198,7 +198,6 @@ bool bottom_bar(UiFrame& frame, std::string_view back_label, std::string_view fo
 }
 
 float step_header(const Kiosk& kiosk, UiFrame& frame, std::string_view title) {
-    draw_background(frame);
     const Language language = kiosk.language();
     const float bar_left = language_bar(kiosk, frame);
     const auto steps = kiosk.sign_up_steps();
@@ -228,7 +227,6 @@ float step_header(const Kiosk& kiosk, UiFrame& frame, std::string_view title) {
 }
 
 float page_header(const Kiosk& kiosk, UiFrame& frame, std::string_view title, std::string_view intro) {
-    draw_background(frame);
     const float bar_left = language_bar(kiosk, frame);
     const float margin = frame.px(32);
     const float band = frame.px(16) + frame.touch(56);
@@ -253,12 +251,6 @@ float stepper_value_width(const UiFrame& frame) {
     return frame.fonts.large->CalcTextSizeA(frame.fonts.large->FontSize, FLT_MAX, 0, "00000").x;
 }
 
-void draw_background(const UiFrame& frame) {
-    ImGui::GetWindowDrawList()->AddRectFilledMultiColor({0, 0}, frame.size, theme::background_top,
-                                                        theme::background_top, theme::background_bottom,
-                                                        theme::background_bottom);
-}
-
 void staff_corner(UiFrame& frame) {
     const ImVec2 size{frame.px(90), frame.px(90)};
     if (size.x < 1.0f) return;
@@ -273,7 +265,6 @@ void staff_corner(UiFrame& frame) {
 }
 
 float staff_header(UiFrame& frame, Language language, std::string_view title, bool is_home) {
-    draw_background(frame);
     const float right = is_home ? frame.size.x - frame.px(staff_home_button_width) - frame.px(48) : frame.size.x - frame.px(220) - frame.px(48);
     text_box(frame, title, {{frame.px(32), frame.px(16)}, {right - frame.px(32), frame.px(100) - frame.px(24)}},
              {frame.fonts.title, theme::gold, Align::left, true, true});

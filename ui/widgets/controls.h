@@ -91,7 +91,4 @@ bool staff_save_button(UiFrame& frame, Language language, const std::string& sav
 // its keys at least min_touch_px. Returns true when Done was tapped.
 bool staff_field_editor(UiFrame& frame, bool shift, Language language, const TextFieldView& field, float top);
 
-// The screen's dark background with its subtle vertical gradient.
-void draw_background(const UiFrame& frame);
-
 }  // namespace flytthit::ui
