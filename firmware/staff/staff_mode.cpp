@@ -97,19 +97,26 @@ Status make_current_event(LeadStore& store, const Event& event) {
     return store.set_setting(current_event_key, event.id);
 }
 
+namespace {
+
+// Where leads go before staff chose an event.
+Event demo_event() { return Event{"demo", "Demo", "", "", "", {}}; }
+
+}  // namespace
+
 Result<Event> read_current_event(LeadStore& store) {
-    Event demo{"demo", "Demo", "", "", "", {}};
     auto id = store.setting(current_event_key);
     if (!id) return with_context("reading the current event", id.error());
-    if (!*id) return demo;
+    if (!*id) return demo_event();
     auto event = store.event(**id);
     if (!event) return with_context("reading the event " + **id, event.error());
-    return *event ? **event : demo;
+    return *event ? **event : demo_event();
 }
 
 void StaffMode::load_current_event() {
     auto event = read_current_event(store_);
-    current_event_ = event ? *event : Event{"demo", "Demo", "", "", "", {}};
+    if (!event) report(event.error());  // staff are told; leads still get an event to carry
+    current_event_ = event ? *event : demo_event();
 }
 
 PinState StaffMode::pin_state() const {
