@@ -87,6 +87,11 @@ bool HeadlessDriver::long_press(const std::string& name, std::chrono::millisecon
     return true;
 }
 
+bool HeadlessDriver::keyboard_shift() const {
+    // Staff fields have a shift of their own in staff mode; the visitor's draft keeps its own.
+    return is_staff_screen(kiosk_.screen()) ? kiosk_.staff().shift() : kiosk_.draft().shift;
+}
+
 bool HeadlessDriver::type_on_keyboard(const std::string& text) {
     std::size_t i = 0;
     while (i < text.size()) {
@@ -107,7 +112,7 @@ bool HeadlessDriver::type_on_keyboard(const std::string& text) {
         }
         if (accent != nullptr) {
             const bool capital = character == accent->upper;
-            if (capital != kiosk_.draft().shift && !tap("key:shift")) return false;
+            if (capital != keyboard_shift() && !tap("key:shift")) return false;
             if (!long_press_and_slide(std::string("key:") + accent->key, std::string("key:") + accent->key + ":" + accent->lower)) {
                 return false;
             }
@@ -115,7 +120,7 @@ bool HeadlessDriver::type_on_keyboard(const std::string& text) {
         }
         const auto lower = lower_of(character);
         const bool is_letter = lower.has_value() || is_lower_letter(character);
-        const bool shift_on = kiosk_.draft().shift;
+        const bool shift_on = keyboard_shift();
         if (is_letter && lower.has_value() != shift_on && ui_.touch_targets().find("key:shift")) {
             if (!tap("key:shift")) return false;
         }

@@ -24,8 +24,9 @@ public:
     bool tap(const std::string& name);
     // Holds a finger on the target for duration (frames of 100 ms), then lifts it.
     bool long_press(const std::string& name, std::chrono::milliseconds duration);
-    // Types text through the on-screen keyboard, key by key ("key:a", "key:shift", ...).
-    // Returns false at the first character with no key on screen.
+    // Types text through the on-screen keyboard, key by key ("key:a", "key:shift", ...),
+    // following the shift of the keyboard on screen (the visitor's, or staff's on a staff
+    // screen). Returns false at the first character with no key on screen.
     bool type_on_keyboard(const std::string& text);
     // Moves the test's clock on and runs a frame, so the kiosk's timers run.
     void advance(std::chrono::milliseconds elapsed);
@@ -44,6 +45,8 @@ public:
 private:
     void run_frame(std::chrono::milliseconds elapsed);
     void apply_all(const std::vector<Intent>& intents);
+    // Whether the keyboard on screen types a capital next.
+    bool keyboard_shift() const;
 
     Kiosk& kiosk_;
     ImVec2 display_size_;
