@@ -203,7 +203,8 @@ void Kiosk::handle_staff_intent(const intent::LeaveStaff&) {
     if (screen_ == ScreenId::pin_entry || is_staff_screen(screen_)) reset_to_attract();
 }
 void Kiosk::handle_staff_intent(const intent::ExitKiosk&) {
-    if (is_staff_screen(screen_) && setup_step_ == SetupStep::none) exit_requested_ = true;
+    // A tap on "Leave the kiosk" only asks; the confirm on the question exits.
+    if (is_staff_screen(screen_) && setup_step_ == SetupStep::none && staff_.exit_asked()) exit_requested_ = true;
 }
 void Kiosk::handle_staff_intent(const intent::FinishSetup&) {
     if (setup_step_ != SetupStep::pairing || screen_ != ScreenId::staff_pairing) return;

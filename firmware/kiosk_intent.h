@@ -108,7 +108,9 @@ struct ExportTo { static constexpr bool staff_only = true; std::string directory
 struct AdjustClock { static constexpr bool staff_only = true; int field; int delta; };      // field: 0 year, 1 month, 2 day, 3 hour, 4 minute
 struct SetClock { static constexpr bool staff_only = true; };
 struct StartAssistedSignUp { static constexpr bool staff_only = true; static constexpr bool handled_by_kiosk = true; };
-struct ExitKiosk { static constexpr bool staff_only = true; static constexpr bool handled_by_kiosk = true; };
+struct AskExitKiosk { static constexpr bool staff_only = true; };                             // staff home's "Leave the kiosk": asks first
+struct CancelExitKiosk { static constexpr bool staff_only = true; };                          // the question's Cancel: staff home as it was
+struct ExitKiosk { static constexpr bool staff_only = true; static constexpr bool handled_by_kiosk = true; };  // the question's confirm: only once asked
 struct PairFrom { static constexpr bool staff_only = true; std::string file; };             // a pairing file on a USB stick
 struct FinishSetup { static constexpr bool staff_only = true; static constexpr bool handled_by_kiosk = true; };  // first start: open for visitors
 }  // namespace intent
@@ -131,7 +133,7 @@ using Intent = std::variant<intent::Start, intent::ChooseLanguage, intent::Toggl
                             intent::ToggleEventMunicipality, intent::SaveEvent, intent::LeadsScope, intent::LeadsPage,
                             intent::OpenLead, intent::SetRating, intent::SetFollowUp, intent::SaveLead,
                             intent::StartSync, intent::CancelSync, intent::ExportTo, intent::AdjustClock,
-                            intent::SetClock, intent::StartAssistedSignUp, intent::ExitKiosk, intent::PairFrom,
+                            intent::SetClock, intent::StartAssistedSignUp, intent::AskExitKiosk, intent::CancelExitKiosk, intent::ExitKiosk, intent::PairFrom,
                             intent::FinishSetup>;
 
 }  // namespace flytthit

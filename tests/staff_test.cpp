@@ -132,7 +132,7 @@ TEST_CASE("no staff intent does anything outside staff mode") {
     Stand stand;
     stand.set_pin("2468");
     const std::vector<Intent> staff_only{intent::StaffGo{ScreenId::staff_home}, intent::StaffGo{ScreenId::staff_leads},
-                                         intent::PinDigit{'2'}, intent::PinSubmit{}, intent::ExitKiosk{},
+                                         intent::PinDigit{'2'}, intent::PinSubmit{}, intent::AskExitKiosk{}, intent::ExitKiosk{},
                                          intent::StartSync{}, intent::SaveEvent{}, intent::OpenLead{"x"},
                                          intent::StartAssistedSignUp{}, intent::ExportTo{"/tmp"}};
     for (const ScreenId screen : {ScreenId::attract, ScreenId::jewel_box, ScreenId::sign_up_household,
@@ -323,6 +323,39 @@ TEST_CASE("staff mode locks itself when left alone, and leaving the kiosk needs 
     stand.apply(intent::ExitKiosk{});
     CHECK_FALSE(stand.kiosk->exit_requested());
     stand.enter_staff();
+    stand.apply(intent::AskExitKiosk{});
+    stand.apply(intent::ExitKiosk{});
+    CHECK(stand.kiosk->exit_requested());
+}
+
+TEST_CASE("leaving the kiosk is asked first: the confirm exits only after the question, Cancel and any other screen forget it") {
+    Stand stand;
+    stand.set_pin("2468");
+    stand.enter_staff();
+    stand.apply(intent::ExitKiosk{});  // a confirm with no question asked
+    CHECK_FALSE(stand.kiosk->exit_requested());
+    stand.apply(intent::AskExitKiosk{});
+    CHECK(stand.kiosk->staff().exit_asked());
+    CHECK_FALSE(stand.kiosk->exit_requested());
+    stand.apply(intent::CancelExitKiosk{});
+    CHECK_FALSE(stand.kiosk->staff().exit_asked());
+    stand.apply(intent::ExitKiosk{});
+    CHECK_FALSE(stand.kiosk->exit_requested());
+    CHECK(stand.kiosk->screen() == ScreenId::staff_home);
+    // Asked, then staff go elsewhere, or staff mode locks itself: the question is gone.
+    stand.apply(intent::AskExitKiosk{});
+    stand.apply(intent::StaffGo{ScreenId::staff_leads});
+    CHECK_FALSE(stand.kiosk->staff().exit_asked());
+    stand.apply(intent::AskExitKiosk{});  // not on staff home: nothing to ask from here
+    CHECK_FALSE(stand.kiosk->staff().exit_asked());
+    stand.apply(intent::StaffGo{ScreenId::staff_home});
+    stand.apply(intent::AskExitKiosk{});
+    stand.apply(intent::LeaveStaff{});
+    stand.enter_staff();
+    CHECK_FALSE(stand.kiosk->staff().exit_asked());
+    stand.apply(intent::ExitKiosk{});
+    CHECK_FALSE(stand.kiosk->exit_requested());
+    stand.apply(intent::AskExitKiosk{});
     stand.apply(intent::ExitKiosk{});
     CHECK(stand.kiosk->exit_requested());
 }
@@ -542,6 +575,7 @@ TEST_CASE("a kiosk with no PIN serves no visitors: staff choose the PIN twice, t
     stand.apply(intent::StaffGo{ScreenId::staff_home});
     CHECK(stand.kiosk->screen() == ScreenId::staff_event);
     stand.apply(intent::LeaveStaff{});
+    stand.apply(intent::AskExitKiosk{});
     stand.apply(intent::ExitKiosk{});
     CHECK(stand.kiosk->screen() == ScreenId::staff_event);
     CHECK_FALSE(stand.kiosk->exit_requested());

@@ -2,6 +2,7 @@
 // named touch targets, the real Kiosk and a real SQLite store underneath.
 #include "common/content/builtin_content.h"
 #include "ui/headless_driver.h"
+#include "ui/text/ui_text.h"
 #include "firmware/kiosk.h"
 #include "firmware/staff/staff_mode.h"
 #include "firmware/staff/staff_pin.h"
@@ -284,6 +285,48 @@ TEST_CASE("the hidden gesture opens the PIN pad - a wrong PIN keeps staff mode s
     s.tap("staff:home");
     s.tap("staff:lock");
     CHECK(s.kiosk.screen() == ScreenId::attract);
+}
+
+TEST_CASE("leaving the kiosk by touch asks first: one tap does not exit, Cancel returns to staff home, the confirm exits") {
+    Session s({800, 480});
+    auto hash = hash_pin("2468");
+    REQUIRE(hash.ok());
+    REQUIRE(s.store.set_setting("staff_pin_hash", *hash).ok());
+    REQUIRE(s.driver.long_press("staff_corner", std::chrono::milliseconds(3200)));
+    for (const char* key : {"pin:2", "pin:4", "pin:6", "pin:8", "pin:ok"}) s.tap(key);
+    s.settle();
+    REQUIRE(s.kiosk.screen() == ScreenId::staff_home);
+
+    s.tap("staff:exit");
+    CHECK_FALSE(s.kiosk.exit_requested());
+    // The question, from the catalogue, in place of staff home and its buttons.
+    const auto& targets = s.driver.ui().touch_targets();
+    CHECK_FALSE(targets.find("staff:exit").has_value());
+    CHECK_FALSE(targets.find("staff:lock").has_value());
+    const std::string shown = s.shown();
+    CHECK(shown.find(std::string(ui_text(Language::nb, "staff.exit_question")).substr(0, 17)) != std::string::npos);
+    CHECK(shown.find(std::string(ui_text(Language::nb, "staff.exit_confirm"))) != std::string::npos);
+    CHECK(shown.find(std::string(ui_text(Language::nb, "staff.exit_cancel"))) != std::string::npos);
+    s.tap("staff:exit_cancel");
+    CHECK_FALSE(s.kiosk.exit_requested());
+    CHECK(s.kiosk.screen() == ScreenId::staff_home);
+    CHECK(s.driver.ui().touch_targets().find("staff:lock").has_value());
+
+    s.tap("staff:exit");
+    CHECK_FALSE(s.kiosk.exit_requested());
+    s.tap("staff:exit_confirm");
+    CHECK(s.kiosk.exit_requested());
+}
+
+TEST_CASE("the question before leaving the kiosk is in the catalogue in Norwegian, English and Dutch") {
+    for (const char* key : {"staff.exit_question", "staff.exit_confirm", "staff.exit_cancel"}) {
+        CAPTURE(key);
+        const std::string nb(ui_text(Language::nb, key)), en(ui_text(Language::en, key)), nl(ui_text(Language::nl, key));
+        CHECK(nb != key);
+        CHECK(en != nb);
+        CHECK(nl != nb);
+        CHECK(nl != en);
+    }
 }
 
 TEST_CASE("the still-there question covers the form: a touch on it keeps what was typed and presses nothing below") {

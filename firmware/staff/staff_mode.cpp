@@ -152,6 +152,7 @@ void StaffMode::close() {
     annotation_ = {};
     event_draft_ = {};
     editing_ = false;
+    exit_asked_ = false;
     error_.clear();
     error_detail_.clear();
     export_result_.reset();
@@ -385,6 +386,7 @@ ScreenId StaffMode::apply(const Intent& intent, ScreenId screen, MonotonicClock:
 
 ScreenId StaffMode::handle(const intent::StaffGo& go, ScreenId screen, MonotonicClock::time_point) {
     editing_ = false;  // every staff screen opens on its form, never on a keyboard
+    exit_asked_ = false;  // nor on the question whether to leave the kiosk
     switch (go.screen) {
         case ScreenId::staff_home: refresh_home(); break;
         case ScreenId::staff_event:
@@ -559,6 +561,17 @@ ScreenId StaffMode::handle(const intent::SetClock&, ScreenId screen, MonotonicCl
     std::tm when = clock_setting_;
     clock_task_ = std::make_unique<BackgroundTask<Status>>(
         [seconds = static_cast<std::int64_t>(timegm(&when))](std::stop_token) { return set_system_clock_utc(seconds); });
+    return screen;
+}
+
+ScreenId StaffMode::handle(const intent::AskExitKiosk&, ScreenId screen, MonotonicClock::time_point) {
+    // Asked only where the button is: staff home, outside the first-start setup's steps.
+    if (screen == ScreenId::staff_home) exit_asked_ = true;
+    return screen;
+}
+
+ScreenId StaffMode::handle(const intent::CancelExitKiosk&, ScreenId screen, MonotonicClock::time_point) {
+    exit_asked_ = false;
     return screen;
 }
 

@@ -139,6 +139,9 @@ public:
     const std::tm& clock_setting() const { return clock_setting_; }
     bool clock_running() const { return clock_task_ != nullptr; }
     const std::optional<Status>& clock_result() const { return clock_result_; }
+    // Staff home asks "leave the kiosk?" (AskExitKiosk) and waits for the confirm (ExitKiosk,
+    // which the Kiosk obeys only while this is true) or Cancel. Any other screen or close() forgets it.
+    bool exit_asked() const { return exit_asked_; }
     // The last failed staff action: a catalogue key, and the technical detail (may be empty).
     const std::string& error() const { return error_; }
     const std::string& error_detail() const { return error_detail_; }
@@ -170,6 +173,8 @@ private:
     ScreenId handle(const intent::AdjustClock&, ScreenId screen, MonotonicClock::time_point now);
     ScreenId handle(const intent::SetClock&, ScreenId screen, MonotonicClock::time_point now);
     ScreenId handle(const intent::PairFrom&, ScreenId screen, MonotonicClock::time_point now);
+    ScreenId handle(const intent::AskExitKiosk&, ScreenId screen, MonotonicClock::time_point now);
+    ScreenId handle(const intent::CancelExitKiosk&, ScreenId screen, MonotonicClock::time_point now);
     void open_pairing();
     void poll_pairing();
 
@@ -230,6 +235,7 @@ private:
     std::tm clock_setting_{};
     std::unique_ptr<BackgroundTask<Status>> clock_task_;
     std::optional<Status> clock_result_;
+    bool exit_asked_ = false;
     std::string error_;
     std::string error_detail_;
 };

@@ -40,12 +40,35 @@ std::string uptime_text(double seconds) {
     return text;
 }
 
+// "Leave the kiosk?" in place of staff home, so no other button is under a finger: what leaving
+// means, a clearly labelled confirm and a Cancel of the same size.
+void draw_exit_question(UiFrame& frame, Language language) {
+    const float top = staff_header(frame, language, ui_text(language, "staff.exit"), true);
+    const float margin = frame.px(32);
+    const float width = frame.size.x - margin * 2;
+    const ImVec2 button{std::min(frame.px(520), (width - frame.px(24)) / 2), frame.touch(88)};
+    const float buttons_y = frame.size.y - button.y - frame.px(40);
+    text_box(frame, ui_text(language, "staff.exit_question"), {{margin, top + frame.px(12)}, {width, buttons_y - frame.px(24) - top}},
+             {frame.fonts.large, theme::text});
+    if (touch_button(frame, "staff:exit_cancel", ui_text(language, "staff.exit_cancel"), {margin, buttons_y}, button)) {
+        frame.emit(intent::CancelExitKiosk{});
+    }
+    if (touch_button(frame, "staff:exit_confirm", ui_text(language, "staff.exit_confirm"),
+                     {frame.size.x - margin - button.x, buttons_y}, button, ButtonStyle::primary)) {
+        frame.emit(intent::ExitKiosk{});
+    }
+}
+
 }  // namespace
 
 void draw_staff_home(const Kiosk& kiosk, UiFrame& frame) {
     ScreenWindow window(frame, "staff_home");
     const Language language = kiosk.language();
     const StaffMode& staff = kiosk.staff();
+    if (staff.exit_asked()) {
+        draw_exit_question(frame, language);
+        return;
+    }
     auto text = [&](const char* key) { return std::string(ui_text(language, key)); };
     float y = staff_header(frame, language, text("staff.home_title") + " · " + staff.current_event().name, true);
 
@@ -74,7 +97,7 @@ void draw_staff_home(const Kiosk& kiosk, UiFrame& frame) {
         frame.emit(intent::LeaveStaff{});
     }
     by += size.y + gap;
-    if (touch_button(frame, "staff:exit", text("staff.exit"), {bx, by}, size)) frame.emit(intent::ExitKiosk{});
+    if (touch_button(frame, "staff:exit", text("staff.exit"), {bx, by}, size)) frame.emit(intent::AskExitKiosk{});
 
     // What went wrong with the store, where staff cannot miss it: a damaged database moved
     // aside, or the last sign-up that could not be saved (a full disk, an I/O error). Stacked
