@@ -197,33 +197,46 @@ bool bottom_bar(UiFrame& frame, std::string_view back_label, std::string_view fo
                         ButtonStyle::primary);
 }
 
-float step_header(const Kiosk& kiosk, UiFrame& frame, std::string_view title) {
+float step_header(const Kiosk& kiosk, UiFrame& frame, std::string_view title, float lowest) {
     const Language language = kiosk.language();
     const float bar_left = language_bar(kiosk, frame);
     const auto steps = kiosk.sign_up_steps();
     const std::size_t at = static_cast<std::size_t>(std::find(steps.begin(), steps.end(), kiosk.screen()) - steps.begin());
-    float y = frame.px(16);
+    const float margin_below = frame.px(14);
+    // The usual header: the progress line, then up to two lines of title. Too tall for the
+    // room left: the dots alone in a thin row, and the title in what remains.
+    const TextStyle title_style{frame.fonts.large, theme::gold};
+    const float title_width = bar_left - frame.px(48);
+    // The title beside the language bar, in at most two lines of the band the bar takes.
+    const float usual_top = frame.px(16) + (at < steps.size() ? frame.fonts.body->FontSize + frame.px(4) : 0.0f);
+    const float usual_room = std::max(std::max(frame.px(16) + frame.touch(56), usual_top + frame.fonts.large->FontSize) - usual_top,
+                                      frame.fonts.large->FontSize * 2);
+    const float usual_height = measure_text(title, {title_width, usual_room}, title_style).size.y;
+    const bool short_room = std::max(usual_top + usual_height, frame.px(16) + frame.touch(56)) + margin_below > lowest;
+    float y = short_room ? frame.px(8) : frame.px(16);
     if (at < steps.size()) {
-        const std::string progress = std::string(ui_text(language, "sign_up.step")) + " " + std::to_string(at + 1) + " " +
-                                     std::string(ui_text(language, "sign_up.of")) + " " + std::to_string(steps.size());
-        const float text_width = text_box(frame, progress, {{frame.px(32), y}, {bar_left - frame.px(48), frame.fonts.body->FontSize}},
-                                          {frame.fonts.body, theme::text_muted, Align::left, false, true}).size.x;
+        const float dot = short_room ? frame.px(5) : frame.px(7);
+        float dots_left = frame.px(32);
+        float row = dot * 2;
+        if (!short_room) {
+            const std::string progress = std::string(ui_text(language, "sign_up.step")) + " " + std::to_string(at + 1) + " " +
+                                         std::string(ui_text(language, "sign_up.of")) + " " + std::to_string(steps.size());
+            dots_left += text_box(frame, progress, {{frame.px(32), y}, {bar_left - frame.px(48), frame.fonts.body->FontSize}},
+                                  {frame.fonts.body, theme::text_muted, Align::left, false, true}).size.x + frame.px(24) - dot;
+            row = frame.fonts.body->FontSize;
+        }
         // One dot a step: filled up to here, so progress reads at a glance.
-        const float dot = frame.px(7);
         for (std::size_t i = 0; i < steps.size(); ++i) {
-            const ImVec2 centre{frame.px(32) + text_width + frame.px(24) + static_cast<float>(i) * dot * 3.2f,
-                                y + frame.fonts.body->FontSize / 2};
+            const ImVec2 centre{dots_left + dot + static_cast<float>(i) * dot * 3.2f, y + row / 2};
             if (i <= at) ImGui::GetWindowDrawList()->AddCircleFilled(centre, dot, theme::gold);
             else ImGui::GetWindowDrawList()->AddCircle(centre, dot, theme::text_muted, 0, frame.px(2));
         }
-        y += frame.fonts.body->FontSize + frame.px(4);
+        y += row + frame.px(4);
     }
-    // The title beside the language bar, in at most two lines of the band the bar takes.
-    const float band = std::max(frame.px(16) + frame.touch(56), y + frame.fonts.large->FontSize);
-    const float room = std::max(band - y, frame.fonts.large->FontSize * 2);
-    const float height = text_box(frame, title, {{frame.px(32), y}, {bar_left - frame.px(48), room}},
-                                  {frame.fonts.large, theme::gold}).size.y;
-    return std::max(y + height, frame.px(16) + frame.touch(56)) + frame.px(14);
+    const float room = short_room ? std::max(lowest - margin_below - y, frame.fonts.large->FontSize * smallest_text_share) : usual_room;
+    const float height = text_box(frame, title, {{frame.px(32), y}, {title_width, room}}, title_style).size.y;
+    const float bottom = std::max(y + height, frame.px(16) + frame.touch(56)) + margin_below;
+    return short_room ? std::min(bottom, lowest) : bottom;
 }
 
 float page_header(const Kiosk& kiosk, UiFrame& frame, std::string_view title, std::string_view intro) {

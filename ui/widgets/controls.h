@@ -2,6 +2,8 @@
 // display. Each records its touch target and returns true when tapped; none holds state.
 #pragma once
 
+#include <cfloat>
+
 #include "ui/widgets/text_field.h"
 
 #include "firmware/kiosk.h"
@@ -58,9 +60,11 @@ Rect bottom_bar_middle(const UiFrame& frame);
 // A problem for the visitor, marked with "!", between the bottom bar's two buttons.
 void bottom_message(UiFrame& frame, std::string_view message);
 
-// A sign-up step's top: background, "Step 2 of 5" with one dot a step, the title and the
-// language bar. Returns the y where the step's content starts.
-float step_header(const Kiosk& kiosk, UiFrame& frame, std::string_view title);
+// A sign-up step's top: "Step 2 of 5" with one dot a step, the title and the language bar.
+// Returns the y where the step's content starts, never below lowest: when the room is that
+// short (a typing step's keyboard in large text at 800x480), the words "Step 2 of 5" give way
+// to the dots alone and the title steps its font down to fit.
+float step_header(const Kiosk& kiosk, UiFrame& frame, std::string_view title, float lowest = FLT_MAX);
 
 // An exploring page's top (region, work for two): background, title, language bar, and an
 // introduction wrapped across the page. Returns the y where the page's content starts.

@@ -15,14 +15,18 @@ std::string_view problem_text(const Kiosk& kiosk, const std::string& field) {
     return {};
 }
 
+float typing_header_lowest(const UiFrame& frame, float bottom) {
+    return bottom - keyboard_min_height(frame) - frame.px(8) - text_field_height(frame);
+}
+
 void draw_typing_area(const Kiosk& kiosk, UiFrame& frame, std::span<const FieldSpec> fields, float top, float bottom) {
     const SignUpDraft& draft = kiosk.draft();
     const float margin = frame.px(32);
-    // The keyboard's keys never go under the 48 px a finger needs: when a long title (large
-    // text, 800x480) leaves too little room, the fields move up into the header's margin.
-    const float keyboard_height = std::max(bottom - top - text_field_height(frame) - frame.px(8), keyboard_min_height(frame));
-    const float keyboard_top = bottom - keyboard_height;
-    top = std::min(top, keyboard_top - frame.px(8) - text_field_height(frame));
+    // The keyboard's keys never go under the 48 px a finger needs: the header stops at
+    // typing_header_lowest, and the fields start there at the latest.
+    top = std::min(top, typing_header_lowest(frame, bottom));
+    const float keyboard_top = top + text_field_height(frame) + frame.px(8);
+    const float keyboard_height = bottom - keyboard_top;
     const float gap = frame.px(16);
     const auto count = static_cast<float>(fields.size());
     const float width = (frame.size.x - margin * 2 - gap * (count - 1)) / count;

@@ -22,6 +22,10 @@ struct FieldSpec {
 // The first problem the core found for field, as text for the visitor; empty when none.
 std::string_view problem_text(const Kiosk& kiosk, const std::string& field);
 
+// The lowest a typing step's header may reach so that its fields and a keyboard of 48 px keys
+// fit above bottom: what the step passes to step_header as lowest.
+float typing_header_lowest(const UiFrame& frame, float bottom);
+
 // Draws the fields from top down and the keyboard down to bottom.
 void draw_typing_area(const Kiosk& kiosk, UiFrame& frame, std::span<const FieldSpec> fields, float top, float bottom);
 
