@@ -10,12 +10,10 @@ namespace flytthit::ui {
 void draw_sign_up_business_idea(const Kiosk& kiosk, UiFrame& frame) {
     ScreenWindow window(frame, "sign_up_business_idea");
     const Language language = kiosk.language();
-    const float bottom = frame.size.y - bottom_bar_height(frame);
-    const float top = step_header(kiosk, frame, ui_text(language, "sign_up.business_title"), typing_header_lowest(frame, bottom));
     const FieldSpec fields[] = {
         {VisitorField::business_idea, "field:business_idea", ui_text(language, "sign_up.business_idea"), "answers.business_idea"},
     };
-    draw_typing_area(kiosk, frame, fields, top, bottom);
+    draw_typing_step(kiosk, frame, ui_text(language, "sign_up.business_title"), fields);
     bottom_message(frame, problem_text(kiosk, "answers.business_idea"));
     if (bottom_bar(frame, ui_text(language, "nav.back"), ui_text(language, "nav.next"), "next")) frame.emit(intent::Next{});
 }

@@ -13,14 +13,12 @@ void draw_sign_up_contact(const Kiosk& kiosk, UiFrame& frame) {
     ScreenWindow window(frame, "sign_up_contact");
     const Language language = kiosk.language();
     const bool tip = kiosk.campaign() != nullptr && kiosk.campaign()->lead_is_tip;
-    const float bottom = frame.size.y - bottom_bar_height(frame);
-    const float top = step_header(kiosk, frame, ui_text(language, tip ? "sign_up.contact_title_tip" : "sign_up.contact_title"), typing_header_lowest(frame, bottom));
     const FieldSpec fields[] = {
         {VisitorField::name, "field:name", ui_text(language, tip ? "sign_up.their_name" : "sign_up.name"), "contact.name"},
         {VisitorField::phone, "field:phone", ui_text(language, "sign_up.phone"), "contact.phone"},
         {VisitorField::email, "field:email", ui_text(language, "sign_up.email"), "contact.email"},
     };
-    draw_typing_area(kiosk, frame, fields, top, bottom);
+    draw_typing_step(kiosk, frame, ui_text(language, tip ? "sign_up.contact_title_tip" : "sign_up.contact_title"), fields);
     if (!kiosk.draft().problems.empty()) bottom_message(frame, ui_text(language, kiosk.draft().problems.front().message_key));
     if (bottom_bar(frame, ui_text(language, "nav.back"), ui_text(language, "nav.next"), "next")) frame.emit(intent::Next{});
 }

@@ -11,12 +11,10 @@ namespace flytthit::ui {
 void draw_sign_up_tipper(const Kiosk& kiosk, UiFrame& frame) {
     ScreenWindow window(frame, "sign_up_tipper");
     const Language language = kiosk.language();
-    const float bottom = frame.size.y - bottom_bar_height(frame);
-    const float top = step_header(kiosk, frame, ui_text(language, "sign_up.tipper_title"), typing_header_lowest(frame, bottom));
     const std::string label = std::string(ui_text(language, "sign_up.tipper_name")) + " · " +
                               std::string(ui_text(language, "sign_up.tipper_hint"));
     const FieldSpec fields[] = {{VisitorField::tipper_name, "field:tipper_name", label, "answers.tipper_name"}};
-    draw_typing_area(kiosk, frame, fields, top, bottom);
+    draw_typing_step(kiosk, frame, ui_text(language, "sign_up.tipper_title"), fields);
     bottom_message(frame, problem_text(kiosk, "answers.tipper_name"));
     if (bottom_bar(frame, ui_text(language, "nav.back"), ui_text(language, "nav.next"), "next")) frame.emit(intent::Next{});
 }

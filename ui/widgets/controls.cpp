@@ -203,16 +203,16 @@ float step_header(const Kiosk& kiosk, UiFrame& frame, std::string_view title, fl
     const auto steps = kiosk.sign_up_steps();
     const std::size_t at = static_cast<std::size_t>(std::find(steps.begin(), steps.end(), kiosk.screen()) - steps.begin());
     const float margin_below = frame.px(14);
-    // The usual header: the progress line, then up to two lines of title. Too tall for the
-    // room left: the dots alone in a thin row, and the title in what remains.
+    const float band_bottom = frame.px(16) + frame.touch(56);  // the language bar's band
     const TextStyle title_style{frame.fonts.large, theme::gold};
     const float title_width = bar_left - frame.px(48);
-    // The title beside the language bar, in at most two lines of the band the bar takes.
+    // The usual header: the progress line, then the title beside the language bar in the rest
+    // of its band, two lines at least. When that ends below lowest: the dots alone in a thin
+    // row, and the title, stepping its font down, in what remains.
     const float usual_top = frame.px(16) + (at < steps.size() ? frame.fonts.body->FontSize + frame.px(4) : 0.0f);
-    const float usual_room = std::max(std::max(frame.px(16) + frame.touch(56), usual_top + frame.fonts.large->FontSize) - usual_top,
-                                      frame.fonts.large->FontSize * 2);
+    const float usual_room = std::max(band_bottom - usual_top, frame.fonts.large->FontSize * 2);
     const float usual_height = measure_text(title, {title_width, usual_room}, title_style).size.y;
-    const bool short_room = std::max(usual_top + usual_height, frame.px(16) + frame.touch(56)) + margin_below > lowest;
+    const bool short_room = std::max(usual_top + usual_height, band_bottom) + margin_below > lowest;
     float y = short_room ? frame.px(8) : frame.px(16);
     if (at < steps.size()) {
         const float dot = short_room ? frame.px(5) : frame.px(7);
@@ -235,8 +235,7 @@ float step_header(const Kiosk& kiosk, UiFrame& frame, std::string_view title, fl
     }
     const float room = short_room ? std::max(lowest - margin_below - y, frame.fonts.large->FontSize * smallest_text_share) : usual_room;
     const float height = text_box(frame, title, {{frame.px(32), y}, {title_width, room}}, title_style).size.y;
-    const float bottom = std::max(y + height, frame.px(16) + frame.touch(56)) + margin_below;
-    return short_room ? std::min(bottom, lowest) : bottom;
+    return std::min(std::max(y + height, band_bottom) + margin_below, lowest);
 }
 
 float page_header(const Kiosk& kiosk, UiFrame& frame, std::string_view title, std::string_view intro) {

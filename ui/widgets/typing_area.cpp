@@ -15,16 +15,14 @@ std::string_view problem_text(const Kiosk& kiosk, const std::string& field) {
     return {};
 }
 
-float typing_header_lowest(const UiFrame& frame, float bottom) {
-    return bottom - keyboard_min_height(frame) - frame.px(8) - text_field_height(frame);
-}
-
-void draw_typing_area(const Kiosk& kiosk, UiFrame& frame, std::span<const FieldSpec> fields, float top, float bottom) {
+void draw_typing_step(const Kiosk& kiosk, UiFrame& frame, std::string_view title, std::span<const FieldSpec> fields) {
     const SignUpDraft& draft = kiosk.draft();
     const float margin = frame.px(32);
-    // The keyboard's keys never go under the 48 px a finger needs: the header stops at
-    // typing_header_lowest, and the fields start there at the latest.
-    top = std::min(top, typing_header_lowest(frame, bottom));
+    const float bottom = frame.size.y - bottom_bar_height(frame);
+    // The keyboard's keys never go under the 48 px a finger needs: the header ends where the
+    // fields and a keyboard at its smallest still fit.
+    const float lowest = bottom - keyboard_min_height(frame) - frame.px(8) - text_field_height(frame);
+    const float top = step_header(kiosk, frame, title, lowest);
     const float keyboard_top = top + text_field_height(frame) + frame.px(8);
     const float keyboard_height = bottom - keyboard_top;
     const float gap = frame.px(16);

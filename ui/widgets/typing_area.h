@@ -1,6 +1,7 @@
-// The part of a typing step below its title: one to three text fields in a row, each with
-// its problem from the last check, and the on-screen keyboard under them (the phone keypad
-// while the phone field has focus). Shared by the contact, business idea and tipper steps.
+// A typing step above its bottom bar: the step's header with its title, one to three text
+// fields in a row, each with its problem from the last check, and the on-screen keyboard under
+// them (the phone keypad while the phone field has focus). Shared by the contact, business
+// idea and tipper steps.
 #pragma once
 
 #include "firmware/kiosk.h"
@@ -22,11 +23,8 @@ struct FieldSpec {
 // The first problem the core found for field, as text for the visitor; empty when none.
 std::string_view problem_text(const Kiosk& kiosk, const std::string& field);
 
-// The lowest a typing step's header may reach so that its fields and a keyboard of 48 px keys
-// fit above bottom: what the step passes to step_header as lowest.
-float typing_header_lowest(const UiFrame& frame, float bottom);
-
-// Draws the fields from top down and the keyboard down to bottom.
-void draw_typing_area(const Kiosk& kiosk, UiFrame& frame, std::span<const FieldSpec> fields, float top, float bottom);
+// Draws the header with title, then the fields, then the keyboard down to the bottom bar. The
+// header gives way (step_header's lowest) so the keyboard's keys never go under 48 px.
+void draw_typing_step(const Kiosk& kiosk, UiFrame& frame, std::string_view title, std::span<const FieldSpec> fields);
 
 }  // namespace flytthit::ui
