@@ -470,6 +470,10 @@ TEST_CASE("every staff screen fits, the PIN pad included") {
         s.settle();
         REQUIRE(s.kiosk.screen() == ScreenId::staff_home);
         findings.check(s, "staff_home", language, large);
+        s.apply(intent::AskExitKiosk{});  // the question before leaving the kiosk, in place of staff home
+        REQUIRE(s.kiosk.staff().exit_asked());
+        findings.check(s, "staff_home (leave the kiosk?)", language, large);
+        s.apply(intent::CancelExitKiosk{});
         const std::pair<ScreenId, const char*> pages[] = {{ScreenId::staff_event, "staff_event"},
                                                           {ScreenId::staff_leads, "staff_leads"},
                                                           {ScreenId::staff_sync, "staff_sync"},
