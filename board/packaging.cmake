@@ -26,7 +26,8 @@ set(CPACK_COMPONENT_KIOSK_DESCRIPTION "Flytthit touch kiosk for Fjellregionen's 
  The visitor's touch UI (SDL2 + Dear ImGui, KMSDRM on the board) and flytthit-kioskctl, with
  the built-in Fjellregionen content pack and a systemd unit that boots straight into it.")
 # Fonts and adduser are not libraries, so dpkg-shlibdeps cannot find them.
-set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS "fonts-dejavu-core, adduser")
+# tzdata: staff screens show the time in the unit's TZ (Europe/Oslo), with its summer time.
+set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS "fonts-dejavu-core, adduser, tzdata")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_CONTROL_EXTRA
     ${FLYTTHIT_BOARD_DIR}/debian/kiosk/postinst ${FLYTTHIT_BOARD_DIR}/debian/kiosk/prerm
     ${FLYTTHIT_BOARD_DIR}/debian/kiosk/postrm ${FLYTTHIT_BOARD_DIR}/debian/kiosk/conffiles)

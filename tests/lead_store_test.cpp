@@ -258,3 +258,39 @@ TEST_CASE("errors carry their kind from where they are made: a read-only databas
     CHECK(nowhere.error().kind == ErrorKind::unavailable);
     CHECK(nowhere.error().message.find("no-such-directory") != std::string::npos);
 }
+
+TEST_CASE("counters: today is the staff's local day, and per municipality and per campaign count this event only") {
+    TempDir dir;
+    auto store = LeadStore::open(dir.path());
+    REQUIRE(store.ok());
+    // Four leads: two at this fair (one campaign each way), one at an earlier fair, one made
+    // a minute before midnight the evening before.
+    const struct {
+        const char* event;
+        const char* campaign;
+        const char* created;
+    } made[] = {{"fair-2", "hesteriket", "2026-12-02T23:30:00Z"},   // 00:30 on the 3rd in Oslo
+                {"fair-2", "", "2026-12-03T10:00:00Z"},
+                {"fair-1", "hesteriket", "2026-12-03T11:00:00Z"},
+                {"fair-2", "hesteriket", "2026-12-02T22:59:00Z"}};  // 23:59 on the 2nd
+    for (const auto& lead : made) {
+        LeadDraft draft = valid_draft();
+        draft.event_id = lead.event;
+        draft.campaign_id = lead.campaign;
+        auto added = store->add(draft, test::current_rules());
+        REQUIRE(added.ok());
+        auto db = Database::open(store->database_path());
+        REQUIRE(db.ok());
+        REQUIRE(db->exec("UPDATE leads SET created_wall_utc = '" + std::string(lead.created) + "' WHERE id = '" + added->id + "'").ok());
+    }
+    // Oslo's 3 December, as local_day_in_utc gives it in winter.
+    auto counters = store->counters("fair-2", {"2026-12-02T23:00:00Z", "2026-12-03T23:00:00Z"});
+    REQUIRE(counters.ok());
+    CHECK(counters->today == 3);  // every event, from local midnight: not the 23:59 one
+    CHECK(counters->this_event == 3);
+    CHECK(counters->total == 4);
+    REQUIRE(counters->per_municipality.size() == 2);  // valid_draft names two
+    CHECK(counters->per_municipality[0].second == 3);
+    using Count = std::pair<std::string, std::int64_t>;
+    CHECK(counters->per_campaign == std::vector<Count>{{"hesteriket", 2}, {"", 1}});
+}

@@ -5,6 +5,7 @@
 #include "firmware/visitor_script.h"
 #include "common/base/whole_number.h"
 #include "firmware/background_task.h"
+#include "firmware/staff/last_sync.h"
 #include "firmware/staff/staff_pin.h"
 #include "tests/test_support.h"
 
@@ -669,4 +670,29 @@ TEST_CASE("staff pair from a pairing file on the USB stick: a broken file is ref
     CHECK(saved->device == "stand-1");
     CHECK(stand.kiosk->staff().pairing_advice_key().empty());
     CHECK_FALSE(stand.kiosk->staff().sealing_is_demo());
+}
+
+TEST_CASE("the last sync is kept as facts and read back whole, and a setting of another shape reads as none") {
+    const LastSync failed{"2026-12-02T13:39:20Z", false, 40, "the register did not answer"};
+    const auto read = decode_last_sync(encode_last_sync(failed));
+    REQUIRE(read.has_value());
+    CHECK(read->at_utc == failed.at_utc);
+    CHECK_FALSE(read->succeeded);
+    CHECK(read->sent == 40);
+    CHECK(read->error == failed.error);
+    // The sentence earlier kiosks kept, a damaged setting, a time not in UTC's shape.
+    CHECK_FALSE(decode_last_sync("2026-12-02T13:39:20Z: ok, 5 sent").has_value());
+    CHECK_FALSE(decode_last_sync("{\"at\": \"2026-12-02T13:39:20Z\", \"succeeded\": true}").has_value());
+    CHECK_FALSE(decode_last_sync("{\"at\": \"yesterday\", \"succeeded\": true, \"sent\": 1, \"error\": \"\"}").has_value());
+}
+
+TEST_CASE("staff mode keeps what the last sync did across a restart") {
+    Stand stand;
+    stand.set_pin("2468");
+    const LastSync done{"2026-12-02T13:39:20Z", true, 5, ""};
+    REQUIRE(stand.store.set_setting("last_sync", encode_last_sync(done)).ok());
+    stand.kiosk = stand.make();
+    REQUIRE(stand.kiosk->staff().last_sync().has_value());
+    CHECK(stand.kiosk->staff().last_sync()->sent == 5);
+    CHECK(stand.kiosk->staff().last_sync()->succeeded);
 }

@@ -3,6 +3,7 @@
 
 #include "common/protocol/pairing.h"
 #include "common/protocol/sealing.h"
+#include "common/base/local_time.h"
 #include "common/base/utf8.h"
 #include "common/base/whole_number.h"
 
@@ -59,7 +60,7 @@ StaffMode::StaffMode(LeadStore& store, std::filesystem::path data_dir, Monotonic
                      std::vector<std::filesystem::path> usb_roots)
     : store_(store), data_dir_(std::move(data_dir)), usb_roots_(std::move(usb_roots)), lockout_(stored_failures(store), now) {
     load_current_event();
-    if (auto last = store_.setting(last_sync_key); last && *last) last_sync_ = **last;
+    if (auto last = store_.setting(last_sync_key); last && *last) last_sync_ = decode_last_sync(**last);
     // Personal data past its retention goes at every start too: a kiosk may sit in a
     // cupboard for weeks between fairs.
     purge_after_retention();
@@ -277,7 +278,7 @@ std::optional<ScreenId> StaffMode::poll_pin(MonotonicClock::time_point) {
 }
 
 void StaffMode::refresh_home() {
-    if (auto counters = store_.counters(current_event_.id, utc_timestamp_now().substr(0, 10)); counters) {
+    if (auto counters = store_.counters(current_event_.id, local_day_in_utc(unix_ms_now() / 1000)); counters) {
         counters_ = std::move(*counters);
     } else {
         report(counters.error());
@@ -341,11 +342,9 @@ std::optional<ScreenId> StaffMode::poll(MonotonicClock::time_point now) {
     if (sync_ && !sync_recorded_) {
         const SyncProgress progress = sync_->progress();
         if (progress.finished) {
-            last_sync_ = utc_timestamp_now() + ": " +
-                         (progress.succeeded ? "ok, " + std::to_string(progress.sent) + " sent"
-                                             : "failed after " + std::to_string(progress.sent) + " sent: " + progress.last_error);
+            last_sync_ = LastSync{utc_timestamp_now(), progress.succeeded, progress.sent, progress.succeeded ? "" : progress.last_error};
             sync_recorded_ = true;
-            if (auto kept = store_.set_setting(last_sync_key, last_sync_); !kept) report(kept.error());
+            if (auto kept = store_.set_setting(last_sync_key, encode_last_sync(*last_sync_)); !kept) report(kept.error());
             purge_after_retention();
         }
     }
@@ -397,7 +396,7 @@ ScreenId StaffMode::handle(const intent::StaffGo& go, ScreenId screen, Monotonic
         case ScreenId::staff_leads: refresh_leads(); break;
         // Reading /proc/mounts is a read of kernel memory, not of a device: fine on the frame.
         case ScreenId::staff_export: usb_mounts_ = find_usb_mounts(); export_result_.reset(); break;
-        case ScreenId::staff_clock: clock_setting_ = utc_calendar(unix_ms_now() / 1000); clock_result_.reset(); break;
+        case ScreenId::staff_clock: clock_setting_ = local_calendar(unix_ms_now() / 1000); clock_result_.reset(); break;
         case ScreenId::staff_pairing: open_pairing(); break;
         default: break;
     }
@@ -550,8 +549,9 @@ ScreenId StaffMode::handle(const intent::AdjustClock& adjust, ScreenId screen, M
     std::tm& when = clock_setting_;
     int* fields[] = {&when.tm_year, &when.tm_mon, &when.tm_mday, &when.tm_hour, &when.tm_min};
     if (adjust.field >= 0 && adjust.field < 5) *fields[adjust.field] += adjust.delta;
-    const std::time_t normalised = timegm(&when);  // carries 60 minutes into an hour, and so on
-    gmtime_r(&normalised, &when);
+    // Staff set the clock in their own time; going through Unix time carries 60 minutes into
+    // an hour, and so on, and lands on the zone's summer or winter time for that date.
+    when = local_calendar(unix_seconds_from_local(when));
     return screen;
 }
 
@@ -560,7 +560,7 @@ ScreenId StaffMode::handle(const intent::SetClock&, ScreenId screen, MonotonicCl
     clock_result_.reset();
     std::tm when = clock_setting_;
     clock_task_ = std::make_unique<BackgroundTask<Status>>(
-        [seconds = static_cast<std::int64_t>(timegm(&when))](std::stop_token) { return set_system_clock_utc(seconds); });
+        [seconds = unix_seconds_from_local(when)](std::stop_token) { return set_system_clock_utc(seconds); });
     return screen;
 }
 

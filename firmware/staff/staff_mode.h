@@ -8,6 +8,7 @@
 #include "common/content/content_pack.h"
 #include "common/base/device_clock.h"
 #include "firmware/staff/device_health.h"
+#include "firmware/staff/last_sync.h"
 #include "firmware/background_task.h"
 #include "firmware/kiosk_intent.h"
 #include "firmware/store/lead_store.h"
@@ -115,7 +116,7 @@ public:
     // The current event's end-of-fair reconciliation, read with the counters.
     const Reconciliation& reconciliation() const { return reconciliation_; }
     const DeviceHealth& health() const { return health_; }
-    const std::string& last_sync() const { return last_sync_; }
+    const std::optional<LastSync>& last_sync() const { return last_sync_; }
     bool sealing_is_demo() const { return sealing_is_demo_; }
     // Why the sealing key could not be read (a broken pairing), from the last health read.
     const std::optional<Error>& sealing_error() const { return sealing_error_; }
@@ -136,6 +137,7 @@ public:
     // For the health panel: "staff.unpaired" (what it means and what to do at the stand) when
     // the last health read found no pairing; empty when paired or not yet known.
     std::string_view pairing_advice_key() const;
+    // The time staff are setting, in the board's local zone (local_time.h).
     const std::tm& clock_setting() const { return clock_setting_; }
     bool clock_running() const { return clock_task_ != nullptr; }
     const std::optional<Status>& clock_result() const { return clock_result_; }
@@ -218,7 +220,7 @@ private:
     Reconciliation reconciliation_;
     DeviceHealth health_;
     std::unique_ptr<BackgroundTask<HealthReading>> health_task_;
-    std::string last_sync_;
+    std::optional<LastSync> last_sync_;
     bool sealing_is_demo_ = true;
     std::optional<Error> sealing_error_;
     std::string store_alert_;

@@ -5,6 +5,7 @@
 
 #include "common/lead/lead.h"
 #include "common/lead/lead_validation.h"
+#include "common/base/local_time.h"
 #include "common/base/result.h"
 #include "common/protocol/sealing.h"
 #include "common/base/sqlite_db.h"
@@ -58,12 +59,12 @@ struct Event {
 };
 
 struct LeadCounters {
-    std::int64_t today = 0;
+    std::int64_t today = 0;       // the staff's local day, every event
     std::int64_t this_event = 0;
     std::int64_t pending = 0;
     std::int64_t total = 0;
-    std::vector<std::pair<std::string, std::int64_t>> per_municipality;
-    std::vector<std::pair<std::string, std::int64_t>> per_campaign;
+    std::vector<std::pair<std::string, std::int64_t>> per_municipality;  // this event
+    std::vector<std::pair<std::string, std::int64_t>> per_campaign;      // this event
 };
 
 class LeadStore {
@@ -118,7 +119,7 @@ public:
     // annotation too (as a duplicate with news). A lead whose personal data was purged after
     // sync cannot be annotated any more.
     Status annotate(const std::string& lead_id, const StaffAnnotation& annotation);
-    Result<LeadCounters> counters(const std::string& event_id, const std::string& today_utc_date);
+    Result<LeadCounters> counters(const std::string& event_id, const UtcSpan& today);
 
     const std::filesystem::path& database_path() const { return db_.path(); }
 

@@ -178,17 +178,21 @@ FROM leads WHERE event_id = ?1)sql");
     return counts;
 }
 
-Result<LeadCounters> LeadStore::counters(const std::string& event_id, const std::string& today_utc_date) {
+Result<LeadCounters> LeadStore::counters(const std::string& event_id, const UtcSpan& today_span) {
     LeadCounters counters;
-    auto scalar = [&](const std::string& sql, const std::string& parameter) -> Result<std::int64_t> {
+    auto scalar = [&](const std::string& sql, const std::string& parameter, const std::string& second = {}) -> Result<std::int64_t> {
         auto query = db_.prepare(sql);
         if (!query) return query.error();
         query->bind(1, parameter);
+        if (!second.empty()) query->bind(2, second);
         auto row = query->step();
         if (!row) return row.error();
         return query->column_int(0);
     };
-    auto today = scalar("SELECT count(*) FROM leads WHERE substr(created_wall_utc, 1, 10) = ?1", today_utc_date);
+    // The staff's day, not UTC's: a lead at 00:30 in Oslo is today's, though UTC says yesterday.
+    // ISO 8601 UTC text orders as time does, so the span compares as text.
+    auto today = scalar("SELECT count(*) FROM leads WHERE created_wall_utc >= ?1 AND created_wall_utc < ?2", today_span.start,
+                        today_span.end);
     auto this_event = scalar("SELECT count(*) FROM leads WHERE event_id = ?1", event_id);
     auto pending = count_pending();
     auto total = count();
@@ -208,8 +212,11 @@ Result<LeadCounters> LeadStore::counters(const std::string& event_id, const std:
     if (!per_place) return per_place.error();
     counters.per_municipality = std::move(*per_place);
 
-    auto campaigns = db_.prepare("SELECT campaign_id, count(*) FROM leads GROUP BY campaign_id ORDER BY count(*) DESC");
+    // This event's, like the municipalities': staff compare the two, and the screen says so.
+    auto campaigns = db_.prepare("SELECT campaign_id, count(*) FROM leads WHERE ?1 = '' OR event_id = ?1 "
+                                 "GROUP BY campaign_id ORDER BY count(*) DESC, campaign_id");
     if (!campaigns) return campaigns.error();
+    campaigns->bind(1, event_id);
     auto per_campaign = name_counts(*campaigns);
     if (!per_campaign) return per_campaign.error();
     counters.per_campaign = std::move(*per_campaign);

@@ -1,4 +1,5 @@
 // The clock: the board has no real-time clock, so staff can set date and time by hand.
+#include "common/base/local_time.h"
 #include "ui/screens/screen_window.h"
 #include "ui/screens/screens.h"
 #include "ui/theme.h"
@@ -19,7 +20,9 @@ void draw_staff_clock(const Kiosk& kiosk, UiFrame& frame) {
     const float margin = frame.px(32);
     const float width = frame.size.x - margin * 2;
     const TextStyle muted{frame.fonts.large, theme::text_muted};
-    y += text_box(frame, ui_text(language, "staff.clock_now"), {{margin, y}, {width, frame.fonts.large->FontSize * 2}}, muted).size.y +
+    // The zone the figures below are in, for the time they show (CET or CEST in Oslo).
+    const std::string zone = local_zone_name(unix_seconds_from_local(staff.clock_setting()));
+    y += text_box(frame, std::string(ui_text(language, "staff.clock_now")) + " (" + zone + ")", {{margin, y}, {width, frame.fonts.large->FontSize * 2}}, muted).size.y +
          frame.px(20);
 
     const std::tm& when = staff.clock_setting();

@@ -1,5 +1,6 @@
 // Staff home: the counters and the device's health at a glance, and the way to every staff
 // task. Shows what was read when the page opened; nothing here reads files per frame.
+#include "ui/widgets/staff_times.h"
 #include "ui/screens/screen_window.h"
 #include "ui/screens/screens.h"
 #include "ui/theme.h"
@@ -18,14 +19,16 @@ namespace flytthit::ui {
 namespace {
 
 // "label: value" rows in a column from x to right, each wrapped in its own box, stopping at
-// bottom; returns the y after the last row.
-float rows(UiFrame& frame, float x, float y, float right, float bottom, const std::vector<std::pair<std::string, std::string>>& lines) {
+// bottom; returns the y after the last row. An indent moves the labels only, so the values of
+// every group stay in one column.
+float rows(UiFrame& frame, float x, float y, float right, float bottom, const std::vector<std::pair<std::string, std::string>>& lines,
+           float indent = 0.0f) {
     const float label_width = std::min(frame.px(300), (right - x) * 0.4f);
     const float gap = frame.px(12);
     for (const auto& [label, value] : lines) {
         const float room = bottom - y;  // none left: text_box reports the row as not fitting
         const float label_height =
-            text_box(frame, label, {{x, y}, {label_width - gap, room}}, {frame.fonts.body, theme::text_muted}).size.y;
+            text_box(frame, label, {{x + indent, y}, {label_width - gap - indent, room}}, {frame.fonts.body, theme::text_muted}).size.y;
         const float value_height =
             text_box(frame, value, {{x + label_width, y}, {right - x - label_width, room}}, {frame.fonts.body, theme::text}).size.y;
         y += std::max(label_height, value_height) + frame.px(4);
@@ -143,11 +146,10 @@ void draw_staff_home(const Kiosk& kiosk, UiFrame& frame) {
         campaigns += (campaigns.empty() ? "" : ", ") + (campaign ? campaign->name : id.empty() ? text("staff.no_campaign") : id) +
                      " " + std::to_string(count);
     }
-    y = rows(frame, x, y, right, alert_bottom,
-             {{text("staff.per_municipality"), places.empty() ? "–" : places},
-              {text("staff.per_campaign"), campaigns.empty() ? "–" : campaigns}});
     // The end-of-fair check in one line: what this event took (the count "this event" had a row
-    // of its own for), and where each lead stands.
+    // of its own for), and where each lead stands. It opens with "This event:", and the counts
+    // per municipality and per campaign stand indented under it, so their scope is said once
+    // and cannot be mistaken for the kiosk's totals above.
     const Reconciliation& reconciliation = staff.reconciliation();
     const std::string reconciled = text("staff.reconciliation") + " " + std::to_string(reconciliation.taken) + " " +
                                    text("staff.reconciliation_taken") + ", " + std::to_string(reconciliation.acknowledged) + " " +
@@ -156,9 +158,13 @@ void draw_staff_home(const Kiosk& kiosk, UiFrame& frame) {
                                    text("staff.reconciliation_missing");
     y += text_box(frame, reconciled, {{x, y}, {right - x, alert_bottom - y}}, {frame.fonts.body, theme::text}).size.y + frame.px(4);
 
+    y = rows(frame, x, y, right, alert_bottom,
+             {{text("staff.per_municipality"), places.empty() ? "–" : places},
+              {text("staff.per_campaign"), campaigns.empty() ? "–" : campaigns}},
+             frame.px(20));
     const DeviceHealth& health = staff.health();
     text_box(frame, text("staff.health"), {{x, y}, {right - x, heading_height}}, heading);
-    const std::string clock = health.wall_clock_utc + " UTC, " +
+    const std::string clock = local_time_from_utc(health.wall_clock_utc) + ", " +
                               text(health.clock == ClockStatus::synchronised ? "staff.clock_set" : "staff.clock_approximate");
     y += heading_height + frame.px(4);
     // Unpaired: what that means and what to do at the stand, first in the health list.
@@ -169,7 +175,7 @@ void draw_staff_home(const Kiosk& kiosk, UiFrame& frame) {
     rows(frame, x, y, right, alert_bottom,
          {{text("staff.free_space"), format_bytes(health.free_bytes) + " / " + format_bytes(health.total_bytes)},
           {text("staff.database"), format_bytes(health.database_bytes)},
-          {text("staff.last_sync"), staff.last_sync().empty() ? text("staff.never") : staff.last_sync()},
+          {text("staff.last_sync"), last_sync_text(language, staff.last_sync())},
           {text("staff.clock_status"), clock},
           {text("staff.sealing"), text(staff.sealing_is_demo() ? "staff.sealing_demo" : "staff.sealing_register")},
           {text("staff.versions"), std::string("app ") + app_version + ", content " + kiosk.content().pack_version},

@@ -1,4 +1,5 @@
 // One lead, for staff to qualify: hot, warm or cold, who follows up, and a note.
+#include "ui/widgets/staff_times.h"
 #include "ui/screens/screen_window.h"
 #include "ui/screens/screens.h"
 #include "ui/theme.h"
@@ -34,7 +35,7 @@ void draw_staff_lead(const Kiosk& kiosk, UiFrame& frame) {
     }
     const float info_height = frame.fonts.large->FontSize * 1.2f;
     text_box(frame,
-             lead.sealed.initials + "  ·  " + lead.created.wall_clock_utc + "  ·  " + std::to_string(lead.draft.household.adults) + " " +
+             lead.sealed.initials + "  ·  " + local_time_from_utc(lead.created.wall_clock_utc) + "  ·  " + std::to_string(lead.draft.household.adults) + " " +
                  std::string(ui_text(language, "staff.adults")) + ", " + std::to_string(lead.sealed.children_count) + " " +
                  std::string(ui_text(language, "staff.children")),
              {{margin, y}, {width, info_height}}, {frame.fonts.large, theme::text, Align::left, false, true});

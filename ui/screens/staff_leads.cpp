@@ -1,5 +1,6 @@
 // The lead list: this event's or every event's sign-ups, newest first, a page at a time
 // (big paging buttons instead of scrolling, which ImGui does not do by touch).
+#include "ui/widgets/staff_times.h"
 #include "ui/screens/screen_window.h"
 #include "ui/screens/screens.h"
 #include "ui/theme.h"
@@ -16,7 +17,7 @@ namespace {
 
 std::string lead_line(const Kiosk& kiosk, const Lead& lead, Language language) {
     const auto text = [&](const char* key) { return std::string(ui_text(language, key)); };
-    std::string line = lead.created.wall_clock_utc.substr(5, 11) + "  " + lead.sealed.initials + "  " +
+    std::string line = local_short_time_from_utc(lead.created.wall_clock_utc) + "  " + lead.sealed.initials + "  " +
                        std::to_string(lead.draft.household.adults) + " " + text("staff.adults");
     if (lead.sealed.children_count > 0) {
         line += ", " + std::to_string(lead.sealed.children_count) + " " + text("staff.children");

@@ -1,5 +1,6 @@
 // The sync screen: start (or cancel) the sync to the host register, a progress bar while it
 // runs on its worker thread, then what happened: sent, new, already there, rejected and why.
+#include "ui/widgets/staff_times.h"
 #include "ui/screens/screen_window.h"
 #include "ui/screens/screens.h"
 #include "ui/theme.h"
@@ -31,7 +32,7 @@ void draw_staff_sync(const Kiosk& kiosk, UiFrame& frame) {
     // The last sync stands at the bottom; what this one did fills the room above it.
     const float last_height = frame.fonts.body->FontSize * 2;
     const float last_top = frame.size.y - frame.px(16) - last_height;
-    text_box(frame, text("staff.last_sync") + ": " + (staff.last_sync().empty() ? text("staff.never") : staff.last_sync()),
+    text_box(frame, text("staff.last_sync") + ": " + last_sync_text(language, staff.last_sync()),
              {{margin, last_top}, {width, last_height}}, [&] {
                  TextStyle style{frame.fonts.body, theme::text_muted};
                  style.bottom = true;
