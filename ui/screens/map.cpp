@@ -8,6 +8,7 @@
 #include "ui/text/ui_text.h"
 #include "ui/widgets/controls.h"
 #include "ui/widgets/jewel.h"
+#include "ui/widgets/map_labels.h"
 #include "ui/widgets/text_box.h"
 
 #include <algorithm>
@@ -98,62 +99,67 @@ std::optional<GeoPoint> position_of(const ContentPack& content, const std::strin
     return std::nullopt;
 }
 
-float overlap_area(const Rect& a, const Rect& b) {
-    const float w = std::min(a.max().x, b.max().x) - std::max(a.pos.x, b.pos.x);
-    const float h = std::min(a.max().y, b.max().y) - std::max(a.pos.y, b.pos.y);
-    return w > 0 && h > 0 ? w * h : 0.0f;
+// Draws a placed name, and its leader line when it stands away from its point.
+void draw_label(UiFrame& frame, const std::string& name, const PlacedLabel& placed, const TextStyle& style) {
+    if (placed.leader_from) {
+        ImGui::GetWindowDrawList()->AddLine(*placed.leader_from, placed.leader_to, theme::text_muted, frame.px(2));
+    }
+    text_box(frame, name, placed.rect, style);
 }
 
-// A label beside a point: right, left, below or above, then the corners, then the same a
-// step further out; the first that keeps clear of what is already placed and stays inside
-// the map. When none does (neighbours close together at 800x480), the place inside the map
-// that covers the least of the others, so the fit test names what is left.
-struct LabelPlace {
-    Rect rect;
-    bool clear = false;  // false: every candidate lay on something, this one the least
+// A name the map will place once every point has its room.
+struct LabelRequest {
+    std::string id;  // the point it names
+    std::string text;
+    float gap;
+    ImVec2 size;
+    bool optional;  // a minor place's name, left out rather than misread
+    TextStyle style;
 };
-LabelPlace place_label(ImVec2 point, float gap, ImVec2 size, const Rect& inside, const std::vector<Rect>& taken) {
-    std::vector<Rect> candidates;
-    for (const float reach : {gap, gap + size.y}) {
-        const float diagonal = reach;  // clear of a square target around the point, corner to corner
-        candidates.insert(candidates.end(), {
-            Rect{{point.x + reach, point.y - size.y / 2}, size},
-            Rect{{point.x - reach - size.x, point.y - size.y / 2}, size},
-            Rect{{point.x - size.x / 2, point.y + reach}, size},
-            Rect{{point.x - size.x / 2, point.y - reach - size.y}, size},
-            Rect{{point.x + diagonal, point.y - diagonal - size.y}, size},
-            Rect{{point.x + diagonal, point.y + diagonal}, size},
-            Rect{{point.x - diagonal - size.x, point.y - diagonal - size.y}, size},
-            Rect{{point.x - diagonal - size.x, point.y + diagonal}, size},
-        });
-    }
-    const auto in = [&](const Rect& candidate) {
-        return candidate.pos.x >= inside.pos.x && candidate.pos.y >= inside.pos.y && candidate.max().x <= inside.max().x &&
-               candidate.max().y <= inside.max().y;
-    };
-    const Rect* best = nullptr;
-    float least = FLT_MAX;
-    for (const Rect& candidate : candidates) {
-        if (!in(candidate)) continue;
-        float covered = 0;
-        for (const Rect& other : taken) covered += overlap_area(candidate, other);
-        if (covered == 0) return {candidate, true};
-        if (covered < least) {
-            least = covered;
-            best = &candidate;
-        }
-    }
-    return {best != nullptr ? *best : candidates.front(), false};
-}
 
-// A label's place beside a point for a text of this measured size: at its size if there is a
-// clear place, else at the smallest size text steps down to (the box shrinks, text_box steps
-// the font down to fit it), else where it covers least.
-Rect label_rect(ImVec2 point, float gap, ImVec2 size, const Rect& inside, const std::vector<Rect>& taken) {
-    const LabelPlace full = place_label(point, gap, size, inside, taken);
-    if (full.clear) return full.rect;
-    const LabelPlace small = place_label(point, gap, {size.x * smallest_text_share, size.y * smallest_text_share}, inside, taken);
-    return small.clear ? small.rect : full.rect;
+// Places every name in order; when one finds no clear place (or only one on a leader line), it
+// moves to the front and all are placed again, so the most crowded point chooses before its neighbours take the room. Keeps the
+// best round: fewest names on something, then fewest left out, then fewest leader lines, then
+// the names nearest their points.
+std::vector<std::optional<PlacedLabel>> plan_labels(const MapLabels& base, std::vector<LabelRequest>& requests) {
+    std::vector<std::optional<PlacedLabel>> best;
+    std::vector<LabelRequest> best_order = requests;
+    double best_score = DBL_MAX;
+    for (std::size_t round = 0; round <= requests.size(); ++round) {
+        MapLabels labels = base;
+        std::vector<std::optional<PlacedLabel>> placed;
+        std::size_t first_unclear = requests.size(), first_far = requests.size();
+        double score = 0;
+        for (std::size_t i = 0; i < requests.size(); ++i) {
+            const LabelRequest& request = requests[i];
+            placed.push_back(labels.place(request.id, request.gap, request.size, request.optional));
+            if (!placed.back()) {
+                score += 1e5;
+            } else {
+                if (!placed.back()->clear) {
+                    score += 1e7;
+                    if (first_unclear == requests.size()) first_unclear = i;
+                }
+                if (placed.back()->leader_from) {
+                    score += 1e3;
+                    if (first_far == requests.size()) first_far = i;
+                }
+                score += labels.distance_to_own(request.id, placed.back()->rect);
+            }
+        }
+        if (score < best_score) {
+            best_score = score;
+            best = std::move(placed);
+            best_order = requests;
+        }
+        // The first name on something moves to the front; with none, the first on a leader line.
+        const std::size_t next = first_unclear < requests.size() ? first_unclear : first_far;
+        if (next == requests.size()) break;
+        std::rotate(requests.begin(), requests.begin() + static_cast<std::ptrdiff_t>(next),
+                    requests.begin() + static_cast<std::ptrdiff_t>(next) + 1);
+    }
+    requests = std::move(best_order);
+    return best;
 }
 
 std::string duration(Language language, const TravelTime& travel) {
@@ -197,7 +203,8 @@ void draw_lines(const Kiosk& kiosk, UiFrame& frame, const Projection& projection
 }
 
 // Oslo and Trondheim lie far beyond the map: an arrow at its edge, pointing their way.
-void draw_beyond_edge(const Kiosk& kiosk, UiFrame& frame, const Projection& projection, std::vector<Rect>& taken) {
+void draw_beyond_edge(const Kiosk& kiosk, UiFrame& frame, const Projection& projection, MapLabels& labels,
+                      std::vector<LabelRequest>& requests) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ContentPack& content = kiosk.content();
     const Rect& area = projection.area;
@@ -217,18 +224,18 @@ void draw_beyond_edge(const Kiosk& kiosk, UiFrame& frame, const Projection& proj
         const ImVec2 back{tip.x - dx * size * 1.6f, tip.y - dy * size * 1.6f};
         draw->AddTriangleFilled(tip, {back.x - dy * size * 0.7f, back.y + dx * size * 0.7f},
                                 {back.x + dy * size * 0.7f, back.y - dx * size * 0.7f}, theme::gold);
-        taken.push_back({{std::min(tip.x, back.x) - size * 0.7f, std::min(tip.y, back.y) - size * 0.7f},
-                         {std::abs(tip.x - back.x) + size * 1.4f, std::abs(tip.y - back.y) + size * 1.4f}});
+        labels.add_point(place.id, back,
+                         {{std::min(tip.x, back.x) - size * 0.7f, std::min(tip.y, back.y) - size * 0.7f},
+                          {std::abs(tip.x - back.x) + size * 1.4f, std::abs(tip.y - back.y) + size * 1.4f}},
+                         false);
         const TextStyle style{frame.fonts.large, theme::gold, Align::centre, true, true};
         const ImVec2 measured = measure_text(place.name, {frame.px(260), frame.fonts.large->FontSize * 1.3f}, style).size;
         const ImVec2 label_size{measured.x + frame.px(4), frame.fonts.large->FontSize * 1.2f};
-        const Rect label = label_rect(back, frame.px(14), label_size, area, taken);
-        text_box(frame, place.name, label, style);
-        taken.push_back(label);
+        requests.push_back({place.id, place.name, frame.px(14), label_size, false, style});
     }
 }
 
-void draw_places(const Kiosk& kiosk, UiFrame& frame, const Projection& projection, std::vector<Rect>& taken) {
+void draw_places(const Kiosk& kiosk, UiFrame& frame, const Projection& projection, std::vector<LabelRequest>& requests) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ContentPack& content = kiosk.content();
     const TextStyle small{frame.fonts.body, theme::text_muted, Align::left, true, true};
@@ -237,10 +244,9 @@ void draw_places(const Kiosk& kiosk, UiFrame& frame, const Projection& projectio
         const ImVec2 at = projection.at(place.id, place.at);
         draw->AddCircleFilled(at, frame.px(5), theme::text_muted);
         const ImVec2 size = measure_text(place.name, {frame.px(220), frame.fonts.body->FontSize * 1.3f}, small).size;
-        const Rect label = label_rect(at, frame.px(10), {size.x + frame.px(4), frame.fonts.body->FontSize * 1.2f},
-                                       projection.area, taken);
-        text_box(frame, place.name, label, small);
-        taken.push_back(label);
+        // A place on the way (Støren, Koppang) is named only where its name cannot be read as
+        // a neighbour's; the dot and the lines through it stay.
+        requests.push_back({place.id, place.name, frame.px(10), {size.x + frame.px(4), frame.fonts.body->FontSize * 1.2f}, true, small});
     }
 }
 
@@ -251,49 +257,59 @@ float jewel_radius(const UiFrame& frame) { return std::max(frame.px(20), 12.0f);
 float jewel_target(const UiFrame& frame) { return std::max(jewel_radius(frame) * 2, min_touch_px + 2); }
 
 // What labels must keep clear of, before any is placed: every jewel and every place's dot.
-void mark_points(const Kiosk& kiosk, const UiFrame& frame, const Projection& projection, std::vector<Rect>& taken) {
+void mark_points(const Kiosk& kiosk, const UiFrame& frame, const Projection& projection, MapLabels& labels) {
     const ContentPack& content = kiosk.content();
     const float side = jewel_target(frame);  // a label on a jewel's target would be tapped as the jewel
     for (const auto& municipality : content.municipalities) {
         if (!municipality.position) continue;
         const ImVec2 at = projection.at(municipality.id, *municipality.position);
-        taken.push_back({{at.x - side / 2, at.y - side / 2}, {side, side}});
+        labels.add_point(municipality.id, at, {{at.x - side / 2, at.y - side / 2}, {side, side}}, true);
     }
     const float dot = frame.px(5);
     for (const auto& place : content.map.places) {
         if (place.beyond_edge) continue;
         const ImVec2 at = projection.at(place.id, place.at);
-        taken.push_back({{at.x - dot, at.y - dot}, {dot * 2, dot * 2}});
+        labels.add_point(place.id, at, {{at.x - dot, at.y - dot}, {dot * 2, dot * 2}}, false);
     }
 }
 
-void draw_municipalities(const Kiosk& kiosk, UiFrame& frame, const Projection& projection, std::vector<Rect>& taken) {
+void draw_municipalities(const Kiosk& kiosk, UiFrame& frame, const Projection& projection, MapLabels& labels,
+                         std::vector<LabelRequest>& requests) {
     const ContentPack& content = kiosk.content();
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const float radius = jewel_radius(frame);
-    const TextStyle style{frame.fonts.large, theme::text, Align::left, true, true};
+    const float side = jewel_target(frame);
+    const float ring = radius * 1.7f;
     for (const auto& municipality : content.municipalities) {
         if (!municipality.position) continue;
         const ImVec2 at = projection.at(municipality.id, *municipality.position);
         const bool highlighted = kiosk.map_highlight() == municipality.id;
         if (highlighted) {
-            draw->AddCircleFilled(at, radius * 1.7f, theme::rgb(0xe0, 0xb6, 0x52, 0x50));
-            draw->AddCircle(at, radius * 1.7f, theme::gold, 0, frame.px(4));
+            draw->AddCircleFilled(at, ring, theme::rgb(0xe0, 0xb6, 0x52, 0x50));
+            draw->AddCircle(at, ring, theme::gold, 0, frame.px(4));
+            labels.take({{at.x - ring, at.y - ring}, {ring * 2, ring * 2}});  // no name on the ring
         }
         draw_jewel(draw, at, radius, municipality, JewelLook{0, highlighted, 0});
         const std::string name = "map:" + municipality.id;
         if (frame.audit) frame.audit->solid("jewel", {at.x - radius * 0.8f, at.y - radius * 0.8f}, {at.x + radius * 0.8f, at.y + radius * 0.8f});
-        const float side = jewel_target(frame);
         const ImVec2 hit{side, side};
         frame.targets.add(name, {at.x - hit.x / 2, at.y - hit.y / 2}, {at.x + hit.x / 2, at.y + hit.y / 2});
         ImGui::SetCursorScreenPos({at.x - hit.x / 2, at.y - hit.y / 2});
         if (ImGui::InvisibleButton(name.c_str(), hit)) frame.emit(intent::OpenMunicipality{municipality.id});
-        const ImVec2 size = measure_text(municipality.name, {frame.px(260), frame.fonts.large->FontSize * 1.3f}, style).size;
-        const float clear = std::max(side / 2, highlighted ? radius * 1.7f + frame.px(4) : 0.0f);  // off the ring, too
-        const Rect label = label_rect(at, clear + frame.px(2), {size.x + frame.px(4), frame.fonts.large->FontSize * 1.2f},
-                                       projection.area, taken);
-        text_box(frame, municipality.name, label, {frame.fonts.large, highlighted ? theme::gold : theme::text, Align::left, true, true});
-        taken.push_back(label);
+    }
+    // The names once every jewel has its room, the ringed one first: it has the most to keep clear of.
+    std::vector<const Municipality*> order;
+    for (const auto& municipality : content.municipalities) {
+        if (municipality.position) order.push_back(&municipality);
+    }
+    std::stable_partition(order.begin(), order.end(), [&](const Municipality* m) { return kiosk.map_highlight() == m->id; });
+    for (const Municipality* municipality : order) {
+        const bool highlighted = kiosk.map_highlight() == municipality->id;
+        const TextStyle style{frame.fonts.large, highlighted ? theme::gold : theme::text, Align::left, true, true};
+        const ImVec2 size = measure_text(municipality->name, {frame.px(260), frame.fonts.large->FontSize * 1.3f}, style).size;
+        const float clear = std::max(side / 2, highlighted ? ring + frame.px(4) : 0.0f);  // off the ring, too
+        requests.push_back({municipality->id, municipality->name, clear + frame.px(2),
+                            {size.x + frame.px(4), frame.fonts.large->FontSize * 1.2f}, false, style});
     }
 }
 
@@ -394,13 +410,21 @@ void draw_map(const Kiosk& kiosk, UiFrame& frame) {
 
     draw->PushClipRect(map_box.pos, map_box.max(), true);
     draw_lines(kiosk, frame, projection);
-    // Every point takes its room first; then the labels, the arrows at the edge first (they
-    // have the least choice), then the municipalities, then the other places.
-    std::vector<Rect> taken;
-    mark_points(kiosk, frame, projection, taken);
-    draw_beyond_edge(kiosk, frame, projection, taken);
-    draw_municipalities(kiosk, frame, projection, taken);
-    draw_places(kiosk, frame, projection, taken);
+    // Every point takes its room first; then the names, the arrows' at the edge first (they
+    // have the least choice), then the municipalities', then the other places'.
+    MapLabels labels(map_box, smallest_text_share);
+    std::vector<LabelRequest> requests;
+    mark_points(kiosk, frame, projection, labels);
+    draw_beyond_edge(kiosk, frame, projection, labels, requests);
+    draw_municipalities(kiosk, frame, projection, labels, requests);
+    draw_places(kiosk, frame, projection, requests);
+    const auto placed = plan_labels(labels, requests);
+    for (std::size_t i = 0; i < requests.size(); ++i) {
+        if (!placed[i]) continue;
+        draw_label(frame, requests[i].text, *placed[i], requests[i].style);
+        if (frame.audit) frame.audit->map_name(requests[i].text, requests[i].id, placed[i]->rect, placed[i]->leader_from.has_value());
+    }
+    if (frame.audit) labels.for_each_point([&](const std::string& id, ImVec2 at) { frame.audit->map_point(id, at); });
     draw->PopClipRect();
 
     side_panel(kiosk, frame, {{map_box.max().x + margin, top}, {side_width, bottom - top}});

@@ -40,6 +40,20 @@ struct DrawnText {
     int id = 0;
 };
 
+// The map's points (jewels, dots, arrows) and the names placed for them, for the test that
+// a name lies nearer its own point than any other (or is joined to it by a leader line).
+struct MapPointRecord {
+    std::string id;
+    ImVec2 at;
+};
+struct MapNameRecord {
+    std::string text;
+    std::string id;  // the point it names
+    ImVec2 min;
+    ImVec2 max;
+    bool leader = false;
+};
+
 struct ExemptRect {
     ImVec2 min;
     ImVec2 max;
@@ -51,6 +65,8 @@ public:
         reports_.clear();
         drawn_.clear();
         exempt_.clear();
+        map_points_.clear();
+        map_names_.clear();
         layer_ = 0;
         next_id_ = 0;
     }
@@ -62,17 +78,25 @@ public:
     void solid(std::string_view what, ImVec2 min, ImVec2 max) { drawn(what, min, max, new_id()); }
     // Clipping inside this rectangle is intended (a text field shows the end of a long entry).
     void exempt(ImVec2 min, ImVec2 max) { exempt_.push_back({min, max}); }
+    void map_point(std::string_view id, ImVec2 at) { map_points_.push_back({std::string(id), at}); }
+    void map_name(std::string_view text, std::string_view id, Rect box, bool leader) {
+        map_names_.push_back({std::string(text), std::string(id), box.pos, box.max(), leader});
+    }
     // What follows lies over what came before (a modal question over the screen).
     void begin_layer() { ++layer_; }
 
     const std::vector<TextReport>& reports() const { return reports_; }
     const std::vector<DrawnText>& drawn() const { return drawn_; }
     const std::vector<ExemptRect>& exempt() const { return exempt_; }
+    const std::vector<MapPointRecord>& map_points() const { return map_points_; }
+    const std::vector<MapNameRecord>& map_names() const { return map_names_; }
 
 private:
     std::vector<TextReport> reports_;
     std::vector<DrawnText> drawn_;
     std::vector<ExemptRect> exempt_;
+    std::vector<MapPointRecord> map_points_;
+    std::vector<MapNameRecord> map_names_;
     int layer_ = 0;
     int next_id_ = 0;
 };
