@@ -59,7 +59,7 @@ void Kiosk::apply(const Intent& intent, MonotonicClock::time_point now) {
     idle_countdown_.reset();  // any touch answers "are you still there?"
     const ScreenId before = screen_;
     const bool typing = std::holds_alternative<intent::TypeText>(intent) || std::holds_alternative<intent::Backspace>(intent) ||
-                        std::holds_alternative<intent::MoveCursor>(intent) ||
+                        std::holds_alternative<intent::MoveCursor>(intent) || std::holds_alternative<intent::DeleteForward>(intent) ||
                         std::holds_alternative<intent::ToggleShift>(intent);
     if (is_staff_intent(intent) || (typing && is_staff_screen(screen_))) {
         handle_staff(intent, now);

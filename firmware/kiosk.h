@@ -158,6 +158,7 @@ private:
     void handle(const intent::TypeText&);
     void handle(const intent::Backspace&);
     void handle(const intent::MoveCursor&);
+    void handle(const intent::DeleteForward&);
     void handle(const intent::ToggleShift&);
     void handle(const intent::ToggleConsent&);
     void handle(const intent::OpenPrivacyNotice&);

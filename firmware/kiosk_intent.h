@@ -75,7 +75,8 @@ struct ToggleTopic { std::string id; };
 struct FocusField { VisitorField field; };
 struct TypeText { std::string utf8; };            // from the on-screen or a physical keyboard
 struct Backspace {};                               // deletes the letter before the cursor
-struct MoveCursor { int delta; };                  // on-screen keyboard: the cursor one letter left (-1) or right (+1)
+struct MoveCursor { int delta; };                  // the cursor delta letters left (-) or right (+), stopping at the ends
+struct DeleteForward {};                           // a physical Delete key: the letter after the cursor
 struct ToggleShift {};                             // on-screen keyboard: capitals for one letter
 struct ToggleConsent {};
 struct OpenPrivacyNotice {};                       // consent step: the whole privacy notice, over the step
@@ -127,7 +128,7 @@ using Intent = std::variant<intent::Start, intent::ChooseLanguage, intent::Toggl
                             intent::ToggleLargeText, intent::ChooseProfile, intent::ChangeSchoolStart, intent::OpenSignUp,
                             intent::Back, intent::Next, intent::ChangeAdults, intent::AddChild, intent::RemoveChild,
                             intent::ChangeChildYear, intent::ToggleTopic, intent::FocusField, intent::TypeText,
-                            intent::Backspace, intent::MoveCursor, intent::ToggleShift, intent::ToggleConsent, intent::OpenPrivacyNotice, intent::ClosePrivacyNotice, intent::Submit, intent::Finish, intent::StillHere,
+                            intent::Backspace, intent::MoveCursor, intent::DeleteForward, intent::ToggleShift, intent::ToggleConsent, intent::OpenPrivacyNotice, intent::ClosePrivacyNotice, intent::Submit, intent::Finish, intent::StillHere,
                             intent::OpenStaffEntry, intent::PinDigit, intent::PinBackspace, intent::PinSubmit,
                             intent::StaffGo, intent::LeaveStaff, intent::StaffFocus, intent::StaffDoneEditing, intent::ChooseCampaign,
                             intent::ToggleEventMunicipality, intent::SaveEvent, intent::LeadsScope, intent::LeadsPage,

@@ -7,6 +7,7 @@
 #include "firmware/choice_list.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <iostream>
 
 namespace flytthit {
@@ -313,7 +314,20 @@ void Kiosk::handle(const intent::Backspace&) {
 void Kiosk::handle(const intent::MoveCursor& i) {
     if (!field_on_step(draft_.focused, screen_) || i.delta == 0) return;
     const std::string& text = field_text(draft_.focused);
-    draft_.cursor = i.delta < 0 ? previous_letter(text, cursor()) : next_letter(text, cursor());
+    // Letter by letter, so Home and End (a delta past either end) stop there, never mid-letter.
+    std::size_t at = cursor();
+    for (int step = 0; step < std::abs(i.delta); ++step) {
+        const std::size_t next = i.delta < 0 ? previous_letter(text, at) : next_letter(text, at);
+        if (next == at) break;
+        at = next;
+    }
+    draft_.cursor = at;
+}
+void Kiosk::handle(const intent::DeleteForward&) {
+    if (!field_on_step(draft_.focused, screen_)) return;
+    std::string& text = field_text(draft_.focused);
+    const std::size_t at = cursor();
+    text.erase(at, next_letter(text, at) - at);
 }
 // Consent is given by a tap on the consent box, which the visitor sees only with the notice closed.
 void Kiosk::handle(const intent::ToggleConsent&) {

@@ -7,6 +7,8 @@
 
 #include <doctest/doctest.h>
 
+#include <limits>
+
 using namespace flytthit;
 using namespace std::chrono_literals;
 using flytthit::test::TempDir;
@@ -238,6 +240,28 @@ TEST_CASE("an error message goes as soon as the visitor has mended the field, an
     REQUIRE(f.kiosk.has_problem("consent"));
     f.apply(intent::ToggleConsent{});
     CHECK_FALSE(f.kiosk.has_problem("consent"));
+}
+
+TEST_CASE("a physical keyboard's Home, End and Delete: to either end of the field, and the letter after the cursor goes") {
+    Fixture f;
+    f.fill_contact();
+    f.apply(intent::FocusField{VisitorField::name});
+    const std::string name = f.kiosk.field_text(VisitorField::name);
+    f.apply(intent::MoveCursor{-std::numeric_limits<int>::max()});  // Home
+    CHECK(f.kiosk.cursor() == 0);
+    f.apply(intent::DeleteForward{});
+    CHECK(f.kiosk.field_text(VisitorField::name) == name.substr(1));
+    f.apply(intent::TypeText{"Ø"});
+    f.apply(intent::MoveCursor{-1});
+    f.apply(intent::DeleteForward{});  // Ø is two bytes: one letter goes, whole
+    CHECK(f.kiosk.field_text(VisitorField::name) == name.substr(1));
+    CHECK(is_valid_utf8(f.kiosk.field_text(VisitorField::name)));
+    f.apply(intent::MoveCursor{std::numeric_limits<int>::max()});  // End
+    CHECK(f.kiosk.cursor() == f.kiosk.field_text(VisitorField::name).size());
+    f.apply(intent::DeleteForward{});  // nothing after the cursor: nothing goes
+    CHECK(f.kiosk.field_text(VisitorField::name) == name.substr(1));
+    f.apply(intent::MoveCursor{-3});  // three letters at once, as a held key would
+    CHECK(f.kiosk.cursor() == f.kiosk.field_text(VisitorField::name).size() - 3);
 }
 
 TEST_CASE("the cursor moves within a field by letters, and typing and Backspace work where it stands") {

@@ -1,5 +1,6 @@
 // The kiosk on a real display; see kiosk_window.h.
 #include "ui/platform/kiosk_window.h"
+#include "ui/platform/keyboard_keys.h"
 
 #include "ui/kiosk_ui.h"
 #include "ui/platform/gl_functions.h"
@@ -269,8 +270,8 @@ int run_kiosk_window(Kiosk& kiosk, const WindowOptions& options) {
                 // close button): ignored. Staff leave the kiosk from staff mode, systemd by SIGTERM.
                 // A physical keyboard types into the focused field like the on-screen one.
                 if (event.type == SDL_TEXTINPUT) input_intents.push_back(intent::TypeText{event.text.text});
-                if (event.type == SDL_KEYDOWN && event.key.keysym.sym == SDLK_BACKSPACE) {
-                    input_intents.push_back(intent::Backspace{});
+                if (event.type == SDL_KEYDOWN) {
+                    if (auto editing = intent_for_key(event.key.keysym.sym)) input_intents.push_back(std::move(*editing));
                 }
             } while (SDL_PollEvent(&event) != 0);
             frames_to_draw = frames_after_event;
