@@ -42,6 +42,7 @@ TEST_CASE("a summer time reads as CEST, two hours ahead, and late evening UTC is
     OsloZone zone;
     CHECK(local_time_text(at("2026-07-01T12:00:00Z")) == "2026-07-01 14:00 CEST");
     CHECK(local_time_text(at("2026-06-30T23:30:00Z")) == "2026-07-01 01:30 CEST");
+    CHECK(local_date_text(at("2026-06-30T23:30:00Z")) == "2026-07-01");
 }
 
 TEST_CASE("a local time set by staff goes back to the right UTC instant in winter and in summer") {

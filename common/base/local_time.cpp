@@ -32,6 +32,8 @@ std::string formatted(std::int64_t unix_seconds, const char* format) {
 
 std::string local_time_text(std::int64_t unix_seconds) { return formatted(unix_seconds, "%Y-%m-%d %H:%M %Z"); }
 
+std::string local_date_text(std::int64_t unix_seconds) { return formatted(unix_seconds, "%Y-%m-%d"); }
+
 std::string local_short_time_text(std::int64_t unix_seconds) { return formatted(unix_seconds, "%m-%d %H:%M"); }
 
 std::string local_zone_name(std::int64_t unix_seconds) { return formatted(unix_seconds, "%Z"); }

@@ -19,6 +19,8 @@ std::int64_t unix_seconds_from_local(std::tm local);
 
 // "2026-12-02 14:39 CET": date, minutes and the zone's abbreviation, so a reader knows which.
 std::string local_time_text(std::int64_t unix_seconds);
+// "2026-12-02": the local date, as an event's date is written.
+std::string local_date_text(std::int64_t unix_seconds);
 // "12-02 14:39": for a row in a list, where the zone is said once above it.
 std::string local_short_time_text(std::int64_t unix_seconds);
 // The local zone's abbreviation at a time: "CET" in winter, "CEST" in summer in Oslo.

@@ -390,7 +390,8 @@ ScreenId StaffMode::handle(const intent::StaffGo& go, ScreenId screen, Monotonic
         case ScreenId::staff_home: refresh_home(); break;
         case ScreenId::staff_event:
             event_draft_ = current_event_;
-            if (event_draft_.id == "demo") event_draft_ = Event{"", "", "", utc_timestamp_now().substr(0, 10), "", {}};
+            // A new event is dated today, the staff's today (a fair's evening is not UTC's tomorrow).
+            if (event_draft_.id == "demo") event_draft_ = Event{"", "", "", local_date_text(unix_ms_now() / 1000), "", {}};
             focused_ = StaffField::event_name;
             break;
         case ScreenId::staff_leads: refresh_leads(); break;
