@@ -673,13 +673,14 @@ TEST_CASE("staff pair from a pairing file on the USB stick: a broken file is ref
 }
 
 TEST_CASE("the last sync is kept as facts and read back whole, and a setting of another shape reads as none") {
-    const LastSync failed{"2026-12-02T13:39:20Z", false, 40, "the register did not answer"};
+    const LastSync failed{"2026-12-02T13:39:20Z", false, 40, "the register did not answer", ErrorKind::transient};
     const auto read = decode_last_sync(encode_last_sync(failed));
     REQUIRE(read.has_value());
     CHECK(read->at_utc == failed.at_utc);
     CHECK_FALSE(read->succeeded);
     CHECK(read->sent == 40);
     CHECK(read->error == failed.error);
+    CHECK(read->error_kind == ErrorKind::transient);
     // The sentence earlier kiosks kept, a damaged setting, a time not in UTC's shape.
     CHECK_FALSE(decode_last_sync("2026-12-02T13:39:20Z: ok, 5 sent").has_value());
     CHECK_FALSE(decode_last_sync("{\"at\": \"2026-12-02T13:39:20Z\", \"succeeded\": true}").has_value());

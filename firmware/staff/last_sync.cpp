@@ -8,7 +8,10 @@
 namespace flytthit {
 
 std::string encode_last_sync(const LastSync& last) {
-    return nlohmann::json{{"at", last.at_utc}, {"succeeded", last.succeeded}, {"sent", last.sent}, {"error", last.error}}.dump();
+    return nlohmann::json{{"at", last.at_utc},       {"succeeded", last.succeeded},
+                          {"sent", last.sent},       {"error", last.error},
+                          {"kind", error_kind_name(last.error_kind)}}
+        .dump();
 }
 
 std::optional<LastSync> decode_last_sync(std::string_view text) {
@@ -24,6 +27,13 @@ std::optional<LastSync> decode_last_sync(std::string_view text) {
     }
     LastSync last{at->get<std::string>(), succeeded->get<bool>(), sent->get<std::int64_t>(), error->get<std::string>()};
     if (!unix_seconds_from_utc(last.at_utc)) return std::nullopt;
+    // The kind by its name; one not known (or none) reads as a plain failure.
+    if (const auto kind = json.find("kind"); kind != json.end() && kind->is_string()) {
+        for (const ErrorKind known : {ErrorKind::transient, ErrorKind::bad_input, ErrorKind::damaged_store, ErrorKind::not_permitted,
+                                      ErrorKind::unavailable}) {
+            if (kind->get<std::string>() == error_kind_name(known)) last.error_kind = known;
+        }
+    }
     return last;
 }
 

@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "common/base/result.h"
+
 namespace flytthit {
 
 struct LastSync {
@@ -15,6 +17,7 @@ struct LastSync {
     bool succeeded = false;
     std::int64_t sent = 0;   // acknowledged by the register
     std::string error;       // the sync client's plain words when it failed
+    ErrorKind error_kind = ErrorKind::failed;  // what staff read first, from the catalogue
 };
 
 std::string encode_last_sync(const LastSync& last);

@@ -342,7 +342,8 @@ std::optional<ScreenId> StaffMode::poll(MonotonicClock::time_point now) {
     if (sync_ && !sync_recorded_) {
         const SyncProgress progress = sync_->progress();
         if (progress.finished) {
-            last_sync_ = LastSync{utc_timestamp_now(), progress.succeeded, progress.sent, progress.succeeded ? "" : progress.last_error};
+            last_sync_ = LastSync{utc_timestamp_now(), progress.succeeded, progress.sent, progress.succeeded ? "" : progress.last_error,
+                                  progress.last_error_kind};
             sync_recorded_ = true;
             if (auto kept = store_.set_setting(last_sync_key, encode_last_sync(*last_sync_)); !kept) report(kept.error());
             purge_after_retention();

@@ -170,7 +170,7 @@ std::string duration(Language language, const TravelTime& travel) {
     return text;
 }
 
-void draw_lines(const Kiosk& kiosk, UiFrame& frame, const Projection& projection) {
+void draw_lines(const Kiosk& kiosk, UiFrame& frame, const Projection& projection, MapLabels& labels) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ContentPack& content = kiosk.content();
     for (const MapLine::Kind kind : {MapLine::Kind::road, MapLine::Kind::railway}) {  // rail on top
@@ -181,6 +181,7 @@ void draw_lines(const Kiosk& kiosk, UiFrame& frame, const Projection& projection
                 if (const auto point = position_of(content, id)) points.push_back(projection.at(id, *point));
             }
             if (points.size() < 2) continue;
+            for (std::size_t i = 0; i + 1 < points.size(); ++i) labels.avoid_line(points[i], points[i + 1]);
             if (kind == MapLine::Kind::railway) {
                 // A railway as a dark band with light ties, the way maps draw it, not by colour alone.
                 draw->AddPolyline(points.data(), static_cast<int>(points.size()), theme::rgb(0x10, 0x10, 0x14), 0, frame.px(7));
@@ -409,10 +410,10 @@ void draw_map(const Kiosk& kiosk, UiFrame& frame) {
     projection.separate(std::move(points));
 
     draw->PushClipRect(map_box.pos, map_box.max(), true);
-    draw_lines(kiosk, frame, projection);
+    MapLabels labels(map_box, smallest_text_share);
+    draw_lines(kiosk, frame, projection, labels);
     // Every point takes its room first; then the names, the arrows' at the edge first (they
     // have the least choice), then the municipalities', then the other places'.
-    MapLabels labels(map_box, smallest_text_share);
     std::vector<LabelRequest> requests;
     mark_points(kiosk, frame, projection, labels);
     draw_beyond_edge(kiosk, frame, projection, labels, requests);

@@ -96,16 +96,22 @@ void work_chart(const Kiosk& kiosk, UiFrame& frame, const Municipality& municipa
     const ContentPack& content = kiosk.content();
     auto flows = content.commuting.from(municipality.id);
     if (flows.empty() || box.size.y < frame.fonts.body->FontSize * 5) return;
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->AddRectFilled(box.pos, box.max(), theme::panel, frame.px(14));
     const float inner = frame.px(16);
     const float width = box.size.x - inner * 2;
-    float y = box.pos.y + inner;
-    const std::string title = std::string(ui_text(language, "municipality.work_for_two")) + " (" + std::to_string(content.commuting.year) + ")";
-    y += card_line(frame, title, frame.fonts.body, theme::gold, {box.pos.x + inner, y}, width, 2) + frame.px(6);
+    const int title_lines = 2;
+    const float title_height = frame.fonts.body->FontSize * 1.25f * title_lines;  // as card_line draws it
+    const float first_row = box.pos.y + inner + title_height + frame.px(6);
     const float row = frame.fonts.body->FontSize * 1.25f * 2 + frame.px(6);
-    const std::size_t rows = std::min<std::size_t>(flows.size(), static_cast<std::size_t>(std::max(0.0f, (box.max().y - inner - y) / row)));
+    const std::size_t rows =
+        std::min<std::size_t>(flows.size(), static_cast<std::size_t>(std::max(0.0f, (box.max().y - inner - first_row) / row)));
+    // No room for a single bar (large text under the contact card): no panel at all, rather
+    // than a heading over nothing.
     if (rows == 0) return;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(box.pos, box.max(), theme::panel, frame.px(14));
+    const std::string title = std::string(ui_text(language, "municipality.work_for_two")) + " (" + std::to_string(content.commuting.year) + ")";
+    card_line(frame, title, frame.fonts.body, theme::gold, {box.pos.x + inner, box.pos.y + inner}, width, title_lines);
+    float y = first_row;
     int largest = 1;
     for (const auto& flow : flows) largest = std::max(largest, flow.persons);
     for (std::size_t i = 0; i < rows; ++i) {

@@ -178,7 +178,8 @@ void draw_staff_home(const Kiosk& kiosk, UiFrame& frame) {
           {text("staff.last_sync"), last_sync_text(language, staff.last_sync())},
           {text("staff.clock_status"), clock},
           {text("staff.sealing"), text(staff.sealing_is_demo() ? "staff.sealing_demo" : "staff.sealing_register")},
-          {text("staff.versions"), std::string("app ") + app_version + ", content " + kiosk.content().pack_version},
+          {text("staff.versions"), text("staff.version_app") + " " + app_version + ", " + text("staff.version_content") + " " +
+                                              kiosk.content().pack_version},
           {text("staff.uptime"), uptime_text(health.uptime_seconds)}});
 }
 

@@ -62,7 +62,10 @@ void draw_staff_sync(const Kiosk& kiosk, UiFrame& frame) {
         if (progress->finished && progress->succeeded) {
             text_box(frame, text("staff.sync_done"), room(), {frame.fonts.large, theme::gold});
         } else if (!progress->last_error.empty()) {
-            text_box(frame, "! " + (progress->finished ? text("staff.sync_failed") + ": " : "") + progress->last_error, room(),
+            text_box(frame,
+                     "! " + (progress->finished ? text("staff.sync_failed") + ": " : "") +
+                         std::string(ui_text(language, staff_message_key(progress->last_error_kind))) + " " + progress->last_error,
+                     room(),
                      {frame.fonts.body, theme::error});
         }
     }

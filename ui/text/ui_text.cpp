@@ -225,6 +225,8 @@ constexpr std::array catalogue{
     UiTextEntry{"staff.clock_set", "stilt", "set", "ingesteld"},
     UiTextEntry{"staff.clock_approximate", "omtrentlig – still den", "approximate – set it", "bij benadering – stel in"},
     UiTextEntry{"staff.versions", "Versjoner", "Versions", "Versies"},
+    UiTextEntry{"staff.version_app", "program", "app", "programma"},
+    UiTextEntry{"staff.version_content", "innhold", "content", "inhoud"},
     UiTextEntry{"staff.uptime", "Oppetid", "Uptime", "Uptime"},
     UiTextEntry{"staff.event_name", "Navn på arrangementet", "Event name", "Naam van het evenement"},
     UiTextEntry{"staff.event_place", "Sted", "Place", "Plaats"},

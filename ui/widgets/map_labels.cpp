@@ -74,12 +74,27 @@ bool MapLabels::inside(const Rect& rect) const {
     return rect.pos.x >= area_.pos.x && rect.pos.y >= area_.pos.y && rect.max().x <= area_.max().x && rect.max().y <= area_.max().y;
 }
 
-bool MapLabels::covers_anything(const Rect& rect, const Rect* except) const {
+bool MapLabels::covers_anything(const Rect& rect) const {
     for (const Rect& other : taken_) {
-        if (except != nullptr && &other == except) continue;
         if (overlap_area(rect, other) > 0) return true;
     }
     return false;
+}
+
+bool MapLabels::crosses_a_line(const Rect& rect) const {
+    for (const Rect& sample : lines_) {
+        if (overlap_area(rect, sample) > 0) return true;
+    }
+    return false;
+}
+
+void MapLabels::avoid_line(ImVec2 from, ImVec2 to) {
+    const float length = std::hypot(to.x - from.x, to.y - from.y);
+    const int steps = std::max(1, static_cast<int>(length / 2.0f));
+    for (int i = 0; i <= steps; ++i) {
+        const float s = static_cast<float>(i) / static_cast<float>(steps);
+        lines_.push_back({{from.x + (to.x - from.x) * s - 1.5f, from.y + (to.y - from.y) * s - 1.5f}, {3, 3}});
+    }
 }
 
 bool MapLabels::nearest_is_own(const Rect& rect, const Point& own) const {
@@ -136,20 +151,24 @@ std::optional<PlacedLabel> MapLabels::place(const std::string& id, float gap, Im
         return placed;
     };
     // Beside the point: at its size, then smaller, each at two reaches.
-    for (const ImVec2 measured : {size, small}) {
-        for (const float reach : {gap, gap + measured.y * 0.5f}) {
-            for (const Rect& candidate : around(own->at, reach, measured)) {
-                if (inside(candidate) && !covers_anything(candidate) && nearest_is_own(candidate, *own)) {
-                    return take_label({candidate, measured.x < size.x, std::nullopt, {0, 0}, true});
+    const auto beside = [&](bool off_lines) -> std::optional<PlacedLabel> {
+        for (const ImVec2 measured : {size, small}) {
+            for (const float reach : {gap, gap + measured.y * 0.5f}) {
+                for (const Rect& candidate : around(own->at, reach, measured)) {
+                    if (inside(candidate) && !covers_anything(candidate) && !(off_lines && crosses_a_line(candidate)) &&
+                        nearest_is_own(candidate, *own)) {
+                        return take_label({candidate, measured.x < size.x, std::nullopt, {0, 0}, true});
+                    }
                 }
             }
         }
-    }
+        return std::nullopt;
+    };
     // Further out, with a leader line that crosses nothing on its way: the nearest clear place
     // on a grid around the point, out to a few lines of text away; first keeping off other
     // points (a name beside another jewel reads as that one's even with a line), then, before
     // giving up, where only the line says whose it is.
-    for (const bool keep_off : {true, false}) {
+    const auto further = [&](bool keep_off) -> std::optional<PlacedLabel> {
         for (const ImVec2 measured : {size, small}) {
             const float step = measured.y / 2;
             const float reach = gap + measured.y * 5;
@@ -180,7 +199,16 @@ std::optional<PlacedLabel> MapLabels::place(const std::string& id, float gap, Im
                 }
             }
         }
-        if (optional) break;  // a minor place's name is left out before it stands anywhere
+        return std::nullopt;
+    };
+    // Beside, off the railway and roads; else further out on a leader line, clear of other
+    // points; else beside, over a line; else (a municipality's name) further out where only its
+    // leader line says whose it is.
+    if (auto placed = beside(true)) return placed;
+    if (auto placed = further(true)) return placed;
+    if (auto placed = beside(false)) return placed;
+    if (!optional) {
+        if (auto placed = further(false)) return placed;
     }
     if (optional) return std::nullopt;
     // Nothing clear: beside the point where it covers least, for the fit test to name; where it

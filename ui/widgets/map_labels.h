@@ -31,6 +31,9 @@ public:
     void add_point(const std::string& id, ImVec2 at, Rect room, bool major);
     // Something drawn that names must keep off (an arrow).
     void take(Rect room) { taken_.push_back(room); }
+    // A railway or road: a name beside its point keeps off it where it can, as a name crossed
+    // by a line is hard to read, but may lie on it rather than further away.
+    void avoid_line(ImVec2 from, ImVec2 to);
 
     // The place for the name of point id (added before) measuring size, at least gap from
     // its centre. Nothing when optional and no clear place keeps it nearest its own point;
@@ -54,7 +57,8 @@ private:
     };
     const Point* find(const std::string& id) const;
     bool inside(const Rect& rect) const;
-    bool covers_anything(const Rect& rect, const Rect* except = nullptr) const;
+    bool covers_anything(const Rect& rect) const;
+    bool crosses_a_line(const Rect& rect) const;
     bool nearest_is_own(const Rect& rect, const Point& own) const;
     // A name standing out on a leader line, not hugging another jewel or dot it would be read as.
     bool keeps_off_others(const Rect& rect, const Point& own, float from_jewels, float from_dots) const;
@@ -65,6 +69,7 @@ private:
     float small_share_;
     std::vector<Point> points_;
     std::vector<Rect> taken_;
+    std::vector<Rect> lines_;  // samples along the railway and roads
 };
 
 }  // namespace flytthit::ui

@@ -2,6 +2,7 @@
 #include "ui/widgets/staff_times.h"
 
 #include "common/base/local_time.h"
+#include "firmware/staff/staff_mode.h"
 
 namespace flytthit::ui {
 
@@ -21,7 +22,9 @@ std::string last_sync_text(Language language, const std::optional<LastSync>& las
     std::string line = local_time_from_utc(last->at_utc) + ": ";
     if (last->succeeded) return line + text("staff.last_sync_ok") + ", " + std::to_string(last->sent) + " " + text("staff.last_sync_sent");
     line += text("staff.last_sync_failed_after") + " " + std::to_string(last->sent) + " " + text("staff.last_sync_sent");
-    return last->error.empty() ? line : line + ": " + last->error;
+    // What it means in the staff's words first; the client's own words after, for support.
+    line += ". " + std::string(ui_text(language, staff_message_key(last->error_kind)));
+    return last->error.empty() ? line : line + " " + last->error;
 }
 
 }  // namespace flytthit::ui
