@@ -39,6 +39,7 @@ std::vector<Intent> KioskUi::run_frame(const Kiosk& kiosk, double time_seconds) 
     UiFrame frame{ImGui::GetIO().DisplaySize, scale_, time_seconds, kiosk.large_text() ? large_fonts_ : fonts_, targets_,
                   intents, audit_};
     frame.pictures = pictures_;
+    frame.map_labels = &map_label_plan_;
     // A minimised window has no size: nothing is drawn (ImGui asserts on items of no size),
     // and the kiosk's state stays as it was until the window is back.
     if (frame.size.x >= 1.0f && frame.size.y >= 1.0f) draw_current_screen(kiosk, frame);

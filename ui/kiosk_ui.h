@@ -7,6 +7,7 @@
 #include "ui/pictures.h"
 #include "ui/touch_targets.h"
 #include "ui/ui_frame.h"
+#include "ui/widgets/map_labels.h"
 
 #include <memory>
 #include <string>
@@ -55,6 +56,7 @@ private:
     Fonts large_fonts_;  // for the visitor's large-text choice
     TouchTargets targets_;
     const PackPictures* pictures_ = nullptr;
+    MapLabelPlan map_label_plan_;  // the map's names between frames
     TextAudit* audit_ = nullptr;
 };
 

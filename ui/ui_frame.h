@@ -15,6 +15,8 @@
 
 namespace flytthit::ui {
 
+struct MapLabelPlan;  // ui/widgets/map_labels.h
+
 struct Fonts {
     ImFont* body = nullptr;   // running text, field contents
     ImFont* large = nullptr;  // buttons, headings
@@ -42,6 +44,7 @@ struct UiFrame {
     // one. The kiosk itself passes none, so visitors' names are never copied for it.
     TextAudit* audit = nullptr;
     const PackPictures* pictures = nullptr;  // none in headless tests: screens draw neutral frames
+    MapLabelPlan* map_labels = nullptr;      // the map's names, kept between frames (map_labels.h)
 
     float px(float design_pixels) const { return design_pixels * scale; }
     // A touch target's side: the design size scaled, never under min_touch_px.

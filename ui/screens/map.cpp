@@ -118,49 +118,61 @@ struct LabelRequest {
 };
 
 // Places every name in order; when one finds no clear place (or only one on a leader line), it
-// moves to the front and all are placed again, so the most crowded point chooses before its neighbours take the room. Keeps the
-// best round: fewest names on something, then fewest left out, then fewest leader lines, then
-// the names nearest their points.
-std::vector<std::optional<PlacedLabel>> plan_labels(const MapLabels& base, std::vector<LabelRequest>& requests) {
-    std::vector<std::optional<PlacedLabel>> best;
-    std::vector<LabelRequest> best_order = requests;
+// moves to the front and all are placed again, so the most crowded point chooses before its
+// neighbours take the room. Keeps the best round: fewest names on something, then fewest left
+// out, then fewest leader lines, then the names nearest their points.
+MapLabelPlan plan_labels(const MapLabels& base, const std::vector<LabelRequest>& requests) {
+    MapLabelPlan best;
+    std::vector<std::size_t> order(requests.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     double best_score = DBL_MAX;
     for (std::size_t round = 0; round <= requests.size(); ++round) {
         MapLabels labels = base;
         std::vector<std::optional<PlacedLabel>> placed;
-        std::size_t first_unclear = requests.size(), first_far = requests.size();
+        std::size_t first_unclear = order.size(), first_far = order.size();
         double score = 0;
-        for (std::size_t i = 0; i < requests.size(); ++i) {
-            const LabelRequest& request = requests[i];
+        for (std::size_t i = 0; i < order.size(); ++i) {
+            const LabelRequest& request = requests[order[i]];
             placed.push_back(labels.place(request.id, request.gap, request.size, request.optional));
             if (!placed.back()) {
                 score += 1e5;
             } else {
                 if (!placed.back()->clear) {
                     score += 1e7;
-                    if (first_unclear == requests.size()) first_unclear = i;
+                    if (first_unclear == order.size()) first_unclear = i;
                 }
                 if (placed.back()->leader_from) {
                     score += 1e3;
-                    if (first_far == requests.size()) first_far = i;
+                    if (first_far == order.size()) first_far = i;
                 }
                 score += labels.distance_to_own(request.id, placed.back()->rect);
             }
         }
         if (score < best_score) {
             best_score = score;
-            best = std::move(placed);
-            best_order = requests;
+            best.order = order;
+            best.placed = std::move(placed);
         }
         // The first name on something moves to the front; with none, the first on a leader line.
-        const std::size_t next = first_unclear < requests.size() ? first_unclear : first_far;
-        if (next == requests.size()) break;
-        std::rotate(requests.begin(), requests.begin() + static_cast<std::ptrdiff_t>(next),
-                    requests.begin() + static_cast<std::ptrdiff_t>(next) + 1);
+        const std::size_t next = first_unclear < order.size() ? first_unclear : first_far;
+        if (next == order.size()) break;
+        std::rotate(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(next), order.begin() + static_cast<std::ptrdiff_t>(next) + 1);
     }
-    requests = std::move(best_order);
     return best;
 }
+
+// What placing the names depends on besides the points: each name asked for, by value.
+std::string request_inputs(const std::vector<LabelRequest>& requests) {
+    std::string out;
+    for (const LabelRequest& request : requests) {
+        out += request.id;
+        out += '\0';
+        const float values[] = {request.gap, request.size.x, request.size.y, request.optional ? 1.0f : 0.0f};
+        out.append(reinterpret_cast<const char*>(values), sizeof values);
+    }
+    return out;
+}
+
 
 std::string duration(Language language, const TravelTime& travel) {
     std::string text = travel.approximate ? std::string(ui_text(language, "map.about")) + " " : "";
@@ -419,11 +431,20 @@ void draw_map(const Kiosk& kiosk, UiFrame& frame) {
     draw_beyond_edge(kiosk, frame, projection, labels, requests);
     draw_municipalities(kiosk, frame, projection, labels, requests);
     draw_places(kiosk, frame, projection, requests);
-    const auto placed = plan_labels(labels, requests);
-    for (std::size_t i = 0; i < requests.size(); ++i) {
-        if (!placed[i]) continue;
-        draw_label(frame, requests[i].text, *placed[i], requests[i].style);
-        if (frame.audit) frame.audit->map_name(requests[i].text, requests[i].id, placed[i]->rect, placed[i]->leader_from.has_value());
+    // The last frame's plan while nothing it depends on has changed (see MapLabelPlan).
+    MapLabelPlan fresh;
+    MapLabelPlan& plan = frame.map_labels != nullptr ? *frame.map_labels : fresh;
+    std::string inputs = labels.inputs() + request_inputs(requests);
+    if (frame.map_labels == nullptr || plan.inputs != inputs) {
+        plan = plan_labels(labels, requests);
+        plan.inputs = std::move(inputs);
+    }
+    for (std::size_t i = 0; i < plan.order.size(); ++i) {
+        const LabelRequest& request = requests[plan.order[i]];
+        const std::optional<PlacedLabel>& placed = plan.placed[i];
+        if (!placed) continue;
+        draw_label(frame, request.text, *placed, request.style);
+        if (frame.audit) frame.audit->map_name(request.text, request.id, placed->rect, placed->leader_from.has_value());
     }
     if (frame.audit) labels.for_each_point([&](const std::string& id, ImVec2 at) { frame.audit->map_point(id, at); });
     draw->PopClipRect();

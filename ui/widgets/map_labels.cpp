@@ -65,6 +65,34 @@ const MapLabels::Point* MapLabels::find(const std::string& id) const {
     return nullptr;
 }
 
+namespace {
+
+void append(std::string& out, const void* bytes, std::size_t size) { out.append(static_cast<const char*>(bytes), size); }
+void append(std::string& out, const Rect& rect) {
+    const float values[] = {rect.pos.x, rect.pos.y, rect.size.x, rect.size.y};
+    append(out, values, sizeof values);
+}
+
+}  // namespace
+
+std::string MapLabels::inputs() const {
+    std::string out;
+    append(out, area_);
+    append(out, &small_share_, sizeof small_share_);
+    for (const Point& point : points_) {
+        out += point.id;
+        out += '\0';
+        append(out, Rect{point.at, {point.major ? 1.0f : 0.0f, 0}});
+        append(out, point.room);
+    }
+    for (const auto* rects : {&taken_, &lines_}) {
+        const std::size_t count = rects->size();
+        append(out, &count, sizeof count);
+        for (const Rect& rect : *rects) append(out, rect);
+    }
+    return out;
+}
+
 float MapLabels::distance_to_own(const std::string& id, const Rect& rect) const {
     const Point* own = find(id);
     return own != nullptr ? distance(rect, own->at) : 0.0f;

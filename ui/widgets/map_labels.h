@@ -6,6 +6,7 @@
 // left out rather than mislead. No ImGui state: the map screen draws what this decides.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,6 +21,16 @@ struct PlacedLabel {
     std::optional<ImVec2> leader_from;  // a line from here (beside the point) to the name
     ImVec2 leader_to{0, 0};
     bool clear = true;                  // false: nothing was clear, this covers the least
+};
+
+// The map's last plan, kept between frames: placing the names costs milliseconds (several
+// rounds over a grid), and the map is drawn the same way frame after frame until something it
+// depends on changes. Owned by KioskUi; the map screen reuses the plan while its inputs (every
+// point, room, line and name asked for, by value) are the same.
+struct MapLabelPlan {
+    std::string inputs;
+    std::vector<std::size_t> order;  // indices into the names asked for
+    std::vector<std::optional<PlacedLabel>> placed;
 };
 
 class MapLabels {
@@ -45,6 +56,8 @@ public:
     void for_each_point(Visit visit) const {
         for (const Point& point : points_) visit(point.id, point.at);
     }
+    // Everything placing depends on, by value, for MapLabelPlan.
+    std::string inputs() const;
     // How far a placed name lies from its point (0 for a point never added).
     float distance_to_own(const std::string& id, const Rect& rect) const;
 
