@@ -51,6 +51,21 @@ std::vector<Rect> around(ImVec2 point, float reach, ImVec2 size) {
     return candidates;
 }
 
+bool overlaps_any(const Rect& rect, const std::vector<Rect>& rects) {
+    return std::any_of(rects.begin(), rects.end(), [&](const Rect& other) { return overlap_area(rect, other) > 0; });
+}
+
+// A drawn line as small squares overlapping along it, so another line's check cannot slip
+// between them.
+void sample_line(ImVec2 from, ImVec2 to, std::vector<Rect>& into) {
+    const float length = std::hypot(to.x - from.x, to.y - from.y);
+    const int steps = std::max(1, static_cast<int>(length / 2.0f));
+    for (int i = 0; i <= steps; ++i) {
+        const float s = static_cast<float>(i) / static_cast<float>(steps);
+        into.push_back({{from.x + (to.x - from.x) * s - 1.5f, from.y + (to.y - from.y) * s - 1.5f}, {3, 3}});
+    }
+}
+
 }  // namespace
 
 void MapLabels::add_point(const std::string& id, ImVec2 at, Rect room, bool major) {
@@ -102,28 +117,11 @@ bool MapLabels::inside(const Rect& rect) const {
     return rect.pos.x >= area_.pos.x && rect.pos.y >= area_.pos.y && rect.max().x <= area_.max().x && rect.max().y <= area_.max().y;
 }
 
-bool MapLabels::covers_anything(const Rect& rect) const {
-    for (const Rect& other : taken_) {
-        if (overlap_area(rect, other) > 0) return true;
-    }
-    return false;
-}
+bool MapLabels::covers_anything(const Rect& rect) const { return overlaps_any(rect, taken_); }
 
-bool MapLabels::crosses_a_line(const Rect& rect) const {
-    for (const Rect& sample : lines_) {
-        if (overlap_area(rect, sample) > 0) return true;
-    }
-    return false;
-}
+bool MapLabels::crosses_a_line(const Rect& rect) const { return overlaps_any(rect, lines_); }
 
-void MapLabels::avoid_line(ImVec2 from, ImVec2 to) {
-    const float length = std::hypot(to.x - from.x, to.y - from.y);
-    const int steps = std::max(1, static_cast<int>(length / 2.0f));
-    for (int i = 0; i <= steps; ++i) {
-        const float s = static_cast<float>(i) / static_cast<float>(steps);
-        lines_.push_back({{from.x + (to.x - from.x) * s - 1.5f, from.y + (to.y - from.y) * s - 1.5f}, {3, 3}});
-    }
-}
+void MapLabels::avoid_line(ImVec2 from, ImVec2 to) { sample_line(from, to, lines_); }
 
 bool MapLabels::nearest_is_own(const Rect& rect, const Point& own) const {
     const float own_distance = distance(rect, own.at);
@@ -157,15 +155,7 @@ bool MapLabels::line_is_clear(ImVec2 from, ImVec2 to, const Point& own) const {
     return true;
 }
 
-void MapLabels::take_line(ImVec2 from, ImVec2 to) {
-    const float length = std::hypot(to.x - from.x, to.y - from.y);
-    // Squares overlapping along the line, so another line's check cannot slip between them.
-    const int steps = std::max(1, static_cast<int>(length / 2.0f));
-    for (int i = 0; i <= steps; ++i) {
-        const float s = static_cast<float>(i) / static_cast<float>(steps);
-        taken_.push_back({{from.x + (to.x - from.x) * s - 1.5f, from.y + (to.y - from.y) * s - 1.5f}, {3, 3}});
-    }
-}
+void MapLabels::take_line(ImVec2 from, ImVec2 to) { sample_line(from, to, taken_); }
 
 std::optional<PlacedLabel> MapLabels::place(const std::string& id, float gap, ImVec2 size, bool optional) {
     const Point* own = find(id);
