@@ -59,7 +59,7 @@ struct Event {
 };
 
 struct LeadCounters {
-    std::int64_t today = 0;       // the staff's local day, every event
+    std::int64_t today = 0;       // the staff's local day, every event (like total and pending)
     std::int64_t this_event = 0;
     std::int64_t pending = 0;
     std::int64_t total = 0;
