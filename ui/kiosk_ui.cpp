@@ -31,6 +31,7 @@ std::vector<Intent> KioskUi::run_frame(const Kiosk& kiosk, double time_seconds) 
     std::vector<Intent> intents;
     targets_.clear();
     if (audit_ != nullptr) audit_->clear();
+    moving_parts_.clear();
     ImGui::NewFrame();
     // Measured once, at the first frame: only then is the font atlas built.
     for (Fonts* fonts : {&fonts_, &large_fonts_}) {
@@ -40,6 +41,7 @@ std::vector<Intent> KioskUi::run_frame(const Kiosk& kiosk, double time_seconds) 
                   intents, audit_};
     frame.pictures = pictures_;
     frame.map_labels = &map_label_plan_;
+    frame.moving = &moving_parts_;
     // A minimised window has no size: nothing is drawn (ImGui asserts on items of no size),
     // and the kiosk's state stays as it was until the window is back.
     if (frame.size.x >= 1.0f && frame.size.y >= 1.0f) draw_current_screen(kiosk, frame);

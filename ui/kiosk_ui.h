@@ -7,6 +7,7 @@
 #include "ui/pictures.h"
 #include "ui/touch_targets.h"
 #include "ui/ui_frame.h"
+#include "ui/render/moving_parts.h"
 #include "ui/widgets/map_labels.h"
 
 #include <memory>
@@ -45,6 +46,8 @@ public:
     void set_text_audit(TextAudit* audit) { audit_ = audit; }
     // What the last frame drew as text, or nullptr when no audit was set.
     const TextAudit* text_audit() const { return audit_; }
+    // What the last frame drew that moves (ui/render/moving_parts.h), for the window's damage.
+    const MovingParts& moving_parts() const { return moving_parts_; }
     const std::string& font_warning() const { return font_warning_; }
     float scale() const { return scale_; }
 
@@ -57,6 +60,7 @@ private:
     TouchTargets targets_;
     const PackPictures* pictures_ = nullptr;
     MapLabelPlan map_label_plan_;  // the map's names between frames
+    MovingParts moving_parts_;     // the last frame's
     TextAudit* audit_ = nullptr;
 };
 

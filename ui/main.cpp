@@ -58,6 +58,7 @@ Options for documentation and tests only (never on a stand):
   --screenshot FILE   render the start screen, save it as PNG, and exit
   --report-first-frame, --bench-frames N
                       for bench/: say when the first frame is shown; time N frames
+  --check-damage N    draw N frames from their damage and whole, compare, exit 0 if alike
   --help, --version
 
 A data dir with no staff PIN starts on the first-start setup (PIN twice, the event, optionally
@@ -124,6 +125,7 @@ std::optional<int> parse(const std::vector<std::string>& args, Options& options)
         }
         else if (arg == "--screenshot") options.window.screenshot = *given;
         else if (arg == "--bench-frames") options.window.bench_frames = std::max(1, std::atoi(given->c_str()));
+        else if (arg == "--check-damage") options.window.check_damage_frames = std::max(1, std::atoi(given->c_str()));
         else if (arg == "--size") {
             int width = 0, height = 0;
             if (std::sscanf(given->c_str(), "%dx%d", &width, &height) != 2 || width < 320 || height < 240) {

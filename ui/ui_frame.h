@@ -16,6 +16,7 @@
 namespace flytthit::ui {
 
 struct MapLabelPlan;  // ui/widgets/map_labels.h
+class MovingParts;   // ui/render/moving_parts.h
 
 struct Fonts {
     ImFont* body = nullptr;   // running text, field contents
@@ -45,6 +46,7 @@ struct UiFrame {
     TextAudit* audit = nullptr;
     const PackPictures* pictures = nullptr;  // none in headless tests: screens draw neutral frames
     MapLabelPlan* map_labels = nullptr;      // the map's names, kept between frames (map_labels.h)
+    MovingParts* moving = nullptr;           // where an animation marks what it drew (moving_parts.h)
 
     float px(float design_pixels) const { return design_pixels * scale; }
     // A touch target's side: the design size scaled, never under min_touch_px.

@@ -3,6 +3,9 @@
 #include "ui/platform/keyboard_keys.h"
 
 #include "ui/kiosk_ui.h"
+#include "ui/platform/damage_check.h"
+#include "ui/platform/frame_drawing.h"
+#include "ui/platform/frame_presenter.h"
 #include "ui/platform/gl_functions.h"
 #include "ui/platform/gl_window.h"
 #include "ui/platform/sdl_handles.h"
@@ -87,9 +90,7 @@ void explain_missing_display(const std::string& sdl_error) {
 }
 
 Status save_screenshot(const GlFunctions& gl, int width, int height, const std::filesystem::path& path) {
-    std::vector<unsigned char> pixels(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4);
-    gl.pixel_store_i(gl_pack_alignment, 1);
-    gl.read_pixels(0, 0, width, height, gl_rgba, gl_unsigned_byte, pixels.data());
+    const std::vector<unsigned char> pixels = read_frame(gl, width, height);
     // GL's rows run bottom-up; PNG's top-down.
     const std::size_t stride = static_cast<std::size_t>(width) * 4;
     std::vector<unsigned char> flipped(pixels.size());
@@ -102,49 +103,6 @@ Status save_screenshot(const GlFunctions& gl, int width, int height, const std::
     }
     return ok_status();
 }
-
-// The theme's background gradient, top to bottom, painted as the frame's clear: one scissored
-// glClear per band of rows that share a colour once rounded to 8 bits a channel (about 50 bands
-// at 1080 rows), the same pixels as a gradient: no screen draws a background of its own. A
-// screen's own gradient was a blended pass over every pixel on top of the clear: under software
-// GL (llvmpipe) the clear and that pass cost 25 ms of CPU a frame at 1920x1080, the bands alone
-// 16 ms. Scissored clears are still a pass over the pixels there (a plain
-// clear is 8.5 ms): the next step is a cached static layer with only what moves redrawn.
-class BackgroundBands {
-public:
-    explicit BackgroundBands(int height) {
-        auto channel = [](ImU32 colour, int shift) { return static_cast<float>((colour >> shift) & 0xFF); };
-        auto rounded = [&](int row, int shift) {
-            const float t = (static_cast<float>(row) + 0.5f) / static_cast<float>(std::max(height, 1));
-            const float top = channel(theme::background_top, shift), bottom = channel(theme::background_bottom, shift);
-            return static_cast<int>(std::lround(top + (bottom - top) * t));
-        };
-        for (int row = 0; row < height; ++row) {
-            const std::array<int, 3> colour{rounded(row, 0), rounded(row, 8), rounded(row, 16)};
-            if (bands_.empty() || bands_.back().colour != colour) bands_.push_back({row, 0, colour});
-            ++bands_.back().rows;
-        }
-    }
-    // Needs the viewport set; leaves the scissor test off, as ImGui's backend expects it.
-    void paint(const GlFunctions& gl, int width, int height) const {
-        gl.enable(gl_scissor_test);
-        for (const Band& band : bands_) {
-            gl.scissor(0, height - band.top - band.rows, width, band.rows);  // GL counts rows from the bottom
-            gl.clear_color(static_cast<float>(band.colour[0]) / 255.0f, static_cast<float>(band.colour[1]) / 255.0f,
-                           static_cast<float>(band.colour[2]) / 255.0f, 1.0f);
-            gl.clear(gl_color_buffer_bit);
-        }
-        gl.disable(gl_scissor_test);
-    }
-
-private:
-    struct Band {
-        int top;
-        int rows;
-        std::array<int, 3> colour;
-    };
-    std::vector<Band> bands_;
-};
 
 // Per-frame timings for --bench-frames, printed as percentiles in microseconds.
 struct FrameTimes {
@@ -242,6 +200,12 @@ int run_kiosk_window(Kiosk& kiosk, const WindowOptions& options) {
     InputWait input(window);
     std::cerr << "flytthit-kiosk: between frames, waiting on " << input.description() << "\n";
     const BackgroundBands background(height);
+    const auto presenter = FramePresenter::detect(window);
+    std::cerr << "flytthit-kiosk: presenting " << presenter->description() << "\n";
+    FrameDamage frame_damage;
+    DamageDrawing damage_drawing;
+    DamageCheck damage_check(*gl, width, height);
+    bool screen_may_be_stale = true;  // the first frame, and after window events: draw it all
 
     const auto started = MonotonicClock::now();
     auto next_animation_frame = started;
@@ -257,7 +221,8 @@ int run_kiosk_window(Kiosk& kiosk, const WindowOptions& options) {
         const bool animates = screen_animates(kiosk) || ImGui::GetIO().MouseDown[0];
         const bool deep_idle = MonotonicClock::now() - last_input > deep_idle_after;
         const auto frame_period = deep_idle ? deep_idle_frame_period : attract_frame_period;
-        const bool draw_at_once = options.screenshot || options.bench_frames > 0 || frames_to_draw > 0;
+        const bool back_to_back = options.bench_frames > 0 || options.check_damage_frames > 0;
+        const bool draw_at_once = options.screenshot || back_to_back || frames_to_draw > 0;
         // Animation frames are due by deadline, one period after the last one was due: the
         // time a frame takes to draw is inside the period, so the rate is the period's.
         input.wait(draw_at_once ? MonotonicClock::now() : animates ? next_animation_frame : MonotonicClock::now() + idle_wake,
@@ -276,6 +241,8 @@ int run_kiosk_window(Kiosk& kiosk, const WindowOptions& options) {
             } while (SDL_PollEvent(&event) != 0);
             frames_to_draw = frames_after_event;
             last_input = MonotonicClock::now();
+            // An event may say the window was uncovered or resized, and what it shows lost.
+            screen_may_be_stale = true;
         }
         if (termination.received()) break;
         const auto now = MonotonicClock::now();
@@ -291,10 +258,10 @@ int run_kiosk_window(Kiosk& kiosk, const WindowOptions& options) {
             for (const auto& problem : textures.pictures().problems()) std::cerr << "flytthit-kiosk: picture: " << problem.message << "\n";
             frames_to_draw = frames_after_event;
         }
-        if (!animates && frames_to_draw == 0 && !options.screenshot && options.bench_frames == 0) continue;
+        if (!animates && frames_to_draw == 0 && !options.screenshot && !back_to_back) continue;
         // Woken early by something that was no input for the kiosk (X11 traffic): the next
         // animation frame is not due yet.
-        if (animates && frames_to_draw == 0 && !options.screenshot && options.bench_frames == 0 && now < next_animation_frame) continue;
+        if (animates && frames_to_draw == 0 && !options.screenshot && !back_to_back && now < next_animation_frame) continue;
         // A screenshot shows the pictures: its frames start counting once they are uploaded.
         if (options.screenshot && textures.pending()) {
             SDL_Delay(5);
@@ -304,7 +271,12 @@ int run_kiosk_window(Kiosk& kiosk, const WindowOptions& options) {
         const auto build_start = MonotonicClock::now();
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplSDL2_NewFrame();
-        const auto intents = ui.run_frame(kiosk, std::chrono::duration<double>(now - started).count());
+        // The damage check steps the animation as the loop does at its rate, however fast the
+        // frames are drawn back to back: each frame moves the jewels as far as on a stand.
+        const double animation_seconds = options.check_damage_frames > 0
+                                             ? frames_drawn * std::chrono::duration<double>(attract_frame_period).count()
+                                             : std::chrono::duration<double>(now - started).count();
+        const auto intents = ui.run_frame(kiosk, animation_seconds);
         const auto build_end = MonotonicClock::now();
         for (const auto& intent : intents) kiosk.apply(intent, now);
         if (!intents.empty()) frames_to_draw = frames_after_event;
@@ -316,9 +288,17 @@ int run_kiosk_window(Kiosk& kiosk, const WindowOptions& options) {
             if (next_animation_frame <= now) next_animation_frame = now + frame_period;
         }
 
-        gl->viewport(0, 0, width, height);
-        background.paint(*gl, width, height);
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        // Only what changed since the frame the back buffer holds is drawn and shown: on the
+        // attract loop, the jewels and the prompt (frame_damage.h, frame_presenter.h).
+        ImDrawData& draw_data = *ImGui::GetDrawData();
+        const Damage damage = frame_damage.next(draw_data, ui.moving_parts(), presenter->buffer_age(),
+                                                screen_may_be_stale || options.screenshot.has_value());
+        screen_may_be_stale = false;
+        damage_drawing.draw(*gl, background, draw_data, damage, width, height);
+        if (options.check_damage_frames > 0) {
+            damage_check.compare(damage_drawing, background, draw_data, damage);
+            if (damage_check.frames() >= options.check_damage_frames) return damage_check.report() ? 0 : 1;
+        }
         frames_to_draw = std::max(0, frames_to_draw - 1);
         ++frames_drawn;
         // The first frames lay out fonts and windows; the fourth is what a person sees.
@@ -331,7 +311,7 @@ int run_kiosk_window(Kiosk& kiosk, const WindowOptions& options) {
             std::cout << "flytthit-kiosk: screenshot saved to " << options.screenshot->string() << "\n";
             return 0;
         }
-        SDL_GL_SwapWindow(window);
+        presenter->present(damage, width, height);
         if (options.bench_frames > 0) {
             gl->finish();  // count the GPU's (here: Mesa's) work too, not only its queueing
             frame_times.build_us.push_back(std::chrono::duration<double, std::micro>(build_end - build_start).count());

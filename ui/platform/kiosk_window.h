@@ -23,6 +23,9 @@ struct WindowOptions {
     // frames back to back and print their build and draw times, then exit.
     bool report_first_frame = false;
     int bench_frames = 0;
+    // For screenshot_test: draw this many frames back to back, each from its damage and then
+    // whole, compare the two, print "damage-check: ...", exit 0 only if every pixel matched.
+    int check_damage_frames = 0;
 };
 
 // Runs until the window is closed. Returns the process exit code: 0 after a normal close or

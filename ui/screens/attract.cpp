@@ -1,5 +1,6 @@
 // The attract loop: the region's jewels turning in a ring around the slogan, "touch to
 // start", and the language choice. A touch anywhere else starts.
+#include "ui/render/moving_parts.h"
 #include "ui/screens/screen_window.h"
 #include "ui/screens/screens.h"
 #include "ui/theme.h"
@@ -72,8 +73,13 @@ void draw_attract(const Kiosk& kiosk, UiFrame& frame) {
     }
     const float pulse = 0.75f + 0.25f * std::sin(t * 2.5f);
     const ImU32 prompt = theme::rgb(0xe0, 0xb6, 0x52, static_cast<unsigned>(255 * pulse));
-    text_box(frame, ui_text(language, "attract.touch_to_start"), {{margin, start_y}, {frame.size.x - margin * 2, start_height}},
-             {frame.fonts.title, prompt, Align::centre, false, true});
+    {
+        // The pulse and the ring's turn are all that change on this screen: each frame redraws
+        // only round them (ui/render/frame_damage.h).
+        const MovingScope pulsing(frame.moving, ImGui::GetWindowDrawList());
+        text_box(frame, ui_text(language, "attract.touch_to_start"), {{margin, start_y}, {frame.size.x - margin * 2, start_height}},
+                 {frame.fonts.title, prompt, Align::centre, false, true});
+    }
 
     const float ring_top = frame.px(16) + frame.touch(56) + frame.px(12);
     const ImVec2 centre{frame.size.x / 2, (ring_top + ring_bottom) / 2};
@@ -101,7 +107,10 @@ void draw_attract(const Kiosk& kiosk, UiFrame& frame) {
         JewelLook look;
         look.spin_deg = t * 12.0f;
         look.sparkle = std::max(0.0f, std::sin(t * 1.7f + static_cast<float>(i) * 0.8f));
-        draw_jewel(draw, at, radius, content.municipalities[i], look);
+        {
+            const MovingScope turning(frame.moving, draw);
+            draw_jewel(draw, at, radius, content.municipalities[i], look);
+        }
         if (frame.audit) frame.audit->solid("jewel", {at.x - radius * 0.8f, at.y - radius * 0.8f}, {at.x + radius * 0.8f, at.y + radius * 0.8f});
     }
 
