@@ -31,6 +31,12 @@ public:
     Frames& operator=(const Frames&) = delete;
 
     // Draws a frame; returns its damage for a back buffer of buffer_age.
+    // The frame's last static square goes to clip rectangle `last_clip`; `callback` adds a
+    // draw callback; `scale` is the framebuffer scale.
+    ImVec4 last_clip{0, 0, 800, 480};
+    bool callback = false;
+    ImVec2 scale{1, 1};
+
     Damage frame(ImVec2 moving_at, int buffer_age = 1, ImU32 static_colour = IM_COL32(10, 20, 30, 255), bool force_full = false) {
         list_->_ResetForNewFrame();
         list_->PushClipRect({0, 0}, screen);
@@ -41,7 +47,10 @@ public:
             const MovingScope scope(&moving_, list_.get());
             list_->AddRectFilled(moving_at, {moving_at.x + 40, moving_at.y + 40}, IM_COL32(200, 100, 50, 255));
         }
+        list_->PushClipRect({last_clip.x, last_clip.y}, {last_clip.z, last_clip.w});
         list_->AddRectFilled({600, 400}, {700, 420}, IM_COL32(1, 2, 3, 255));
+        list_->PopClipRect();
+        if (callback) list_->AddCallback([](const ImDrawList*, const ImDrawCmd*) {}, nullptr);
         ImDrawList* lists[] = {list_.get()};
         ImDrawData data;
         data.Valid = true;
@@ -49,7 +58,7 @@ public:
         data.CmdLists = lists;
         data.DisplayPos = {0, 0};
         data.DisplaySize = screen;
-        data.FramebufferScale = {1, 1};
+        data.FramebufferScale = scale;
         return damage_.next(data, moving_, buffer_age, force_full);
     }
 
@@ -144,4 +153,38 @@ TEST_CASE("a part that jumps across the screen is redrawn in its two small place
     REQUIRE_FALSE(jumped.full);
     CHECK(jumped.rects.size() == 2);
     CHECK(jumped.pixels() < 2 * 50 * 50);
+}
+
+TEST_CASE("the same unmoved vertices under another clip rectangle, a draw callback or a framebuffer scale make the frame whole") {
+    Frames frames;
+    frames.frame({300, 300});
+    CHECK_FALSE(frames.frame({300, 300}).full);
+    frames.last_clip = {0, 0, 800, 410};  // the square's pixels clipped otherwise: the same vertex bytes
+    CHECK(frames.frame({300, 300}).full);
+    CHECK_FALSE(frames.frame({300, 300}).full);
+    frames.callback = true;
+    CHECK(frames.frame({300, 300}).full);
+    CHECK(frames.frame({300, 300}).full);  // every frame with one
+    frames.callback = false;
+    frames.frame({300, 300});
+    frames.scale = {2, 2};
+    CHECK(frames.frame({300, 300}).full);
+    CHECK(frames.frame({300, 300}).full);
+}
+
+TEST_CASE("a frame with nothing to draw is not shown, so it does not age the back buffer's history") {
+    Frames frames;
+    frames.last_clip = {0, 0, 800, 480};
+    // No moving part: a frame with no change draws and swaps nothing.
+    frames.frame({900, 900});  // off screen: the part has no pixels
+    CHECK(frames.frame({900, 900}, 1).rects.empty());
+    frames.frame({100, 300});  // the part appears: drawn and shown
+    CHECK(frames.frame({900, 900}, 1).rects.size() == 1);  // and goes: shown
+    // Two frames with nothing: neither swapped. A back buffer two swaps old holds the frame
+    // before the part appeared, so the part's place is drawn again.
+    CHECK(frames.frame({900, 900}, 1).rects.empty());
+    CHECK(frames.frame({900, 900}, 1).rects.empty());
+    const Damage two_swaps_old = frames.frame({900, 900}, 2);
+    REQUIRE_FALSE(two_swaps_old.full);
+    CHECK(covers(two_swaps_old, {100, 300, 140, 340}));
 }

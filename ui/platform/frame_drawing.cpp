@@ -53,37 +53,49 @@ struct ClipBox {
     bool empty() const { return x1 <= x0 || y1 <= y0; }
 };
 
-ClipBox intersect(const ImVec4& clip, const ClipBox& box) {
-    return {std::max(clip.x, box.x0), std::max(clip.y, box.y0), std::min(clip.z, box.x1), std::min(clip.w, box.y1)};
+// The pixels ImGui's OpenGL3 backend scissors a command to, top-down, as it rounds them: it
+// truncates the left edge, the width, the flipped bottom edge and the height each on its own,
+// so a fractional clip rectangle (a text field's) covers other rows than its bounds suggest.
+// (The frame damage makes every frame with a framebuffer scale other than 1 whole.)
+PixelRect scissored_pixels(const ImVec4& clip, ImVec2 origin, int framebuffer_height) {
+    const float x0 = clip.x - origin.x, y0 = clip.y - origin.y, x1 = clip.z - origin.x, y1 = clip.w - origin.y;
+    if (x1 <= x0 || y1 <= y0) return {};
+    const int left = static_cast<int>(x0);
+    const int bottom = framebuffer_height - static_cast<int>(static_cast<float>(framebuffer_height) - y1);
+    return {left, bottom - static_cast<int>(y1 - y0), left + static_cast<int>(x1 - x0), bottom};
 }
 
-// Appends to out the commands of source clipped to box, with only the triangles that reach into
-// it: a triangle wholly outside would be scissored away, but software GL would still set it up.
-void append_clipped(const ImDrawList& source, const ClipBox& box, ImDrawList& out) {
+// Appends to out the commands of source scissored to rect (framebuffer pixels), with only the
+// triangles that reach into it: a triangle wholly outside would be scissored away, but
+// software GL would still set it up. Each clip rectangle becomes whole pixels, which the
+// backend scissors to exactly.
+void append_clipped(const ImDrawList& source, const PixelRect& rect, ImVec2 origin, int framebuffer_height, ImDrawList& out) {
     for (const ImDrawCmd& command : source.CmdBuffer) {
-        const ClipBox clip = intersect(command.ClipRect, box);
-        if (clip.empty()) continue;
+        if (command.UserCallback != nullptr) continue;  // never here: FrameDamage makes such frames whole
+        const PixelRect drawn = scissored_pixels(command.ClipRect, origin, framebuffer_height);
+        const PixelRect within{std::max(drawn.x0, rect.x0), std::max(drawn.y0, rect.y0), std::min(drawn.x1, rect.x1),
+                               std::min(drawn.y1, rect.y1)};
+        if (within.empty()) continue;
+        const ClipBox clip{origin.x + static_cast<float>(within.x0), origin.y + static_cast<float>(within.y0),
+                           origin.x + static_cast<float>(within.x1), origin.y + static_cast<float>(within.y1)};
         ImDrawCmd clipped = command;
         clipped.ClipRect = {clip.x0, clip.y0, clip.x1, clip.y1};
         clipped.IdxOffset = static_cast<unsigned>(out.IdxBuffer.Size);
         clipped.ElemCount = 0;
-        if (command.UserCallback == nullptr) {
-            const ImDrawIdx* indices = source.IdxBuffer.Data + command.IdxOffset;
-            const ImDrawVert* vertices = source.VtxBuffer.Data + command.VtxOffset;
-            for (unsigned i = 0; i + 2 < command.ElemCount; i += 3) {
-                const ImVec2 a = vertices[indices[i]].pos, b = vertices[indices[i + 1]].pos, c = vertices[indices[i + 2]].pos;
-                if (std::max({a.x, b.x, c.x}) < clip.x0 || std::min({a.x, b.x, c.x}) > clip.x1 ||
-                    std::max({a.y, b.y, c.y}) < clip.y0 || std::min({a.y, b.y, c.y}) > clip.y1) {
-                    continue;
-                }
-                out.IdxBuffer.push_back(indices[i]);
-                out.IdxBuffer.push_back(indices[i + 1]);
-                out.IdxBuffer.push_back(indices[i + 2]);
-                clipped.ElemCount += 3;
+        const ImDrawIdx* indices = source.IdxBuffer.Data + command.IdxOffset;
+        const ImDrawVert* vertices = source.VtxBuffer.Data + command.VtxOffset;
+        for (unsigned i = 0; i + 2 < command.ElemCount; i += 3) {
+            const ImVec2 a = vertices[indices[i]].pos, b = vertices[indices[i + 1]].pos, c = vertices[indices[i + 2]].pos;
+            if (std::max({a.x, b.x, c.x}) < clip.x0 || std::min({a.x, b.x, c.x}) > clip.x1 || std::max({a.y, b.y, c.y}) < clip.y0 ||
+                std::min({a.y, b.y, c.y}) > clip.y1) {
+                continue;
             }
-            if (clipped.ElemCount == 0) continue;
+            out.IdxBuffer.push_back(indices[i]);
+            out.IdxBuffer.push_back(indices[i + 1]);
+            out.IdxBuffer.push_back(indices[i + 2]);
+            clipped.ElemCount += 3;
         }
-        out.CmdBuffer.push_back(clipped);
+        if (clipped.ElemCount > 0) out.CmdBuffer.push_back(clipped);
     }
 }
 
@@ -104,7 +116,7 @@ void DamageDrawing::draw(const GlFunctions& gl, const BackgroundBands& backgroun
     // One pass for all the rectangles: merge_rects leaves them apart, so no pixel is blended
     // twice; in each, the background first, then every command clipped to it, in order.
     for (const PixelRect& rect : damage.rects) background.paint(gl, width, height, rect);
-    const ImVec2 origin = draw_data.DisplayPos, scale = draw_data.FramebufferScale;
+    const ImVec2 origin = draw_data.DisplayPos;
     while (static_cast<int>(lists_.size()) < draw_data.CmdListsCount) {
         lists_.push_back(std::make_unique<ImDrawList>(ImGui::GetDrawListSharedData()));
     }
@@ -117,12 +129,7 @@ void DamageDrawing::draw(const GlFunctions& gl, const BackgroundBands& backgroun
         out.VtxBuffer = source.VtxBuffer;
         out.IdxBuffer.resize(0);
         out.CmdBuffer.resize(0);
-        for (const PixelRect& rect : damage.rects) {
-            append_clipped(source,
-                           {origin.x + static_cast<float>(rect.x0) / scale.x, origin.y + static_cast<float>(rect.y0) / scale.y,
-                            origin.x + static_cast<float>(rect.x1) / scale.x, origin.y + static_cast<float>(rect.y1) / scale.y},
-                           out);
-        }
+        for (const PixelRect& rect : damage.rects) append_clipped(source, rect, origin, height, out);
         clipped.TotalIdxCount += out.IdxBuffer.Size;
         pointers_.push_back(&out);
     }

@@ -52,7 +52,7 @@ struct FramePresenter::Gl {
     void (*copy_sub_buffer)(void* display, unsigned long drawable, int x, int y, int width, int height) = nullptr;
     // EGL
     void* egl_display = nullptr;
-    void* egl_surface = nullptr;
+    void* (*current_surface)(int which) = nullptr;
     unsigned (*query_surface)(void* display, void* surface, int attribute, int* value) = nullptr;
 };
 
@@ -93,17 +93,15 @@ std::unique_ptr<FramePresenter::Gl> buffer_age_gl() {
     gl->library = already_loaded("libEGL.so.1");
     void* (*current_context)() = nullptr;
     void* (*current_display)() = nullptr;
-    void* (*current_surface)(int) = nullptr;
     const char* (*query_string)(void*, int) = nullptr;
     if (!find(gl->library, current_context, "eglGetCurrentContext") || !find(gl->library, current_display, "eglGetCurrentDisplay") ||
-        !find(gl->library, current_surface, "eglGetCurrentSurface") || !find(gl->library, query_string, "eglQueryString") ||
+        !find(gl->library, gl->current_surface, "eglGetCurrentSurface") || !find(gl->library, query_string, "eglQueryString") ||
         !find(gl->library, gl->query_surface, "eglQuerySurface")) {
         return nullptr;
     }
     if (current_context() == nullptr) return nullptr;
     gl->egl_display = current_display();
-    gl->egl_surface = current_surface(egl_draw);
-    if (gl->egl_display == nullptr || gl->egl_surface == nullptr) return nullptr;
+    if (gl->egl_display == nullptr || gl->current_surface(egl_draw) == nullptr) return nullptr;
     if (!has_extension(query_string(gl->egl_display, egl_extensions), "EGL_EXT_buffer_age")) return nullptr;
     gl->way = FramePresenter::Gl::Way::buffer_age;
     return gl;
@@ -117,9 +115,15 @@ std::unique_ptr<FramePresenter> FramePresenter::detect(SDL_Window* window) {
     const char* whole = SDL_getenv("FLYTTHIT_WHOLE_FRAMES");
     const bool forced_whole = whole != nullptr && std::string_view(whole) == "1";
     std::unique_ptr<Gl> gl = forced_whole ? nullptr : copy_sub_buffer_gl();
-    if (gl) return std::unique_ptr<FramePresenter>(new FramePresenter(window, std::move(gl), "damaged rectangles copied to the window (GLX_MESA_copy_sub_buffer)"));
+    if (gl) {
+        return std::unique_ptr<FramePresenter>(
+            new FramePresenter(window, std::move(gl), "damaged rectangles copied to the window (GLX_MESA_copy_sub_buffer)"));
+    }
     gl = forced_whole ? nullptr : buffer_age_gl();
-    if (gl) return std::unique_ptr<FramePresenter>(new FramePresenter(window, std::move(gl), "damage since the back buffer's frame redrawn (EGL_EXT_buffer_age)"));
+    if (gl) {
+        return std::unique_ptr<FramePresenter>(
+            new FramePresenter(window, std::move(gl), "damage since the back buffer's frame redrawn (EGL_EXT_buffer_age)"));
+    }
     return std::unique_ptr<FramePresenter>(new FramePresenter(window, std::make_unique<Gl>(),
                                                               forced_whole ? "whole frames (FLYTTHIT_WHOLE_FRAMES=1)" : "whole frames"));
 }
@@ -133,8 +137,10 @@ int FramePresenter::buffer_age() const {
     switch (gl_->way) {
         case Gl::Way::copy_sub_buffer: return 1;  // never swapped: it holds what was drawn last
         case Gl::Way::buffer_age: {
+            // The surface now: SDL's KMSDRM makes a new one when the mode changes.
+            void* const surface = gl_->current_surface(egl_draw);
             int age = 0;
-            if (gl_->query_surface(gl_->egl_display, gl_->egl_surface, egl_buffer_age, &age) == 0) return 0;
+            if (surface == nullptr || gl_->query_surface(gl_->egl_display, surface, egl_buffer_age, &age) == 0) return 0;
             return age;
         }
         case Gl::Way::whole_frames: return 0;

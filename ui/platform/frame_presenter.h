@@ -3,6 +3,8 @@
 // (ui/render/frame_damage.h) and shows only that, where the GL stack lets it:
 //   - X11 with GLX_MESA_copy_sub_buffer (Mesa, Xvfb included): the back buffer is never
 //     swapped, so it always holds the last frame; each damaged rectangle is copied to the window.
+//     No swap means no vsync: on a real X11 screen a copy may tear. X11 is for development and
+//     the bench (the board runs KMSDRM, below); FLYTTHIT_WHOLE_FRAMES=1 swaps with vsync.
 //   - EGL with EGL_EXT_buffer_age (the board's KMSDRM, Wayland): the back buffer's age says
 //     which frame it holds, the damage since then is redrawn, and SDL swaps as always (its
 //     KMSDRM swap also flips the page, so it is not bypassed).

@@ -37,7 +37,8 @@ void append(std::vector<unsigned char>& out, const T& value) {
     out.insert(out.end(), bytes, bytes + sizeof value);
 }
 
-// The vertices [first, end) of list, as bytes.
+// The vertices [first, end) of list, as bytes: ImDrawVert has no padding to compare.
+static_assert(sizeof(ImDrawVert) == 2 * sizeof(ImVec2) + sizeof(ImU32));
 void append_vertices(std::vector<unsigned char>& out, const ImDrawList& list, int first, int end) {
     end = std::min(end, list.VtxBuffer.Size);
     if (first >= end) return;
@@ -110,16 +111,10 @@ Damage FrameDamage::next(const ImDrawData& draw_data, const MovingParts& moving,
     append(signature, draw_data.CmdListsCount);
     std::vector<PixelRect> moving_rects;
     std::vector<MovingPart> in_list;
+    std::vector<int> unmoved_number;  // per vertex of a list: its number among the unmoved, or -1
+    bool has_callback = false;
     for (int l = 0; l < draw_data.CmdListsCount; ++l) {
         const ImDrawList& list = *draw_data.CmdLists[l];
-        append(signature, list.CmdBuffer.Size);
-        for (const ImDrawCmd& command : list.CmdBuffer) {
-            // Not the counts and offsets: they shift when a moving part draws more or fewer
-            // vertices, while the unmoved vertices below say all that matters.
-            append(signature, command.ClipRect);
-            append(signature, command.TextureId);
-            append(signature, reinterpret_cast<std::uintptr_t>(command.UserCallback));
-        }
         in_list.clear();
         for (const MovingPart& part : moving.parts()) {
             if (part.list == &list) in_list.push_back(part);
@@ -134,11 +129,39 @@ Damage FrameDamage::next(const ImDrawData& draw_data, const MovingParts& moving,
         }
         append(signature, -1);  // the list's moving parts end here
         append_vertices(signature, list, vertex, list.VtxBuffer.Size);
+
+        unmoved_number.assign(static_cast<std::size_t>(list.VtxBuffer.Size), 0);
+        for (const MovingPart& part : in_list) {
+            for (int v = part.first_vertex; v < part.end_vertex && v < list.VtxBuffer.Size; ++v) unmoved_number[static_cast<std::size_t>(v)] = -1;
+        }
+        int unmoved = 0;
+        for (int& number : unmoved_number) number = number < 0 ? -1 : unmoved++;
+        append(signature, list.CmdBuffer.Size);
+        for (const ImDrawCmd& command : list.CmdBuffer) {
+            append(signature, command.ClipRect);
+            append(signature, command.TextureId);
+            has_callback = has_callback || command.UserCallback != nullptr;
+            // Which unmoved vertices each command's triangles join, by their numbers among the
+            // unmoved: the same bytes drawn under another clip, texture or as other triangles
+            // are a change. Not the counts and offsets: those shift when a moving part draws
+            // more or fewer vertices (a glint comes and goes).
+            for (unsigned i = 0; i < command.ElemCount; ++i) {
+                const std::size_t at = command.VtxOffset + list.IdxBuffer[static_cast<int>(command.IdxOffset + i)];
+                if (at < unmoved_number.size() && unmoved_number[at] >= 0) append(signature, unmoved_number[at]);
+            }
+            append(signature, -1);
+        }
     }
 
     // What this frame changes from the last one.
     Damage changed;
-    changed.full = force_full || !have_previous_ || signature != signature_;
+    // A callback may draw anything (and must run once, not once a rectangle); a framebuffer
+    // scale other than 1, or an origin off the pixel grid, rounds clip rectangles in ways the
+    // clipped pass cannot reproduce.
+    const bool scaled = draw_data.FramebufferScale.x != 1.0f || draw_data.FramebufferScale.y != 1.0f ||
+                        draw_data.DisplayPos.x != std::floor(draw_data.DisplayPos.x) ||
+                        draw_data.DisplayPos.y != std::floor(draw_data.DisplayPos.y);
+    changed.full = force_full || !have_previous_ || has_callback || scaled || signature != signature_;
     if (!changed.full) {
         changed.rects = moving_rects_;
         changed.rects.insert(changed.rects.end(), moving_rects.begin(), moving_rects.end());
@@ -158,6 +181,9 @@ Damage FrameDamage::next(const ImDrawData& draw_data, const MovingParts& moving,
         repaint.rects.insert(repaint.rects.end(), history_[i].rects.begin(), history_[i].rects.end());
     }
     repaint.rects = merge_rects(std::move(repaint.rects));
+    // Nothing to draw: the window neither draws nor swaps, so no buffer ages, and the history
+    // counts only the frames that were shown (a buffer's age counts swaps, not frames).
+    if (repaint.rects.empty()) history_.pop_front();
     if (static_cast<double>(repaint.pixels()) > full_pass_share * static_cast<double>(width) * height) return Damage{};
     return repaint;
 }
