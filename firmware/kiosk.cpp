@@ -78,6 +78,9 @@ void Kiosk::apply(const Intent& intent, MonotonicClock::time_point now) {
 }
 
 void Kiosk::tick(MonotonicClock::time_point now) {
+    // The next sign-up's sealing key pair, made between sign-ups, not on the commit that
+    // confirms one. A failure here is not lost: add() prepares its own and says what failed.
+    (void)store_.prepare_next_seal();
     // A staff worker's result may move the PIN pad on (the PIN was right); only from the pad.
     if (const auto next = staff_.poll(now); next && screen_ == ScreenId::pin_entry) {
         if (setup_step_ == SetupStep::pin) setup_step_ = SetupStep::event;

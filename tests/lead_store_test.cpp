@@ -9,6 +9,9 @@
 #include "tests/test_support.h"
 
 #include <doctest/doctest.h>
+#include <sodium.h>
+
+#include <set>
 
 #include <signal.h>
 #include <unistd.h>
@@ -65,6 +68,50 @@ TEST_CASE("a stored lead is there, whole, after the store is closed and reopened
     CHECK(lead.created.monotonic_ns > 0);
     CHECK(lead.created.wall_clock_utc.size() == 20);
     CHECK(lead.sync_state == SyncState::pending);
+}
+
+TEST_CASE("a seal prepared ahead makes a box the register opens, once, with a key pair of its own") {
+    const SealingKey key = demo_sealing_key();
+    auto prepared = PreparedSeal::make(key);
+    REQUIRE(prepared.ok());
+    CHECK(prepared->recipient_hex() == demo::sealing_public_key);
+    auto other = PreparedSeal::make(key);
+    REQUIRE(other.ok());
+    const SealedBox box = prepared->seal("Kari Nordmann");
+    CHECK(box.size() == std::string_view("Kari Nordmann").size() + crypto_box_SEALBYTES);
+    auto opened = open_sealed(box, demo::sealing_public_key, demo::sealing_secret_key);
+    REQUIRE(opened.ok());
+    CHECK(*opened == "Kari Nordmann");
+    CHECK(prepared->seal("again").empty());  // spent: a nonce seals one message
+    // Each preparation has its own ephemeral key: the same text seals differently.
+    const SealedBox second = other->seal("Kari Nordmann");
+    CHECK_FALSE(std::equal(box.begin(), box.begin() + 32, second.begin()));
+    CHECK(open_sealed(second, demo::sealing_public_key, demo::sealing_secret_key).ok());
+    // A tampered box does not open.
+    SealedBox tampered = box;
+    tampered.back() ^= 1;
+    CHECK_FALSE(open_sealed(tampered, demo::sealing_public_key, demo::sealing_secret_key).ok());
+}
+
+TEST_CASE("leads sealed with a key pair prepared between sign-ups open, and none shares a key pair") {
+    TempDir dir;
+    auto store = LeadStore::open(dir.path());
+    REQUIRE(store.ok());
+    REQUIRE(store->prepare_next_seal().ok());
+    REQUIRE(store->prepare_next_seal().ok());  // again: still the one ready
+    auto first = store->add(valid_draft(), test::current_rules());
+    REQUIRE(first.ok());
+    auto second = store->add(valid_draft(), test::current_rules());  // none prepared: add makes one
+    REQUIRE(second.ok());
+    REQUIRE(store->prepare_next_seal().ok());
+    auto third = store->add(valid_draft(), test::current_rules());
+    REQUIRE(third.ok());
+    std::set<std::string> ephemeral_keys;
+    for (const Lead& lead : all_leads(*store)) {
+        CHECK(test::open_personal(lead).contact.name == "Kari Nordmann");
+        ephemeral_keys.insert(std::string(lead.sealed.personal.begin(), lead.sealed.personal.begin() + 32));
+    }
+    CHECK(ephemeral_keys.size() == 3);
 }
 
 TEST_CASE("durability settings are in force on the store's connection") {

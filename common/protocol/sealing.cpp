@@ -7,6 +7,7 @@
 #include "common/protocol/pairing.h"
 
 #include <nlohmann/json.hpp>
+#include <algorithm>
 #include <sodium.h>
 
 namespace flytthit {
@@ -38,6 +39,54 @@ SealedBox seal(std::string_view plaintext, const SealingKey& key) {
     SealedBox box(plaintext.size() + crypto_box_SEALBYTES);
     crypto_box_seal(box.data(), reinterpret_cast<const unsigned char*>(plaintext.data()), plaintext.size(),
                     key.public_key.data());
+    return box;
+}
+
+Result<PreparedSeal> PreparedSeal::make(const SealingKey& key) {
+    static_assert(crypto_box_PUBLICKEYBYTES == 32 && crypto_box_BEFORENMBYTES == 32 && crypto_box_NONCEBYTES == 24);
+    if (sodium_init() < 0) return make_error("libsodium failed to start");
+    PreparedSeal prepared;
+    std::array<unsigned char, crypto_box_SECRETKEYBYTES> ephemeral_secret{};
+    crypto_box_keypair(prepared.ephemeral_public_.data(), ephemeral_secret.data());
+    const int shared = crypto_box_beforenm(prepared.shared_key_.data(), key.public_key.data(), ephemeral_secret.data());
+    sodium_memzero(ephemeral_secret.data(), ephemeral_secret.size());
+    if (shared != 0) return make_error("sealing key " + key.public_hex + " is not a usable public key");
+    // The nonce crypto_box_seal uses: a hash of the ephemeral and the recipient's public keys.
+    crypto_generichash_state hash;
+    crypto_generichash_init(&hash, nullptr, 0, prepared.nonce_.size());
+    crypto_generichash_update(&hash, prepared.ephemeral_public_.data(), prepared.ephemeral_public_.size());
+    crypto_generichash_update(&hash, key.public_key.data(), key.public_key.size());
+    crypto_generichash_final(&hash, prepared.nonce_.data(), prepared.nonce_.size());
+    prepared.recipient_hex_ = key.public_hex;
+    prepared.spent_ = false;
+    return prepared;
+}
+
+PreparedSeal::~PreparedSeal() { sodium_memzero(shared_key_.data(), shared_key_.size()); }
+
+PreparedSeal::PreparedSeal(PreparedSeal&& other) noexcept { *this = std::move(other); }
+
+PreparedSeal& PreparedSeal::operator=(PreparedSeal&& other) noexcept {
+    if (this == &other) return *this;
+    ephemeral_public_ = other.ephemeral_public_;
+    shared_key_ = other.shared_key_;
+    nonce_ = other.nonce_;
+    recipient_hex_ = std::move(other.recipient_hex_);
+    spent_ = other.spent_;
+    sodium_memzero(other.shared_key_.data(), other.shared_key_.size());
+    other.spent_ = true;
+    return *this;
+}
+
+SealedBox PreparedSeal::seal(std::string_view plaintext) {
+    if (spent_) return {};
+    // crypto_box_seal's format: the ephemeral public key, then the authenticated box.
+    SealedBox box(crypto_box_PUBLICKEYBYTES + crypto_box_MACBYTES + plaintext.size());
+    std::copy(ephemeral_public_.begin(), ephemeral_public_.end(), box.begin());
+    crypto_box_easy_afternm(box.data() + crypto_box_PUBLICKEYBYTES, reinterpret_cast<const unsigned char*>(plaintext.data()),
+                            plaintext.size(), nonce_.data(), shared_key_.data());
+    sodium_memzero(shared_key_.data(), shared_key_.size());
+    spent_ = true;  // a nonce and key pair seal one message only
     return box;
 }
 

@@ -129,7 +129,13 @@ Result<Lead> LeadStore::add(const LeadDraft& given, const ValidationRules& rules
     // free page.
     auto key = sealing_key();
     if (!key) return with_context("storing lead", key.error());
-    const SealedBox sealed = seal(personal_to_json(personal_part(draft)), *key);
+    if (!next_seal_ || next_seal_->recipient_hex() != key->public_hex) {  // none ready, or the kiosk was paired since
+        auto prepared = PreparedSeal::make(*key);
+        if (!prepared) return with_context("storing lead", prepared.error());
+        next_seal_.emplace(std::move(*prepared));
+    }
+    const SealedBox sealed = next_seal_->seal(personal_to_json(personal_part(draft)));
+    next_seal_.reset();  // spent: one key pair, one box
     if (sealed.empty()) return make_error("storing lead: sealing failed");
 
     auto transaction = Transaction::begin_immediate(db_);
@@ -180,6 +186,16 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, '[]', ?11, ?12, '', '', '', '', ?17,
     if (auto inserted = insert.run(); !inserted) return with_context("storing lead " + lead.id, inserted.error());
     if (auto committed = transaction->commit(); !committed) return with_context("committing lead " + lead.id, committed.error());
     return lead;
+}
+
+Status LeadStore::prepare_next_seal() {
+    auto key = sealing_key();
+    if (!key) return with_context("preparing the next lead's sealing", key.error());
+    if (next_seal_ && next_seal_->recipient_hex() == key->public_hex) return ok_status();
+    auto prepared = PreparedSeal::make(*key);
+    if (!prepared) return with_context("preparing the next lead's sealing", prepared.error());
+    next_seal_.emplace(std::move(*prepared));
+    return ok_status();
 }
 
 Result<SealingKey> LeadStore::sealing_key() {

@@ -78,6 +78,10 @@ public:
     // that transaction and the lead is on disk when this returns. On any error nothing is
     // stored; an invalid draft is refused with its problems listed by field.
     Result<Lead> add(const LeadDraft& draft, const ValidationRules& rules);
+    // Makes the next lead's sealing key pair now, between sign-ups (the kiosk's tick calls
+    // it), so add() seals without the X25519 operations. Does nothing while one is ready for
+    // the current key; add() makes its own when none is.
+    Status prepare_next_seal();
 
     Result<std::int64_t> count();
     Result<std::int64_t> count_pending();
@@ -140,6 +144,7 @@ private:
     std::optional<Statement> insert_;  // prepared once: a sign-up should cost one fsync, not a parse
     std::optional<SealingKey> cached_key_;
     std::filesystem::file_time_type cached_key_stamp_{};
+    std::optional<PreparedSeal> next_seal_;  // for the next add(), made by prepare_next_seal()
 };
 
 }  // namespace flytthit
