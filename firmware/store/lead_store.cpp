@@ -129,11 +129,7 @@ Result<Lead> LeadStore::add(const LeadDraft& given, const ValidationRules& rules
     // free page.
     auto key = sealing_key();
     if (!key) return with_context("storing lead", key.error());
-    if (!next_seal_ || next_seal_->recipient_hex() != key->public_hex) {  // none ready, or the kiosk was paired since
-        auto prepared = PreparedSeal::make(*key);
-        if (!prepared) return with_context("storing lead", prepared.error());
-        next_seal_.emplace(std::move(*prepared));
-    }
+    if (auto ready = seal_ready_for(*key); !ready) return with_context("storing lead", ready.error());
     const SealedBox sealed = next_seal_->seal(personal_to_json(personal_part(draft)));
     next_seal_.reset();  // spent: one key pair, one box
     if (sealed.empty()) return make_error("storing lead: sealing failed");
@@ -189,11 +185,19 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, '[]', ?11, ?12, '', '', '', '', ?17,
 }
 
 Status LeadStore::prepare_next_seal() {
+    // One ready is enough, whatever the key: add() checks it against the key of the moment.
+    // So a tick with one ready costs nothing, not even the stat of pairing.json.
+    if (next_seal_) return ok_status();
     auto key = sealing_key();
     if (!key) return with_context("preparing the next lead's sealing", key.error());
-    if (next_seal_ && next_seal_->recipient_hex() == key->public_hex) return ok_status();
-    auto prepared = PreparedSeal::make(*key);
-    if (!prepared) return with_context("preparing the next lead's sealing", prepared.error());
+    if (auto ready = seal_ready_for(*key); !ready) return with_context("preparing the next lead's sealing", ready.error());
+    return ok_status();
+}
+
+Status LeadStore::seal_ready_for(const SealingKey& key) {
+    if (next_seal_ && next_seal_->recipient_hex() == key.public_hex) return ok_status();  // else none, or paired since
+    auto prepared = PreparedSeal::make(key);
+    if (!prepared) return prepared.error();
     next_seal_.emplace(std::move(*prepared));
     return ok_status();
 }

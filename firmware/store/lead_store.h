@@ -79,8 +79,8 @@ public:
     // stored; an invalid draft is refused with its problems listed by field.
     Result<Lead> add(const LeadDraft& draft, const ValidationRules& rules);
     // Makes the next lead's sealing key pair now, between sign-ups (the kiosk's tick calls
-    // it), so add() seals without the X25519 operations. Does nothing while one is ready for
-    // the current key; add() makes its own when none is.
+    // it), so add() seals without the X25519 operations. Does nothing while one is ready;
+    // add() makes its own when none is, or when the one ready is for a key paired away.
     Status prepare_next_seal();
 
     Result<std::int64_t> count();
@@ -138,6 +138,8 @@ private:
     // The key to seal to, read again only when pairing.json changes (a stat per sign-up, not
     // a file read and a JSON parse).
     Result<SealingKey> sealing_key();
+    // Makes next_seal_ a preparation for key, unless it is one already.
+    Status seal_ready_for(const SealingKey& key);
 
     Database db_;
     std::filesystem::path data_dir_;

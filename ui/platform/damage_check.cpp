@@ -1,8 +1,6 @@
 // See damage_check.h.
 #include "ui/platform/damage_check.h"
 
-#include <SDL.h>
-
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
@@ -11,21 +9,11 @@ namespace flytthit::ui {
 
 namespace {
 
-constexpr unsigned int gl_framebuffer = 0x8D40;
-constexpr unsigned int gl_color_attachment0 = 0x8CE0;
-constexpr unsigned int gl_framebuffer_complete = 0x8CD5;
-constexpr int gl_nearest = 0x2600;
 // The window's pixel format and the offscreen texture's round blends apart: by one step in a
 // few hundred pixels of a frame, by two in one pixel of some frames where a jewel's layers
 // stack (llvmpipe, measured). A part the damage missed differs by tens of steps: a jewel's
 // edge left on the background.
 constexpr int rounding_tolerance = 4;
-
-template <class Function>
-bool look_up(Function& function, const char* name) {
-    function = reinterpret_cast<Function>(SDL_GL_GetProcAddress(name));
-    return function != nullptr;
-}
 
 }  // namespace
 
@@ -34,36 +22,26 @@ struct DamageCheck::Offscreen {
     const GlFunctions& gl;
     unsigned int texture = 0;
     unsigned int framebuffer = 0;
-    void (*gen_framebuffers)(int, unsigned int*) = nullptr;
-    void (*bind_framebuffer)(unsigned int, unsigned int) = nullptr;
-    void (*framebuffer_texture_2d)(unsigned int, unsigned int, unsigned int, unsigned int, int) = nullptr;
-    unsigned int (*check_framebuffer_status)(unsigned int) = nullptr;
-    void (*delete_framebuffers)(int, const unsigned int*) = nullptr;
 
     explicit Offscreen(const GlFunctions& functions) : gl(functions) {}
     ~Offscreen() {
-        if (framebuffer != 0) delete_framebuffers(1, &framebuffer);
+        if (framebuffer != 0) gl.delete_framebuffers(1, &framebuffer);
         if (texture != 0) gl.delete_textures(1, &texture);
     }
     Offscreen(const Offscreen&) = delete;
     Offscreen& operator=(const Offscreen&) = delete;
 
     bool make(int width, int height) {
-        if (!look_up(gen_framebuffers, "glGenFramebuffers") || !look_up(bind_framebuffer, "glBindFramebuffer") ||
-            !look_up(framebuffer_texture_2d, "glFramebufferTexture2D") ||
-            !look_up(check_framebuffer_status, "glCheckFramebufferStatus") || !look_up(delete_framebuffers, "glDeleteFramebuffers")) {
-            return false;
-        }
         gl.gen_textures(1, &texture);
         gl.bind_texture(gl_texture_2d, texture);
         gl.tex_parameter_i(gl_texture_2d, gl_texture_min_filter, gl_nearest);
         gl.tex_parameter_i(gl_texture_2d, gl_texture_mag_filter, gl_nearest);
         gl.tex_image_2d(gl_texture_2d, 0, static_cast<int>(gl_rgba), width, height, 0, gl_rgba, gl_unsigned_byte, nullptr);
-        gen_framebuffers(1, &framebuffer);
-        bind_framebuffer(gl_framebuffer, framebuffer);
-        framebuffer_texture_2d(gl_framebuffer, gl_color_attachment0, gl_texture_2d, texture, 0);
-        const bool complete = check_framebuffer_status(gl_framebuffer) == gl_framebuffer_complete;
-        bind_framebuffer(gl_framebuffer, 0);
+        gl.gen_framebuffers(1, &framebuffer);
+        gl.bind_framebuffer(gl_framebuffer, framebuffer);
+        gl.framebuffer_texture_2d(gl_framebuffer, gl_color_attachment0, gl_texture_2d, texture, 0);
+        const bool complete = gl.check_framebuffer_status(gl_framebuffer) == gl_framebuffer_complete;
+        gl.bind_framebuffer(gl_framebuffer, 0);
         return complete;
     }
 };
@@ -88,10 +66,10 @@ void DamageCheck::compare(DamageDrawing& drawing, const BackgroundBands& backgro
         damaged_pixels_ += damage.pixels();
     }
     const std::vector<unsigned char> partial = read_frame(gl_, width_, height_);
-    offscreen_->bind_framebuffer(gl_framebuffer, offscreen_->framebuffer);
+    gl_.bind_framebuffer(gl_framebuffer, offscreen_->framebuffer);
     drawing.draw(gl_, background, draw_data, Damage{}, width_, height_);
     const std::vector<unsigned char> whole = read_frame(gl_, width_, height_);
-    offscreen_->bind_framebuffer(gl_framebuffer, 0);
+    gl_.bind_framebuffer(gl_framebuffer, 0);
     for (std::size_t i = 0; i + 3 < whole.size(); i += 4) {
         int difference = 0;
         for (std::size_t channel = 0; channel < 3; ++channel) {

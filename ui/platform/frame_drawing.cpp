@@ -48,11 +48,6 @@ std::vector<unsigned char> read_frame(const GlFunctions& gl, int width, int heig
 
 namespace {
 
-struct ClipBox {
-    float x0, y0, x1, y1;
-    bool empty() const { return x1 <= x0 || y1 <= y0; }
-};
-
 // The pixels ImGui's OpenGL3 backend scissors a command to, top-down, as it rounds them: it
 // truncates the left edge, the width, the flipped bottom edge and the height each on its own,
 // so a fractional clip rectangle (a text field's) covers other rows than its bounds suggest.
@@ -76,18 +71,18 @@ void append_clipped(const ImDrawList& source, const PixelRect& rect, ImVec2 orig
         const PixelRect within{std::max(drawn.x0, rect.x0), std::max(drawn.y0, rect.y0), std::min(drawn.x1, rect.x1),
                                std::min(drawn.y1, rect.y1)};
         if (within.empty()) continue;
-        const ClipBox clip{origin.x + static_cast<float>(within.x0), origin.y + static_cast<float>(within.y0),
-                           origin.x + static_cast<float>(within.x1), origin.y + static_cast<float>(within.y1)};
+        const ImVec4 clip{origin.x + static_cast<float>(within.x0), origin.y + static_cast<float>(within.y0),
+                          origin.x + static_cast<float>(within.x1), origin.y + static_cast<float>(within.y1)};
         ImDrawCmd clipped = command;
-        clipped.ClipRect = {clip.x0, clip.y0, clip.x1, clip.y1};
+        clipped.ClipRect = clip;
         clipped.IdxOffset = static_cast<unsigned>(out.IdxBuffer.Size);
         clipped.ElemCount = 0;
         const ImDrawIdx* indices = source.IdxBuffer.Data + command.IdxOffset;
         const ImDrawVert* vertices = source.VtxBuffer.Data + command.VtxOffset;
         for (unsigned i = 0; i + 2 < command.ElemCount; i += 3) {
             const ImVec2 a = vertices[indices[i]].pos, b = vertices[indices[i + 1]].pos, c = vertices[indices[i + 2]].pos;
-            if (std::max({a.x, b.x, c.x}) < clip.x0 || std::min({a.x, b.x, c.x}) > clip.x1 || std::max({a.y, b.y, c.y}) < clip.y0 ||
-                std::min({a.y, b.y, c.y}) > clip.y1) {
+            if (std::max({a.x, b.x, c.x}) < clip.x || std::min({a.x, b.x, c.x}) > clip.z || std::max({a.y, b.y, c.y}) < clip.y ||
+                std::min({a.y, b.y, c.y}) > clip.w) {
                 continue;
             }
             out.IdxBuffer.push_back(indices[i]);

@@ -32,7 +32,12 @@ Result<GlFunctions> GlFunctions::load() {
                                std::pair{look_up(gl.get_string, "glGetString"), "glGetString"},
                                std::pair{look_up(gl.scissor, "glScissor"), "glScissor"},
                                std::pair{look_up(gl.enable, "glEnable"), "glEnable"},
-                               std::pair{look_up(gl.disable, "glDisable"), "glDisable"}}) {
+                               std::pair{look_up(gl.disable, "glDisable"), "glDisable"},
+                               std::pair{look_up(gl.gen_framebuffers, "glGenFramebuffers"), "glGenFramebuffers"},
+                               std::pair{look_up(gl.bind_framebuffer, "glBindFramebuffer"), "glBindFramebuffer"},
+                               std::pair{look_up(gl.framebuffer_texture_2d, "glFramebufferTexture2D"), "glFramebufferTexture2D"},
+                               std::pair{look_up(gl.check_framebuffer_status, "glCheckFramebufferStatus"), "glCheckFramebufferStatus"},
+                               std::pair{look_up(gl.delete_framebuffers, "glDeleteFramebuffers"), "glDeleteFramebuffers"}}) {
         if (!found) return make_error(std::string("GL function ") + name + " not available");
     }
     return gl;

@@ -25,6 +25,13 @@ struct GlFunctions {
     void (*scissor)(int x, int y, int width, int height) = nullptr;
     void (*enable)(unsigned int capability) = nullptr;
     void (*disable)(unsigned int capability) = nullptr;
+    // Framebuffer objects (GL 3.0, GL ES 2.0): the damage check draws whole frames offscreen.
+    void (*gen_framebuffers)(int count, unsigned int* framebuffers) = nullptr;
+    void (*bind_framebuffer)(unsigned int target, unsigned int framebuffer) = nullptr;
+    void (*framebuffer_texture_2d)(unsigned int target, unsigned int attachment, unsigned int texture_target,
+                                   unsigned int texture, int level) = nullptr;
+    unsigned int (*check_framebuffer_status)(unsigned int target) = nullptr;
+    void (*delete_framebuffers)(int count, const unsigned int* framebuffers) = nullptr;
 
     // Looks the functions up in the current GL context.
     static Result<GlFunctions> load();
@@ -53,5 +60,9 @@ inline constexpr unsigned int gl_texture_swizzle_r = 0x8E42;
 inline constexpr unsigned int gl_texture_swizzle_g = 0x8E43;
 inline constexpr unsigned int gl_texture_swizzle_b = 0x8E44;
 inline constexpr unsigned int gl_texture_swizzle_a = 0x8E45;
+inline constexpr int gl_nearest = 0x2600;
+inline constexpr unsigned int gl_framebuffer = 0x8D40;
+inline constexpr unsigned int gl_color_attachment0 = 0x8CE0;
+inline constexpr unsigned int gl_framebuffer_complete = 0x8CD5;
 
 }  // namespace flytthit::ui
