@@ -291,6 +291,39 @@ TEST_CASE("the pack's pictures are uploaded as textures once a run, scaled to th
     CHECK(uploaded_kib[0] < uploaded_kib[1]);
 }
 
+TEST_CASE("the pictures are held as textures only off the attract screen: released when the kiosk returns to it") {
+    TempDir dir;
+    // The thank-you screen goes back to attract by itself (after 20 s): the pictures a visitor
+    // saw are uploaded, then released there. The wait is bounded by tries, scaled, never timed.
+    const auto tries = flytthit::test::scaled(std::chrono::seconds(120)).count() / 100;
+    const std::string log = (dir / "kiosk.log").string();
+    const auto run = run_command("xvfb-run -a -s '-screen 0 800x480x24' sh -c '" + kiosk + " --windowed --size 800x480 --data-dir " +
+                                     (dir / "data").string() + " --screen thank_you 2> " + log +
+                                     " & k=$!; i=0; while ! grep -q \"pictures released\" " + log + " && [ $i -lt " +
+                                     std::to_string(tries) + " ]; do sleep 0.1; i=$((i+1)); done; kill $k; wait $k; cat " + log +
+                                     " >&2'",
+                                 dir.path());
+    CAPTURE(run.err);
+    const auto uploaded = run.err.find("pictures uploaded as textures, ");
+    const auto released = run.err.find("pictures released on the attract screen");
+    REQUIRE(uploaded != std::string::npos);
+    REQUIRE(released != std::string::npos);
+    CHECK(uploaded < released);
+    // Once each: the attract screen after the release does not decode them again.
+    CHECK(run.err.find("pictures uploaded as textures, ", uploaded + 1) == std::string::npos);
+    CHECK(run.err.find("pictures released", released + 1) == std::string::npos);
+}
+
+TEST_CASE("the attract screen alone never decodes the pictures") {
+    TempDir dir;
+    const auto run = run_command("xvfb-run -a -s '-screen 0 800x480x24' " + kiosk + " --windowed --size 800x480 --screen attract " +
+                                     "--check-damage 40 --data-dir '" + (dir / "data").string() + "'",
+                                 dir.path());
+    CAPTURE(run.err);
+    CHECK(run.exit_code == 0);
+    CHECK(run.err.find("pictures uploaded") == std::string::npos);
+}
+
 TEST_CASE("--screen and --campaign refuse what the kiosk does not have") {
     TempDir dir;
     const std::string base = "xvfb-run -a " + kiosk + " --windowed --data-dir '" + (dir / "data").string() + "'";

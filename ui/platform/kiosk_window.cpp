@@ -251,13 +251,16 @@ int run_kiosk_window(Kiosk& kiosk, const WindowOptions& options) {
         const ScreenId before = kiosk.screen();
         kiosk.tick(now);
         if (kiosk.screen() != before) frames_to_draw = frames_after_event;
-        if (textures.upload_when_decoded()) {
-            // Once a run: the pictures live as textures until the pack goes (screenshot_test
-            // counts this line to see they are never uploaded again).
+        // The attract screen shows no picture: they are held as textures only while a visitor
+        // (or staff) is on the other screens, and decoded again at the next first touch.
+        const auto pictures = textures.follow(kiosk.screen() != ScreenId::attract);
+        if (pictures == PackTextures::Change::uploaded) {
+            // screenshot_test counts this line: once per visit, never per frame or per screen.
             std::cerr << "flytthit-kiosk: pictures uploaded as textures, " << textures.uploaded_bytes() / 1024 << " KiB\n";
             for (const auto& problem : textures.pictures().problems()) std::cerr << "flytthit-kiosk: picture: " << problem.message << "\n";
             frames_to_draw = frames_after_event;
         }
+        if (pictures == PackTextures::Change::released) std::cerr << "flytthit-kiosk: pictures released on the attract screen\n";
         if (!animates && frames_to_draw == 0 && !options.screenshot && !back_to_back) continue;
         // Woken early by something that was no input for the kiosk (X11 traffic): the next
         // animation frame is not due yet.

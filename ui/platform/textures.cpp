@@ -147,13 +147,14 @@ FontTexture::~FontTexture() {
 
 PackTextures::PackTextures(const ContentPack& pack, const std::filesystem::path& directory, int max_width, int max_height,
                            const GlFunctions& gl)
-    : gl_(gl) {
-    std::vector<std::string> files;
-    for (const auto& image : pack.images) files.push_back(image.file);
-    if (files.empty()) return;
+    : gl_(gl), directory_(directory), max_width_(max_width), max_height_(max_height) {
+    for (const auto& image : pack.images) files_.push_back(image.file);
+}
+
+void PackTextures::start_decoding() {
     // The worker reads and decodes only: GL belongs to the render thread.
     decoding_ = std::make_unique<BackgroundTask<std::vector<Decoded>>>(
-        [files = std::move(files), directory, max_width, max_height](std::stop_token stop) {
+        [files = files_, directory = directory_, max_width = max_width_, max_height = max_height_](std::stop_token stop) {
             std::vector<Decoded> decoded;
             for (const auto& file : files) {
                 if (stop.stop_requested()) break;
@@ -163,15 +164,39 @@ PackTextures::PackTextures(const ContentPack& pack, const std::filesystem::path&
         });
 }
 
-bool PackTextures::upload_when_decoded() {
-    if (decoding_ == nullptr || !decoding_->finished()) return false;
-    auto decoded = decoding_->take();
-    decoding_.reset();
-    if (!decoded) return false;
-    gl_.pixel_store_i(gl_unpack_alignment, 1);
-    for (const auto& picture : *decoded) upload(picture);
-    gl_.bind_texture(gl_texture_2d, 0);
-    return true;
+PackTextures::Change PackTextures::follow(bool wanted) {
+    if (decoding_ != nullptr) {
+        if (!decoding_->finished()) return Change::none;
+        auto decoded = decoding_->take();
+        decoding_.reset();
+        // Left for attract while the worker decoded: its pictures are dropped unseen.
+        if (!decoded || !wanted) return Change::none;
+        release();  // nothing is held here; this only starts the problems afresh
+        gl_.pixel_store_i(gl_unpack_alignment, 1);
+        for (const auto& picture : *decoded) upload(picture);
+        gl_.bind_texture(gl_texture_2d, 0);
+        held_ = true;
+        return Change::uploaded;
+    }
+    if (wanted && !held_ && !files_.empty()) {
+        start_decoding();
+        return Change::none;
+    }
+    if (!wanted && held_) {
+        release();
+        return Change::released;
+    }
+    return Change::none;
+}
+
+void PackTextures::release() {
+    if (!textures_.empty()) gl_.delete_textures(static_cast<int>(textures_.size()), textures_.data());
+    textures_.clear();
+    pictures_ = PackPictures{};
+    uploaded_bytes_ = 0;
+    held_ = false;
+    // The driver's copies go back to the system now, not when glibc next trims its heap.
+    malloc_trim(0);
 }
 
 void PackTextures::upload(const Decoded& decoded) {

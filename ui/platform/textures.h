@@ -1,12 +1,16 @@
 // The GL textures the kiosk draws with: the font atlas (FontTexture), and the content pack's
 // pictures (PackTextures).
 //
-// The content pack's pictures as GL textures: each decoded once, scaled down to the screen
-// (content_images.h), on a worker so the first frame never waits for it; uploaded on the
-// render thread when the worker is done, and deleted with this object, that is with the pack
-// the kiosk runs on. Until then (and for a picture that cannot be decoded or uploaded) the
-// screens draw a neutral frame; every such problem goes into pictures().problems(), which
-// staff home lists. Needs the GL context current while it lives.
+// The content pack's pictures as GL textures, held only while a screen that may show them is
+// up: the attract screen, where the kiosk spends most of a fair, shows none, and eight
+// pictures at 960x540 are 16 MiB of texture (on the Pi's shared memory, or llvmpipe's heap).
+// Wanted again (the first touch leaves attract), each is decoded, scaled down to the screen
+// (content_images.h), on a worker so no frame waits for it, and uploaded on the render thread
+// when the worker is done: the jewel box comes before any page with a picture, so a visitor
+// never sees the wait; a screen that comes up first meanwhile draws a neutral frame. Back on
+// attract they are deleted. A picture that cannot be decoded or uploaded keeps a neutral frame;
+// every such problem goes into pictures().problems(), which staff home lists. Needs the GL
+// context current while it lives.
 #pragma once
 
 #include "common/content/content_images.h"
@@ -52,20 +56,24 @@ private:
 
 class PackTextures {
 public:
-    // Starts decoding every picture of pack, read from directory, to fit max_width x max_height.
+    // The pictures of pack, read from directory, to fit max_width x max_height; none decoded yet.
     PackTextures(const ContentPack& pack, const std::filesystem::path& directory, int max_width, int max_height,
                  const GlFunctions& gl);
     ~PackTextures();
     PackTextures(const PackTextures&) = delete;
     PackTextures& operator=(const PackTextures&) = delete;
 
-    // On the render thread, each frame: uploads the pictures once the worker has decoded them.
-    // Returns true in the frame it uploaded (the screen should be drawn again).
-    bool upload_when_decoded();
+    enum class Change { none, uploaded, released };
+    // On the render thread, each frame, with whether the current screen may show a picture:
+    // starts the worker when they are wanted and not held, uploads what it decoded once it is
+    // done (if still wanted), deletes them when no longer wanted. Says what it did: after
+    // uploaded the screen should be drawn again.
+    Change follow(bool wanted);
     // True while the worker still decodes.
     bool pending() const { return decoding_ != nullptr; }
 
     const PackPictures& pictures() const { return pictures_; }
+    // What the last upload holds on the GPU.
     std::size_t uploaded_bytes() const { return uploaded_bytes_; }
 
 private:
@@ -73,11 +81,17 @@ private:
         std::string file;
         Result<DecodedImage> image;
     };
+    void start_decoding();
     void upload(const Decoded& decoded);
+    void release();
 
     const GlFunctions& gl_;
+    std::vector<std::string> files_;
+    std::filesystem::path directory_;
+    int max_width_, max_height_;
     std::unique_ptr<BackgroundTask<std::vector<Decoded>>> decoding_;
     std::vector<unsigned int> textures_;
+    bool held_ = false;  // uploaded and not yet released (even when every picture failed)
     PackPictures pictures_;
     std::size_t uploaded_bytes_ = 0;
 };
