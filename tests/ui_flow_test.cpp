@@ -177,13 +177,16 @@ TEST_CASE("a wrong phone number is caught on the contact step, a missing consent
 
 TEST_CASE("walking away mid-form: the idle timeout wipes it and the screen returns to attract") {
     Session s;
+    CHECK_FALSE(s.driver.ui().has_large_text_fonts());  // made only when a visitor asks for them
     s.taps(to_contact);
     s.tap("large_text");
     s.type_into("name", "Kari");
+    CHECK(s.driver.ui().has_large_text_fonts());
     s.driver.advance(91s);
     CHECK(s.kiosk.screen() == ScreenId::attract);
     CHECK(s.kiosk.draft().lead.contact.name.empty());
     CHECK_FALSE(s.kiosk.large_text());  // the next visitor starts from the defaults
+    CHECK_FALSE(s.driver.ui().has_large_text_fonts());  // and their fonts are freed
     CHECK(s.driver.ui().touch_targets().find("start").has_value());
     CHECK(stored(s.dir.path()).empty());
 }

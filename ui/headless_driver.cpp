@@ -41,9 +41,6 @@ constexpr Accent accents[] = {{"é", "É", "e"}, {"è", "È", "e"}, {"ë", "Ë",
 HeadlessDriver::HeadlessDriver(Kiosk& kiosk, ImVec2 display_size, MonotonicClock::time_point start, bool audit_text)
     : kiosk_(kiosk), display_size_(display_size), ui_(display_size), start_(start), now_(start) {
     if (audit_text) ui_.set_text_audit(&audit_);
-    unsigned char* pixels = nullptr;
-    int width = 0, height = 0;
-    ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);  // no renderer: build the atlas only
     ImGui::GetIO().MousePos = {-1, -1};
     frame();
 }
@@ -61,6 +58,7 @@ void HeadlessDriver::run_frame(std::chrono::milliseconds elapsed) {
     now_ += elapsed;
     // Timers first, then the frame, as the window's loop does: what is drawn is current.
     kiosk_.tick(now_);
+    ui_.use_large_text_fonts(kiosk_.large_text());  // as the window's loop does, without a texture
     const double seconds = std::chrono::duration<double>(now_ - start_).count();
     apply_all(ui_.run_frame(kiosk_, seconds));
 }

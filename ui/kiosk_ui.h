@@ -10,8 +10,11 @@
 #include "ui/render/moving_parts.h"
 #include "ui/widgets/map_labels.h"
 
+#include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace flytthit::ui {
@@ -23,6 +26,7 @@ public:
     ~ImGuiContextOwner();
     ImGuiContextOwner(const ImGuiContextOwner&) = delete;
     ImGuiContextOwner& operator=(const ImGuiContextOwner&) = delete;
+    ImGuiContext* get() const { return context_; }
 
 private:
     ImGuiContext* context_;
@@ -30,8 +34,24 @@ private:
 
 class KioskUi {
 public:
-    // Creates the ImGui context and the fonts for a display of display_size pixels.
-    explicit KioskUi(ImVec2 display_size);
+    // Creates the ImGui context and the normal fonts for a display of display_size pixels.
+    // With font_cache_dir (the data directory), the baked atlases are kept there and a start
+    // restores them instead of baking (ui/fonts/atlas_cache.h).
+    explicit KioskUi(ImVec2 display_size, std::optional<std::filesystem::path> font_cache_dir = std::nullopt);
+    ~KioskUi();
+    KioskUi(const KioskUi&) = delete;
+    KioskUi& operator=(const KioskUi&) = delete;
+
+    // Makes (wanted) or frees the large-text fonts, in an atlas of their own: they are the
+    // larger part of all glyphs, and most visitors never ask for them. Between frames, on the
+    // render thread; a made atlas needs its texture (FontTexture) before the next frame.
+    // Returns whether anything changed. run_frame uses the large fonts only while they exist:
+    // their atlas is then ImGui's for the frame (io.Fonts), so every draw list, the default
+    // font and the white pixel come from one atlas, as ImGui requires.
+    bool use_large_text_fonts(bool wanted);
+    // The large-text fonts' atlas while they exist, for its texture; nullptr otherwise.
+    ImFontAtlas* large_text_atlas() { return large_atlas_.get(); }
+    bool has_large_text_fonts() const { return large_atlas_ != nullptr; }
 
     // One frame: NewFrame, the current screen, Render. The caller sets io.DisplaySize,
     // DeltaTime and input first (a platform backend does it; the headless driver by hand),
@@ -48,15 +68,20 @@ public:
     const TextAudit* text_audit() const { return audit_; }
     // What the last frame drew that moves (ui/render/moving_parts.h), for the window's damage.
     const MovingParts& moving_parts() const { return moving_parts_; }
-    const std::string& font_warning() const { return font_warning_; }
+    // What making the fonts had to say since the last call (DejaVu missing, a cache file not
+    // taken or not written, where a set came from), for the log.
+    std::vector<std::string> take_font_notes() { return std::exchange(font_notes_, {}); }
     float scale() const { return scale_; }
 
 private:
     ImGuiContextOwner context_;
     float scale_;
-    std::string font_warning_;
+    std::optional<std::filesystem::path> font_cache_dir_;
+    std::vector<std::string> font_notes_;
+    ImFontAtlas* normal_atlas_;  // the context's own atlas
     Fonts fonts_;
-    Fonts large_fonts_;  // for the visitor's large-text choice
+    std::unique_ptr<ImFontAtlas> large_atlas_;  // the visitor's large-text choice, while made
+    Fonts large_fonts_;
     TouchTargets targets_;
     const PackPictures* pictures_ = nullptr;
     MapLabelPlan map_label_plan_;  // the map's names between frames

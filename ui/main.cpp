@@ -309,6 +309,7 @@ int main(int argc, char** argv) {
     }
     Kiosk kiosk(*store, content->pack, settings, MonotonicClock::now());
     options.window.content_dir = content->loaded_from;
+    options.window.data_dir = options.data_dir;
     if (const auto staff_screen = staff_screen_named(options.screen)) {
         if (options.large_text) {
             std::cerr << "flytthit-kiosk: --large-text: staff screens have no large text (--screen \"" << options.screen << "\")\n";

@@ -8,6 +8,7 @@
 #include "ui/platform/frame_presenter.h"
 #include "ui/platform/gl_functions.h"
 #include "ui/platform/gl_window.h"
+#include "ui/platform/large_text_fonts.h"
 #include "ui/platform/sdl_handles.h"
 #include "ui/platform/service_watchdog.h"
 #include "ui/platform/textures.h"
@@ -178,14 +179,15 @@ int run_kiosk_window(Kiosk& kiosk, const WindowOptions& options) {
 
     int width = 0, height = 0;
     SDL_GL_GetDrawableSize(window, &width, &height);
-    KioskUi ui({static_cast<float>(width), static_cast<float>(height)});
-    if (!ui.font_warning().empty()) std::cerr << "flytthit-kiosk: " << ui.font_warning() << "\n";
+    KioskUi ui({static_cast<float>(width), static_cast<float>(height)},
+               options.data_dir.empty() ? std::nullopt : std::optional(options.data_dir));
+    for (const auto& note : ui.take_font_notes()) std::cerr << "flytthit-kiosk: " << note << "\n";
     auto backends = ImGuiBackends::start(window, gl_window->context->get(), gl_window->glsl_version);
     if (!backends) {
         std::cerr << "flytthit-kiosk: " << backends.error().message << "\n";
         return 1;
     }
-    const auto font_texture = FontTexture::upload(*gl);
+    const auto font_texture = FontTexture::upload(*gl, *ImGui::GetIO().Fonts);
     if (!font_texture) {
         std::cerr << "flytthit-kiosk: " << font_texture.error().message << "\n";
         return 1;
@@ -196,6 +198,7 @@ int run_kiosk_window(Kiosk& kiosk, const WindowOptions& options) {
     // (declared after it). A broken one leaves a neutral frame, a log line and a line on staff home.
     PackTextures textures(kiosk.content(), options.content_dir, width, height, *gl);
     ui.set_pictures(&textures.pictures());
+    LargeTextFonts large_text_fonts;  // after ui: its texture points into ui's atlas
 
     InputWait input(window);
     std::cerr << "flytthit-kiosk: between frames, waiting on " << input.description() << "\n";
@@ -270,6 +273,9 @@ int run_kiosk_window(Kiosk& kiosk, const WindowOptions& options) {
             SDL_Delay(5);
             continue;
         }
+
+        // Between frames, so a frame never mixes sets; its new texture is in no frame drawn yet.
+        if (large_text_fonts.follow(ui, *gl, kiosk.large_text())) screen_may_be_stale = true;
 
         const auto build_start = MonotonicClock::now();
         ImGui_ImplOpenGL3_NewFrame();

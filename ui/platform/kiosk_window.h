@@ -19,6 +19,7 @@ struct WindowOptions {
     GlApi gl_api = GlApi::automatic;
     std::optional<std::filesystem::path> screenshot;  // render a few frames, save PNG, exit
     std::filesystem::path content_dir;  // where the kiosk's pack was loaded from: its pictures are read there
+    std::filesystem::path data_dir;     // the lead store's: the baked font atlases are kept there too
     // For bench/: print "first-frame" when the first frame is on screen; or draw this many
     // frames back to back and print their build and draw times, then exit.
     bool report_first_frame = false;

@@ -100,11 +100,11 @@ std::size_t bytes_per_texel(FontFormat format) {
 
 }  // namespace
 
-Result<std::unique_ptr<FontTexture>> FontTexture::upload(const GlFunctions& gl) {
-    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
-    unsigned char* coverage = nullptr;
-    int width = 0, height = 0;
-    atlas.GetTexDataAsAlpha8(&coverage, &width, &height);  // KioskUi baked it: this only hands it over
+Result<std::unique_ptr<FontTexture>> FontTexture::upload(const GlFunctions& gl, ImFontAtlas& atlas) {
+    // Read directly: GetTexDataAsAlpha8 would bake ImGui's default font into an atlas whose
+    // pixels are gone, where this must fail instead.
+    const unsigned char* coverage = atlas.TexPixelsAlpha8;
+    const int width = atlas.TexWidth, height = atlas.TexHeight;
     if (coverage == nullptr) return make_error("the font atlas has no pixels to upload");
     // An earlier call's error must not be taken for ours (bounded: a lost context repeats its error).
     for (int i = 0; i < 16 && gl.get_error() != gl_no_error; ++i) {}
@@ -134,14 +134,14 @@ Result<std::unique_ptr<FontTexture>> FontTexture::upload(const GlFunctions& gl) 
         std::string description = std::to_string(width) + "x" + std::to_string(height) + ", " + format_name(format) + ", " +
                                   std::to_string(kib) + " KiB";
         if (!failures.empty()) description += " (refused: " + failures + ")";
-        return std::unique_ptr<FontTexture>(new FontTexture(gl, texture, std::move(description)));  // private constructor
+        return std::unique_ptr<FontTexture>(new FontTexture(gl, atlas, texture, std::move(description)));  // private constructor
     }
     return make_error("the font atlas (" + std::to_string(width) + "x" + std::to_string(height) +
                       ") could not be uploaded in any format: " + failures);
 }
 
 FontTexture::~FontTexture() {
-    ImGui::GetIO().Fonts->SetTexID(nullptr);
+    atlas_.SetTexID(nullptr);
     gl_.delete_textures(1, &texture_);
 }
 

@@ -19,6 +19,8 @@
 #include "ui/pictures.h"
 #include "ui/platform/gl_functions.h"
 
+#include <imgui.h>
+
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -26,7 +28,7 @@
 
 namespace flytthit::ui {
 
-// The font atlas ImGui baked (io.Fonts, single-channel coverage), as one GL texture sampled
+// A font atlas (ImGui's own, or the large-text set's: single-channel coverage), as one GL texture sampled
 // as (1, 1, 1, coverage), which is what the OpenGL3 backend's shader multiplies by: one byte a
 // texel where the context can swizzle (desktop GL 3.3 or GL_ARB/EXT_texture_swizzle, GL ES 3),
 // two (luminance-alpha) on GL ES 2, four (RGBA) only on a desktop GL without swizzles. Once
@@ -36,9 +38,11 @@ namespace flytthit::ui {
 // Needs the GL context current while it lives; deletes the texture with itself.
 class FontTexture {
 public:
-    // On the render thread, once, after the atlas is built and the ImGui backends started.
-    // Fails only when no format could be uploaded (the GL error is in the message).
-    static Result<std::unique_ptr<FontTexture>> upload(const GlFunctions& gl);
+    // On the render thread, after atlas is built and the ImGui backends started: uploads its
+    // pixels, gives atlas the texture's id and frees the pixels (the texture is the only copy).
+    // Fails only when no format could be uploaded (the GL error is in the message). atlas
+    // outlives the texture.
+    static Result<std::unique_ptr<FontTexture>> upload(const GlFunctions& gl, ImFontAtlas& atlas);
     ~FontTexture();
     FontTexture(const FontTexture&) = delete;
     FontTexture& operator=(const FontTexture&) = delete;
@@ -47,9 +51,10 @@ public:
     const std::string& description() const { return description_; }
 
 private:
-    FontTexture(const GlFunctions& gl, unsigned int texture, std::string description)
-        : gl_(gl), texture_(texture), description_(std::move(description)) {}
+    FontTexture(const GlFunctions& gl, ImFontAtlas& atlas, unsigned int texture, std::string description)
+        : gl_(gl), atlas_(atlas), texture_(texture), description_(std::move(description)) {}
     const GlFunctions& gl_;
+    ImFontAtlas& atlas_;
     unsigned int texture_;
     std::string description_;
 };
