@@ -3,6 +3,7 @@
 
 #include "ui/fonts/font_sets.h"
 #include "ui/screens/screens.h"
+#include "ui/theme.h"
 #include "ui/widgets/controls.h"
 
 namespace flytthit::ui {
@@ -37,6 +38,16 @@ Fonts make_font_set(ImFontAtlas& atlas, float scale, float factor, const std::op
     notes.push_back(std::string(factor == 1.0f ? "normal" : "large-text") + " fonts " + source_name(set.source) + ", " +
                     std::to_string(atlas.TexWidth) + "x" + std::to_string(atlas.TexHeight));
     return set.fonts;
+}
+
+// The theme's gradient behind every screen, on ImGui's background list: one quad, static, so
+// the frame damage leaves it out and a damaged rectangle redraws only its share of it. (It
+// was ~56 scissored clears of one band of rows each: a dozen times the commands, and 5.5 MiB
+// more of llvmpipe's scene memory at 1920x1080, for 0.8 % of a core less on the attract loop.)
+// Fully opaque, so blending gives the gradient's own pixels whatever the buffer held.
+void draw_background(ImVec2 size) {
+    ImGui::GetBackgroundDrawList()->AddRectFilledMultiColor({0, 0}, size, theme::background_top, theme::background_top,
+                                                            theme::background_bottom, theme::background_bottom);
 }
 
 }  // namespace
@@ -79,6 +90,7 @@ std::vector<Intent> KioskUi::run_frame(const Kiosk& kiosk, double time_seconds) 
     const bool large = kiosk.large_text() && large_atlas_ != nullptr;
     ImGui::GetIO().Fonts = large ? large_atlas_.get() : normal_atlas_;
     ImGui::NewFrame();
+    draw_background(ImGui::GetIO().DisplaySize);
     const Fonts& fonts = large ? large_fonts_ : fonts_;
     UiFrame frame{ImGui::GetIO().DisplaySize, scale_, time_seconds, fonts, targets_, intents, audit_};
     frame.pictures = pictures_;

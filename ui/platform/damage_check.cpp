@@ -50,7 +50,7 @@ DamageCheck::DamageCheck(const GlFunctions& gl, int width, int height) : gl_(gl)
 
 DamageCheck::~DamageCheck() = default;
 
-void DamageCheck::compare(DamageDrawing& drawing, const BackgroundBands& background, ImDrawData& draw_data, const Damage& damage) {
+void DamageCheck::compare(DamageDrawing& drawing, ImDrawData& draw_data, const Damage& damage) {
     ++frames_;
     // Whole frames are compared too: they show the offscreen framebuffer draws as the window does.
     if (!offscreen_ && !offscreen_failed_) {
@@ -67,7 +67,7 @@ void DamageCheck::compare(DamageDrawing& drawing, const BackgroundBands& backgro
     }
     const std::vector<unsigned char> partial = read_frame(gl_, width_, height_);
     gl_.bind_framebuffer(gl_framebuffer, offscreen_->framebuffer);
-    drawing.draw(gl_, background, draw_data, Damage{}, width_, height_);
+    drawing.draw(gl_, draw_data, Damage{}, width_, height_);
     const std::vector<unsigned char> whole = read_frame(gl_, width_, height_);
     gl_.bind_framebuffer(gl_framebuffer, 0);
     for (std::size_t i = 0; i + 3 < whole.size(); i += 4) {

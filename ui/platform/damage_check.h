@@ -19,7 +19,7 @@ public:
     DamageCheck& operator=(const DamageCheck&) = delete;
 
     // After the frame was drawn from damage into the back buffer, before it is presented.
-    void compare(DamageDrawing& drawing, const BackgroundBands& background, ImDrawData& draw_data, const Damage& damage);
+    void compare(DamageDrawing& drawing, ImDrawData& draw_data, const Damage& damage);
     int frames() const { return frames_; }
     // Prints "damage-check: ..."; true when every pixel of every frame matched.
     bool report() const;

@@ -10,35 +10,6 @@
 
 namespace flytthit::ui {
 
-BackgroundBands::BackgroundBands(int height) {
-    auto channel = [](ImU32 colour, int shift) { return static_cast<float>((colour >> shift) & 0xFF); };
-    auto rounded = [&](int row, int shift) {
-        const float t = (static_cast<float>(row) + 0.5f) / static_cast<float>(std::max(height, 1));
-        const float top = channel(theme::background_top, shift), bottom = channel(theme::background_bottom, shift);
-        return static_cast<int>(std::lround(top + (bottom - top) * t));
-    };
-    for (int row = 0; row < height; ++row) {
-        const std::array<int, 3> colour{rounded(row, 0), rounded(row, 8), rounded(row, 16)};
-        if (bands_.empty() || bands_.back().colour != colour) bands_.push_back({row, 0, colour});
-        ++bands_.back().rows;
-    }
-}
-
-void BackgroundBands::paint(const GlFunctions& gl, int width, int height, const PixelRect& within) const {
-    const int left = std::max(within.x0, 0), right = std::min(within.x1, width);
-    if (right <= left) return;
-    gl.enable(gl_scissor_test);
-    for (const Band& band : bands_) {
-        const int top = std::max(band.top, within.y0), bottom = std::min(band.top + band.rows, within.y1);
-        if (bottom <= top) continue;
-        gl.scissor(left, height - bottom, right - left, bottom - top);  // GL counts rows from the bottom
-        gl.clear_color(static_cast<float>(band.colour[0]) / 255.0f, static_cast<float>(band.colour[1]) / 255.0f,
-                       static_cast<float>(band.colour[2]) / 255.0f, 1.0f);
-        gl.clear(gl_color_buffer_bit);
-    }
-    gl.disable(gl_scissor_test);
-}
-
 std::vector<unsigned char> read_frame(const GlFunctions& gl, int width, int height) {
     std::vector<unsigned char> pixels(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4);
     gl.pixel_store_i(gl_pack_alignment, 1);
@@ -99,18 +70,21 @@ void append_clipped(const ImDrawList& source, const PixelRect& rect, ImVec2 orig
 DamageDrawing::DamageDrawing() = default;
 DamageDrawing::~DamageDrawing() = default;
 
-void DamageDrawing::draw(const GlFunctions& gl, const BackgroundBands& background, ImDrawData& draw_data, const Damage& damage,
-                         int width, int height) {
+void DamageDrawing::draw(const GlFunctions& gl, ImDrawData& draw_data, const Damage& damage, int width, int height) {
     gl.viewport(0, 0, width, height);
     if (damage.full) {
-        background.paint(gl, width, height, {0, 0, width, height});
+        // The background's gradient covers every pixel; the clear (an unscissored one, which
+        // software GL does without shading a pixel) only keeps a frame with no draw data
+        // (a minimised window) from showing what the buffer held.
+        const ImVec4 bottom = ImGui::ColorConvertU32ToFloat4(theme::background_bottom);
+        gl.clear_color(bottom.x, bottom.y, bottom.z, 1.0f);
+        gl.clear(gl_color_buffer_bit);
         ImGui_ImplOpenGL3_RenderDrawData(&draw_data);
         return;
     }
     if (damage.rects.empty()) return;
     // One pass for all the rectangles: merge_rects leaves them apart, so no pixel is blended
-    // twice; in each, the background first, then every command clipped to it, in order.
-    for (const PixelRect& rect : damage.rects) background.paint(gl, width, height, rect);
+    // twice; in each, every command clipped to it, in order, the background's gradient first.
     const ImVec2 origin = draw_data.DisplayPos;
     while (static_cast<int>(lists_.size()) < draw_data.CmdListsCount) {
         lists_.push_back(std::make_unique<ImDrawList>(ImGui::GetDrawListSharedData()));

@@ -202,7 +202,6 @@ int run_kiosk_window(Kiosk& kiosk, const WindowOptions& options) {
 
     InputWait input(window);
     std::cerr << "flytthit-kiosk: between frames, waiting on " << input.description() << "\n";
-    const BackgroundBands background(height);
     const auto presenter = FramePresenter::detect(window);
     std::cerr << "flytthit-kiosk: presenting " << presenter->description() << "\n";
     FrameDamage frame_damage;
@@ -303,9 +302,9 @@ int run_kiosk_window(Kiosk& kiosk, const WindowOptions& options) {
         const Damage damage = frame_damage.next(draw_data, ui.moving_parts(), presenter->buffer_age(),
                                                 screen_may_be_stale || options.screenshot.has_value());
         screen_may_be_stale = false;
-        damage_drawing.draw(*gl, background, draw_data, damage, width, height);
+        damage_drawing.draw(*gl, draw_data, damage, width, height);
         if (options.check_damage_frames > 0) {
-            damage_check.compare(damage_drawing, background, draw_data, damage);
+            damage_check.compare(damage_drawing, draw_data, damage);
             if (damage_check.frames() >= options.check_damage_frames) return damage_check.report() ? 0 : 1;
         }
         frames_to_draw = std::max(0, frames_to_draw - 1);
