@@ -52,6 +52,11 @@ Result<GlWindow> open_gl_window(const GlWindowRequest& request, bool& window_mis
         SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, candidate.major);
         SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, candidate.minor);
         SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+        // ImGui draws flat, in order, with no depth or stencil test: a buffer for either is
+        // memory for nothing (SDL asks for 16 bits of depth by default, and GLX gave 24 + 8,
+        // 8 MiB at 1920x1080; on the Pi it comes out of the GPU's CMA memory).
+        SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+        SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
         const Uint32 flags = SDL_WINDOW_OPENGL | (request.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
         WindowHandle window(SDL_CreateWindow(request.title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, request.width,
                                              request.height, flags));
