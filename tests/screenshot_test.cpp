@@ -291,18 +291,25 @@ TEST_CASE("the pack's pictures are uploaded as textures once a run, scaled to th
     CHECK(uploaded_kib[0] < uploaded_kib[1]);
 }
 
-TEST_CASE("the pictures are held as textures only off the attract screen: released when the kiosk returns to it") {
-    TempDir dir;
-    // The thank-you screen goes back to attract by itself (after 20 s): the pictures a visitor
-    // saw are uploaded, then released there. The wait is bounded by tries, scaled, never timed.
+// Runs the kiosk at 800x480 from the thank-you screen, which goes back to attract by itself
+// (after 20 s), until its log says until_logged; returns what it logged. The wait is bounded by
+// tries, scaled, never timed.
+namespace {
+flytthit::test::CommandResult run_until_logged(const TempDir& dir, const std::string& options, const std::string& until_logged) {
     const auto tries = flytthit::test::scaled(std::chrono::seconds(120)).count() / 100;
     const std::string log = (dir / "kiosk.log").string();
-    const auto run = run_command("xvfb-run -a -s '-screen 0 800x480x24' sh -c '" + kiosk + " --windowed --size 800x480 --data-dir " +
-                                     (dir / "data").string() + " --screen thank_you 2> " + log +
-                                     " & k=$!; i=0; while ! grep -q \"pictures released\" " + log + " && [ $i -lt " +
-                                     std::to_string(tries) + " ]; do sleep 0.1; i=$((i+1)); done; kill $k; wait $k; cat " + log +
-                                     " >&2'",
-                                 dir.path());
+    return run_command("xvfb-run -a -s '-screen 0 800x480x24' sh -c '" + kiosk + " --windowed --size 800x480 --data-dir " +
+                           (dir / "data").string() + " --screen thank_you " + options + " 2> " + log + " & k=$!; i=0; while ! grep -q \"" +
+                           until_logged + "\" " + log + " && [ $i -lt " + std::to_string(tries) +
+                           " ]; do sleep 0.1; i=$((i+1)); done; kill $k; wait $k; cat " + log + " >&2'",
+                       dir.path());
+}
+}  // namespace
+
+TEST_CASE("the pictures are held as textures only off the attract screen: released when the kiosk returns to it") {
+    TempDir dir;
+    // The pictures a visitor saw are uploaded, then released on attract.
+    const auto run = run_until_logged(dir, "", "pictures released");
     CAPTURE(run.err);
     const auto uploaded = run.err.find("pictures uploaded as textures, ");
     const auto released = run.err.find("pictures released on the attract screen");
@@ -312,6 +319,31 @@ TEST_CASE("the pictures are held as textures only off the attract screen: releas
     // Once each: the attract screen after the release does not decode them again.
     CHECK(run.err.find("pictures uploaded as textures, ", uploaded + 1) == std::string::npos);
     CHECK(run.err.find("pictures released", released + 1) == std::string::npos);
+}
+
+TEST_CASE("the large-text fonts exist only while a visitor has large text, and the next start restores both sets from the cache") {
+    TempDir dir;
+    // The session's end on attract resets large text: its fonts and texture go.
+    const auto first = run_until_logged(dir, "--large-text", "large-text fonts released");
+    CAPTURE(first.err);
+    const auto baked = first.err.find("large-text fonts baked");
+    const auto ready = first.err.find("large-text fonts ready in ");
+    const auto released = first.err.find("large-text fonts released");
+    CHECK(first.err.find("normal fonts baked") != std::string::npos);
+    REQUIRE(baked != std::string::npos);
+    REQUIRE(ready != std::string::npos);
+    REQUIRE(released != std::string::npos);
+    CHECK(baked < ready);
+    CHECK(ready < released);
+    CHECK(first.err.find("large-text fonts ready", ready + 1) == std::string::npos);  // made once, not per frame
+    CHECK(std::filesystem::exists(dir / "data" / "font-atlas-normal.bin"));
+    CHECK(std::filesystem::exists(dir / "data" / "font-atlas-large.bin"));
+
+    const auto second = run_until_logged(dir, "--large-text", "large-text fonts released");
+    CAPTURE(second.err);
+    CHECK(second.err.find("normal fonts restored from the cache") != std::string::npos);
+    CHECK(second.err.find("large-text fonts restored from the cache") != std::string::npos);
+    CHECK(second.err.find("baked") == std::string::npos);
 }
 
 TEST_CASE("the attract screen alone never decodes the pictures") {
