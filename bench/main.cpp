@@ -344,9 +344,14 @@ int main(int argc, char** argv) {
     const std::vector<std::string> args(argv + 1, argv + argc);
     const bool smoke = std::find(args.begin(), args.end(), "--smoke") != args.end();
     fs::path out = "results.json";
+    // --only NAME runs one group (start, frames, idle, commit, sync, memory): to look at one
+    // figure while working on it. bench/run always runs them all.
+    std::string only;
     for (std::size_t i = 0; i + 1 < args.size(); ++i) {
         if (args[i] == "--out") out = args[i + 1];
+        if (args[i] == "--only") only = args[i + 1];
     }
+    const auto wanted = [&](const char* group) { return only.empty() || only == group; };
     Sizes sizes;
     if (smoke) sizes = Sizes{2'000, 20, 2, 30, 500};
     const CurlGlobal curl;
@@ -356,12 +361,12 @@ int main(int argc, char** argv) {
     Report report;
     try {
         const VirtualDisplay display;
-        bench_start(report, sizes);
-        bench_frames(report, sizes);
-        bench_idle(report, sizes);
-        bench_commit(report, sizes);
-        bench_sync(report, sizes);
-        bench_memory(report);
+        if (wanted("start")) bench_start(report, sizes);
+        if (wanted("frames")) bench_frames(report, sizes);
+        if (wanted("idle")) bench_idle(report, sizes);
+        if (wanted("commit")) bench_commit(report, sizes);
+        if (wanted("sync")) bench_sync(report, sizes);
+        if (wanted("memory")) bench_memory(report);
     } catch (const std::exception& error) {
         std::fprintf(stderr, "flytthit-bench: %s\n", error.what());
         report.write_json(out, machine, smoke);
