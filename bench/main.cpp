@@ -351,6 +351,11 @@ int main(int argc, char** argv) {
         if (args[i] == "--out") out = args[i + 1];
         if (args[i] == "--only") only = args[i + 1];
     }
+    const std::vector<std::string> groups{"start", "frames", "idle", "commit", "sync", "memory"};
+    if (!only.empty() && std::find(groups.begin(), groups.end(), only) == groups.end()) {
+        std::fprintf(stderr, "flytthit-bench: --only \"%s\": not a group (start, frames, idle, commit, sync, memory)\n", only.c_str());
+        return 2;
+    }
     const auto wanted = [&](const char* group) { return only.empty() || only == group; };
     Sizes sizes;
     if (smoke) sizes = Sizes{2'000, 20, 2, 30, 500};
