@@ -293,12 +293,14 @@ TEST_CASE("the pack's pictures are uploaded as textures once a run, scaled to th
 
 // Runs the kiosk at 800x480 from the thank-you screen, which goes back to attract by itself
 // (after 20 s), until its log says until_logged; returns what it logged. The wait is bounded by
-// tries, scaled, never timed.
+// tries, scaled, never timed. The log is emptied before the kiosk starts, not by its own
+// redirection: that runs in the background job, so on a slow machine (qemu-user) the wait could
+// read the previous run's log, find the line at once and kill the new kiosk before it logged.
 namespace {
 flytthit::test::CommandResult run_until_logged(const TempDir& dir, const std::string& options, const std::string& until_logged) {
     const auto tries = flytthit::test::scaled(std::chrono::seconds(120)).count() / 100;
     const std::string log = (dir / "kiosk.log").string();
-    return run_command("xvfb-run -a -s '-screen 0 800x480x24' sh -c '" + kiosk + " --windowed --size 800x480 --data-dir " +
+    return run_command("xvfb-run -a -s '-screen 0 800x480x24' sh -c ': > " + log + "; " + kiosk + " --windowed --size 800x480 --data-dir " +
                            (dir / "data").string() + " --screen thank_you " + options + " 2> " + log + " & k=$!; i=0; while ! grep -q \"" +
                            until_logged + "\" " + log + " && [ $i -lt " + std::to_string(tries) +
                            " ]; do sleep 0.1; i=$((i+1)); done; kill $k; wait $k; cat " + log + " >&2'",
