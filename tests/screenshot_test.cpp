@@ -269,6 +269,35 @@ TEST_CASE("the attract loop redraws only round its jewels and prompt, and every 
     }
 }
 
+TEST_CASE("the flat shapes drawn with the white texel are the same pixels as drawn with the font atlas's white pixel") {
+    TempDir dir;
+    // A screenshot steps the animation as the damage check does, so both runs show one frame.
+    std::vector<std::vector<unsigned char>> frames;
+    for (const std::string way : {"", "FLYTTHIT_FLAT_SHAPES=atlas "}) {
+        CAPTURE(way);
+        const std::string png = (dir / ("attract" + std::to_string(frames.size()) + ".png")).string();
+        const auto run = run_command(way + "xvfb-run -a -s '-screen 0 1920x1080x24' " + kiosk +
+                                         " --windowed --size 1920x1080 --screen attract --screenshot '" + png + "' --data-dir '" +
+                                         (dir / ("data" + std::to_string(frames.size()))).string() + "'",
+                                     dir.path());
+        CAPTURE(run.err);
+        REQUIRE(run.exit_code == 0);
+        CHECK(run.err.find(way.empty() ? "flat shapes drawn with a white texel" : "flat shapes drawn with the font atlas's white pixel") !=
+              std::string::npos);
+        int width = 0, height = 0, channels = 0;
+        std::unique_ptr<unsigned char, ImageFree> pixels(stbi_load(png.c_str(), &width, &height, &channels, 3));
+        REQUIRE(pixels != nullptr);
+        REQUIRE(width == 1920);
+        REQUIRE(height == 1080);
+        CHECK(distinct_colours(png, width, height) > 100);  // the jewels are there, in their colours
+        frames.emplace_back(pixels.get(), pixels.get() + static_cast<std::size_t>(width) * height * 3);
+    }
+    REQUIRE(frames.size() == 2);
+    std::size_t differing = 0;
+    for (std::size_t i = 0; i < frames[0].size(); ++i) differing += frames[0][i] != frames[1][i];
+    CHECK(differing == 0);
+}
+
 TEST_CASE("the pack's pictures are uploaded as textures once a run, scaled to the screen, however many frames follow") {
     TempDir dir;
     std::vector<long> uploaded_kib;

@@ -2,6 +2,7 @@
 #include "ui/kiosk_ui.h"
 
 #include "ui/fonts/font_sets.h"
+#include "ui/render/flat_shapes.h"
 #include "ui/screens/screens.h"
 #include "ui/theme.h"
 #include "ui/widgets/controls.h"
@@ -45,7 +46,8 @@ Fonts make_font_set(ImFontAtlas& atlas, float scale, float factor, const std::op
 // was ~56 scissored clears of one band of rows each: a dozen times the commands, and 5.5 MiB
 // more of llvmpipe's scene memory at 1920x1080, for 0.8 % of a core less on the attract loop.)
 // Fully opaque, so blending gives the gradient's own pixels whatever the buffer held.
-void draw_background(ImVec2 size) {
+void draw_background(ImVec2 size, ImTextureID flat_shapes) {
+    const FlatShapesScope flat(flat_shapes, ImGui::GetBackgroundDrawList());
     ImGui::GetBackgroundDrawList()->AddRectFilledMultiColor({0, 0}, size, theme::background_top, theme::background_top,
                                                             theme::background_bottom, theme::background_bottom);
 }
@@ -90,12 +92,13 @@ std::vector<Intent> KioskUi::run_frame(const Kiosk& kiosk, double time_seconds) 
     const bool large = kiosk.large_text() && large_atlas_ != nullptr;
     ImGui::GetIO().Fonts = large ? large_atlas_.get() : normal_atlas_;
     ImGui::NewFrame();
-    draw_background(ImGui::GetIO().DisplaySize);
+    draw_background(ImGui::GetIO().DisplaySize, flat_shapes_);
     const Fonts& fonts = large ? large_fonts_ : fonts_;
     UiFrame frame{ImGui::GetIO().DisplaySize, scale_, time_seconds, fonts, targets_, intents, audit_};
     frame.pictures = pictures_;
     frame.map_labels = &map_label_plan_;
     frame.moving = &moving_parts_;
+    frame.flat_shapes = flat_shapes_;
     // A minimised window has no size: nothing is drawn (ImGui asserts on items of no size),
     // and the kiosk's state stays as it was until the window is back.
     if (frame.size.x >= 1.0f && frame.size.y >= 1.0f) draw_current_screen(kiosk, frame);

@@ -61,6 +61,8 @@ public:
     const TouchTargets& touch_targets() const { return targets_; }
     // The pack's pictures as textures (ui/platform/textures.h), or none; outlives the frames.
     void set_pictures(const PackPictures* pictures) { pictures_ = pictures; }
+    // The white texel flat shapes are drawn with (ui/render/flat_shapes.h), or none; outlives the frames.
+    void set_flat_shapes_texture(ImTextureID texture) { flat_shapes_ = texture; }
     // Where frames record what they drew as text and what they had to cut (the fit test's
     // view); none by default: the kiosk itself copies no drawn text. audit outlives the frames.
     void set_text_audit(TextAudit* audit) { audit_ = audit; }
@@ -84,6 +86,7 @@ private:
     Fonts large_fonts_;
     TouchTargets targets_;
     const PackPictures* pictures_ = nullptr;
+    ImTextureID flat_shapes_ = nullptr;
     MapLabelPlan map_label_plan_;  // the map's names between frames
     MovingParts moving_parts_;     // the last frame's
     TextAudit* audit_ = nullptr;

@@ -47,6 +47,7 @@ struct UiFrame {
     const PackPictures* pictures = nullptr;  // none in headless tests: screens draw neutral frames
     MapLabelPlan* map_labels = nullptr;      // the map's names, kept between frames (map_labels.h)
     MovingParts* moving = nullptr;           // where an animation marks what it drew (moving_parts.h)
+    ImTextureID flat_shapes = nullptr;       // the white texel flat shapes are drawn with, or none (flat_shapes.h)
 
     float px(float design_pixels) const { return design_pixels * scale; }
     // A touch target's side: the design size scaled, never under min_touch_px.

@@ -193,6 +193,16 @@ int run_kiosk_window(Kiosk& kiosk, const WindowOptions& options) {
         return 1;
     }
     std::cerr << "flytthit-kiosk: font atlas " << (*font_texture)->description() << "\n";
+    // Without it the flat shapes take the atlas's white pixel: slower under software GL, the
+    // same to see. FLYTTHIT_FLAT_SHAPES=atlas asks for that, to compare (screenshot_test does).
+    const char* flat_shapes = SDL_getenv("FLYTTHIT_FLAT_SHAPES");
+    const bool flat_shapes_from_atlas = flat_shapes != nullptr && std::string_view(flat_shapes) == "atlas";
+    const auto white_texel = flat_shapes_from_atlas ? Result<std::unique_ptr<WhiteTexel>>(make_error("FLYTTHIT_FLAT_SHAPES=atlas"))
+                                                    : WhiteTexel::upload(*gl);
+    if (white_texel) ui.set_flat_shapes_texture((*white_texel)->id());
+    std::cerr << "flytthit-kiosk: flat shapes drawn with "
+              << (white_texel ? std::string("a white texel, sampled nearest") : "the font atlas's white pixel (" + white_texel.error().message + ")")
+              << "\n";
     // Pictures are decoded once, at the screen's size, on a worker while the first frames show
     // neutral frames; uploaded by the loop below, and deleted before the GL context goes
     // (declared after it). A broken one leaves a neutral frame, a log line and a line on staff home.
@@ -280,8 +290,9 @@ int run_kiosk_window(Kiosk& kiosk, const WindowOptions& options) {
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplSDL2_NewFrame();
         // The damage check steps the animation as the loop does at its rate, however fast the
-        // frames are drawn back to back: each frame moves the jewels as far as on a stand.
-        const double animation_seconds = options.check_damage_frames > 0
+        // frames are drawn back to back: each frame moves the jewels as far as on a stand. So
+        // does a screenshot: the same frame each time, whatever the machine's speed.
+        const double animation_seconds = options.check_damage_frames > 0 || options.screenshot
                                              ? frames_drawn * std::chrono::duration<double>(attract_frame_period).count()
                                              : std::chrono::duration<double>(now - started).count();
         const auto intents = ui.run_frame(kiosk, animation_seconds);

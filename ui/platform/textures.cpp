@@ -145,6 +145,29 @@ FontTexture::~FontTexture() {
     gl_.delete_textures(1, &texture_);
 }
 
+Result<std::unique_ptr<WhiteTexel>> WhiteTexel::upload(const GlFunctions& gl) {
+    for (int i = 0; i < 16 && gl.get_error() != gl_no_error; ++i) {}  // not an earlier call's error
+    unsigned int texture = 0;
+    gl.gen_textures(1, &texture);
+    gl.bind_texture(gl_texture_2d, texture);
+    gl.tex_parameter_i(gl_texture_2d, gl_texture_min_filter, gl_nearest);
+    gl.tex_parameter_i(gl_texture_2d, gl_texture_mag_filter, gl_nearest);
+    gl.tex_parameter_i(gl_texture_2d, gl_texture_wrap_s, gl_clamp_to_edge);
+    gl.tex_parameter_i(gl_texture_2d, gl_texture_wrap_t, gl_clamp_to_edge);
+    const unsigned char white[4] = {255, 255, 255, 255};
+    gl.pixel_store_i(gl_unpack_alignment, 1);
+    gl.tex_image_2d(gl_texture_2d, 0, static_cast<int>(gl_rgba), 1, 1, 0, gl_rgba, gl_unsigned_byte, white);
+    const unsigned int error = gl.get_error();
+    gl.bind_texture(gl_texture_2d, 0);
+    if (error != gl_no_error) {
+        gl.delete_textures(1, &texture);
+        return make_error("the white texel for flat shapes was refused (GL error " + std::to_string(error) + ")");
+    }
+    return std::unique_ptr<WhiteTexel>(new WhiteTexel(gl, texture));  // private constructor
+}
+
+WhiteTexel::~WhiteTexel() { gl_.delete_textures(1, &texture_); }
+
 PackTextures::PackTextures(const ContentPack& pack, const std::filesystem::path& directory, int max_width, int max_height,
                            const GlFunctions& gl)
     : gl_(gl), directory_(directory), max_width_(max_width), max_height_(max_height) {

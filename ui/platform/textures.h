@@ -1,5 +1,5 @@
-// The GL textures the kiosk draws with: the font atlas (FontTexture), and the content pack's
-// pictures (PackTextures).
+// The GL textures the kiosk draws with: the font atlas (FontTexture), the white texel of the
+// flat shapes (WhiteTexel), and the content pack's pictures (PackTextures).
 //
 // The content pack's pictures as GL textures, held only while a screen that may show them is
 // up: the attract screen, where the kiosk spends most of a fair, shows none, and eight
@@ -57,6 +57,24 @@ private:
     ImFontAtlas& atlas_;
     unsigned int texture_;
     std::string description_;
+};
+
+// One white texel, sampled nearest, for the flat shapes (ui/render/flat_shapes.h): 4 bytes.
+// Needs the GL context current while it lives; deletes the texture with itself.
+class WhiteTexel {
+public:
+    // On the render thread. Fails with the GL error when the texture is refused.
+    static Result<std::unique_ptr<WhiteTexel>> upload(const GlFunctions& gl);
+    ~WhiteTexel();
+    WhiteTexel(const WhiteTexel&) = delete;
+    WhiteTexel& operator=(const WhiteTexel&) = delete;
+
+    ImTextureID id() const { return reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(texture_)); }
+
+private:
+    WhiteTexel(const GlFunctions& gl, unsigned int texture) : gl_(gl), texture_(texture) {}
+    const GlFunctions& gl_;
+    unsigned int texture_;
 };
 
 class PackTextures {

@@ -1,5 +1,6 @@
 // The attract loop: the region's jewels turning in a ring around the slogan, "touch to
 // start", and the language choice. A touch anywhere else starts.
+#include "ui/render/flat_shapes.h"
 #include "ui/render/moving_parts.h"
 #include "ui/screens/screen_window.h"
 #include "ui/screens/screens.h"
@@ -100,18 +101,21 @@ void draw_attract(const Kiosk& kiosk, UiFrame& frame) {
     }
     const auto count = static_cast<float>(content.municipalities.size());
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    for (std::size_t i = 0; i < content.municipalities.size() && rx > 0 && ry > 0; ++i) {
-        // The ring turns slowly (one turn a minute): calm enough to read, alive enough to notice.
-        const float angle = 2 * 3.14159265f * (static_cast<float>(i) / count + t / 60.0f) - 1.5708f;
-        const ImVec2 at{centre.x + rx * std::cos(angle), centre.y + ry * std::sin(angle)};
-        JewelLook look;
-        look.spin_deg = t * 12.0f;
-        look.sparkle = std::max(0.0f, std::sin(t * 1.7f + static_cast<float>(i) * 0.8f));
-        {
-            const MovingScope turning(frame.moving, draw);
-            draw_jewel(draw, at, radius, content.municipalities[i], look);
+    {
+        const FlatShapesScope flat(frame.flat_shapes, draw);  // the jewels only: no text in it
+        for (std::size_t i = 0; i < content.municipalities.size() && rx > 0 && ry > 0; ++i) {
+            // The ring turns slowly (one turn a minute): calm enough to read, alive enough to notice.
+            const float angle = 2 * 3.14159265f * (static_cast<float>(i) / count + t / 60.0f) - 1.5708f;
+            const ImVec2 at{centre.x + rx * std::cos(angle), centre.y + ry * std::sin(angle)};
+            JewelLook look;
+            look.spin_deg = t * 12.0f;
+            look.sparkle = std::max(0.0f, std::sin(t * 1.7f + static_cast<float>(i) * 0.8f));
+            {
+                const MovingScope turning(frame.moving, draw);
+                draw_jewel(draw, at, radius, content.municipalities[i], look);
+            }
+            if (frame.audit) frame.audit->solid("jewel", {at.x - radius * 0.8f, at.y - radius * 0.8f}, {at.x + radius * 0.8f, at.y + radius * 0.8f});
         }
-        if (frame.audit) frame.audit->solid("jewel", {at.x - radius * 0.8f, at.y - radius * 0.8f}, {at.x + radius * 0.8f, at.y + radius * 0.8f});
     }
 
     const float bar_left = language_bar(kiosk, frame);
