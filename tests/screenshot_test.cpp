@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <memory>
 #include <set>
 #include <vector>
@@ -296,6 +298,26 @@ TEST_CASE("the flat shapes drawn with the white texel are the same pixels as dra
     std::size_t differing = 0;
     for (std::size_t i = 0; i < frames[0].size(); ++i) differing += frames[0][i] != frames[1][i];
     CHECK(differing == 0);
+}
+
+TEST_CASE("with no session bus the kiosk starts none: SDL's D-Bus start does not fork dbus-launch") {
+    TempDir dir;
+    // A dbus-launch first on PATH that leaves a mark: libdbus autolaunches through PATH.
+    const auto bin = dir / "bin";
+    std::filesystem::create_directories(bin);
+    const auto mark = dir / "dbus-launch-ran";
+    {
+        std::ofstream script(bin / "dbus-launch");
+        script << "#!/bin/sh\ntouch '" << mark.string() << "'\nexit 1\n";
+    }
+    std::filesystem::permissions(bin / "dbus-launch", std::filesystem::perms::owner_all);
+    const auto run = run_command("env -u DBUS_SESSION_BUS_ADDRESS PATH='" + bin.string() + "':\"$PATH\" xvfb-run -a " + kiosk +
+                                     " --windowed --size 800x480 --screen attract --screenshot shot.png --data-dir '" +
+                                     (dir / "data").string() + "'",
+                                 dir.path());
+    CAPTURE(run.err);
+    CHECK(run.exit_code == 0);
+    CHECK_FALSE(std::filesystem::exists(mark));
 }
 
 TEST_CASE("the pack's pictures are uploaded as textures once a run, scaled to the screen, however many frames follow") {

@@ -146,6 +146,13 @@ int run_kiosk_window(Kiosk& kiosk, const WindowOptions& options) {
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
     SDL_SetHint(SDL_HINT_GRAB_KEYBOARD, "1");
+    // SDL opens the D-Bus session bus as it starts (for screensaver inhibition and input
+    // methods, neither of which a kiosk uses). With no bus in the environment, as under the
+    // unit on the board, libdbus forks and execs dbus-launch to start one: a fork of the whole
+    // process on the way to the first frame, and where dbus-x11 is installed, a private
+    // dbus-daemon left running by every start. An address of no known transport makes it give
+    // up at once; a session bus that is there is left alone.
+    setenv("DBUS_SESSION_BUS_ADDRESS", "disabled:", 0);
     auto video = SdlVideo::start();
     if (!video) {
         explain_missing_display(video.error().message);
