@@ -21,7 +21,9 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <thread>
+#include <variant>
 
 namespace {
 
@@ -232,13 +234,40 @@ void bench_commit(Report& report, const Sizes& sizes) {
     report.add("commit / bare ratio p99", percentile(commit_us, 0.99) / percentile(bare_us, 0.99), "x", "<= 1.2");
 }
 
-// A register on loopback, paired with a kiosk holding `leads` pending leads; syncs them with
-// kioskctl in a child and returns (seconds, peak RSS KiB).
-std::pair<double, long> sync_once(int leads, std::uintmax_t* export_bytes) {
+// A self-signed certificate for localhost in dir, made by the openssl tool (board/setup-debian
+// installs it): the sync and the upload it is measured against both go over TLS, as a
+// kiosk's sync to its register does.
+struct LoopbackCertificate {
+    fs::path certificate;
+    fs::path key;
+};
+
+LoopbackCertificate make_loopback_certificate(const fs::path& dir) {
+    const LoopbackCertificate made{dir / "localhost.crt", dir / "localhost.key"};
+    const auto [status, peak] = Child(std::vector<std::string>{
+        "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2",
+        "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout", made.key.string(), "-out",
+        made.certificate.string()}).wait();
+    (void)peak;
+    if (status != 0 || !fs::exists(made.certificate)) {
+        throw std::runtime_error("openssl req could not make a certificate for localhost (apt-get install openssl)");
+    }
+    return made;
+}
+
+std::string read_text(const fs::path& path) {
+    std::ifstream file(path);
+    return {std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
+}
+
+// A register on loopback behind TLS, paired with a kiosk holding `leads` pending leads; syncs
+// them with kioskctl in a child and returns (seconds, peak RSS KiB).
+std::pair<double, long> sync_once(int leads, const LoopbackCertificate& tls, std::uintmax_t* export_bytes) {
     TempDir dir;
     const auto reg = dir.path / "register";
     Child(std::vector<std::string>{register_binary, "init", reg.string()}).wait();
-    Child server({register_binary, "serve", "--dir", reg.string(), "--listen", "127.0.0.1:0"});
+    Child server({register_binary, "serve", "--dir", reg.string(), "--listen", "127.0.0.1:0", "--tls-cert",
+                  tls.certificate.string(), "--tls-key", tls.key.string()});
     // "listening on 127.0.0.1:PORT"; nothing, or anything else, is a register that did not
     // start, and a URL cut from it would only fail later and more obscurely.
     const std::string listening = server.read_line(std::chrono::seconds(30));
@@ -247,10 +276,10 @@ std::pair<double, long> sync_once(int leads, std::uintmax_t* export_bytes) {
         throw std::runtime_error("flytthit-register serve did not say where it listens within 30 s (printed \"" +
                                  listening + "\")");
     }
-    const std::string url = "http://127.0.0.1:" + listening.substr(colon + 1);
+    const std::string url = "https://127.0.0.1:" + listening.substr(colon + 1);
     const auto pairing = dir.path / "pairing.json";
     Child(std::vector<std::string>{register_binary, "add-device", "--dir", reg.string(), "stand", "--url", url,
-                                   "--pairing-file", pairing.string()}).wait();
+                                   "--pairing-file", pairing.string(), "--ca-file", tls.certificate.string()}).wait();
     const auto kiosk_dir = dir.path / "kiosk";
     Child(std::vector<std::string>{kioskctl_binary, "--data-dir", kiosk_dir.string(), "pair", pairing.string()}).wait();
     fill_leads(kiosk_dir, leads);
@@ -262,37 +291,48 @@ std::pair<double, long> sync_once(int leads, std::uintmax_t* export_bytes) {
     }
     const auto started = Clock::now();
     Child sync({kioskctl_binary, "--data-dir", kiosk_dir.string(), "sync"});
-    sync.read_all();
+    const std::string said = sync.read_all();
     const auto [status, peak_kib] = sync.wait();
-    if (status != 0) throw std::runtime_error("sync failed");
+    if (status != 0) throw std::runtime_error("kioskctl sync failed: " + said.substr(0, 500));
     return {std::chrono::duration<double>(Clock::now() - started).count(), peak_kib};
 }
 
-double upload_seconds(std::uintmax_t bytes) {
-    httplib::Server sink;
+// One POST of bytes over TLS to a server that only answers, on a new connection: the
+// handshake and the bytes, what no sync can do with less.
+double upload_seconds(std::uintmax_t bytes, const LoopbackCertificate& tls) {
+    httplib::SSLServer sink(tls.certificate.c_str(), tls.key.c_str());
+    if (!sink.is_valid()) throw std::runtime_error("the upload's TLS server did not take " + tls.certificate.string());
     sink.set_payload_max_length(bytes + 1024);
     sink.Post("/sink", [](const httplib::Request&, httplib::Response& res) { res.set_content("{}", "application/json"); });
     const int port = sink.bind_to_any_port("127.0.0.1");
     std::thread serving([&] { sink.listen_after_bind(); });
     const std::string body(bytes, 'x');
     HttpSettings settings;
+    settings.ca_certificate_pem = read_text(tls.certificate);
     HttpClient client(settings);
     const auto started = Clock::now();
-    (void)client.request("http://127.0.0.1:" + std::to_string(port) + "/sink", {"Content-Type: application/json"}, &body, {});
+    const auto outcome = client.request("https://127.0.0.1:" + std::to_string(port) + "/sink", {"Content-Type: application/json"}, &body, {});
     const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
     sink.stop();
     serving.join();
+    const auto* response = std::get_if<HttpResponse>(&outcome);
+    if (response == nullptr || response->status != 200) {
+        throw std::runtime_error("the upload over TLS failed: " +
+                                 (response == nullptr ? std::get<HttpFailure>(outcome).message : "HTTP " + std::to_string(response->status)));
+    }
     return seconds;
 }
 
 void bench_sync(Report& report, const Sizes& sizes) {
     std::uintmax_t bytes = 0;
-    const auto [seconds, peak] = sync_once(sizes.sync_leads, &bytes);
-    const auto [small_seconds, small_peak] = sync_once(sizes.sync_leads / 10, nullptr);
+    TempDir certificates;
+    const LoopbackCertificate tls = make_loopback_certificate(certificates.path);
+    const auto [seconds, peak] = sync_once(sizes.sync_leads, tls, &bytes);
+    const auto [small_seconds, small_peak] = sync_once(sizes.sync_leads / 10, tls, nullptr);
     (void)small_seconds;
-    const double upload = upload_seconds(bytes);
-    report.add("sync " + std::to_string(sizes.sync_leads) + " leads to a local register", sizes.sync_leads / seconds, "leads/s", "");
-    report.add("sync time / one upload of the same " + std::to_string(bytes / 1024) + " KiB", seconds / upload, "x", "");
+    const double upload = upload_seconds(bytes, tls);
+    report.add("sync " + std::to_string(sizes.sync_leads) + " leads to a local register (TLS)", sizes.sync_leads / seconds, "leads/s", "");
+    report.add("sync time / one upload of the same " + std::to_string(bytes / 1024) + " KiB (TLS)", seconds / upload, "x", "");
     report.add("kioskctl sync peak RSS, " + std::to_string(sizes.sync_leads) + " leads", peak / 1024.0, "MiB", "flat in leads");
     report.add("kioskctl sync peak RSS, " + std::to_string(sizes.sync_leads / 10) + " leads", small_peak / 1024.0, "MiB", "same as above");
 }
