@@ -3,8 +3,10 @@
 // (WhiteTexel, ui/platform/textures.h) instead of the font atlas's white pixel. The atlas must
 // be filtered linearly for the text (text_box draws shrunk text), and under software GL
 // (llvmpipe, what the bench measures; the board's GPU does not care) a bilinear fetch for
-// every pixel of a flat shape is about a fifth of what the attract loop spends: the shapes
-// look the same either way, their texel is white.
+// every pixel of a flat shape is about a fifth of what the attract loop spends. Their texel is
+// white either way, so the pixels are the same (screenshot_test compares a 1920x1080 frame),
+// except that a line of a whole number of pixels' width is antialiased by its geometry
+// instead of by the atlas's baked strokes (below).
 #pragma once
 
 #include <imgui.h>
