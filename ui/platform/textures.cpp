@@ -98,6 +98,19 @@ std::size_t bytes_per_texel(FontFormat format) {
     return 4;
 }
 
+// A new 2D texture, bound, sampled with filter (gl_linear or gl_nearest) and clamped at its
+// edges: how every texture here starts.
+unsigned int new_bound_texture(const GlFunctions& gl, int filter) {
+    unsigned int texture = 0;
+    gl.gen_textures(1, &texture);
+    gl.bind_texture(gl_texture_2d, texture);
+    gl.tex_parameter_i(gl_texture_2d, gl_texture_min_filter, filter);
+    gl.tex_parameter_i(gl_texture_2d, gl_texture_mag_filter, filter);
+    gl.tex_parameter_i(gl_texture_2d, gl_texture_wrap_s, gl_clamp_to_edge);
+    gl.tex_parameter_i(gl_texture_2d, gl_texture_wrap_t, gl_clamp_to_edge);
+    return texture;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<FontTexture>> FontTexture::upload(const GlFunctions& gl, ImFontAtlas& atlas) {
@@ -111,13 +124,7 @@ Result<std::unique_ptr<FontTexture>> FontTexture::upload(const GlFunctions& gl, 
     gl.pixel_store_i(gl_unpack_alignment, 1);
     std::string failures;
     for (const FontFormat format : font_formats(gl_version_of(gl))) {
-        unsigned int texture = 0;
-        gl.gen_textures(1, &texture);
-        gl.bind_texture(gl_texture_2d, texture);
-        gl.tex_parameter_i(gl_texture_2d, gl_texture_min_filter, gl_linear);
-        gl.tex_parameter_i(gl_texture_2d, gl_texture_mag_filter, gl_linear);
-        gl.tex_parameter_i(gl_texture_2d, gl_texture_wrap_s, gl_clamp_to_edge);
-        gl.tex_parameter_i(gl_texture_2d, gl_texture_wrap_t, gl_clamp_to_edge);
+        const unsigned int texture = new_bound_texture(gl, gl_linear);
         const unsigned int error = upload_coverage(gl, format, coverage, width, height);
         gl.bind_texture(gl_texture_2d, 0);
         if (error != gl_no_error) {
@@ -147,13 +154,7 @@ FontTexture::~FontTexture() {
 
 Result<std::unique_ptr<WhiteTexel>> WhiteTexel::upload(const GlFunctions& gl) {
     for (int i = 0; i < 16 && gl.get_error() != gl_no_error; ++i) {}  // not an earlier call's error
-    unsigned int texture = 0;
-    gl.gen_textures(1, &texture);
-    gl.bind_texture(gl_texture_2d, texture);
-    gl.tex_parameter_i(gl_texture_2d, gl_texture_min_filter, gl_nearest);
-    gl.tex_parameter_i(gl_texture_2d, gl_texture_mag_filter, gl_nearest);
-    gl.tex_parameter_i(gl_texture_2d, gl_texture_wrap_s, gl_clamp_to_edge);
-    gl.tex_parameter_i(gl_texture_2d, gl_texture_wrap_t, gl_clamp_to_edge);
+    const unsigned int texture = new_bound_texture(gl, gl_nearest);
     const unsigned char white[4] = {255, 255, 255, 255};
     gl.pixel_store_i(gl_unpack_alignment, 1);
     gl.tex_image_2d(gl_texture_2d, 0, static_cast<int>(gl_rgba), 1, 1, 0, gl_rgba, gl_unsigned_byte, white);
@@ -228,14 +229,8 @@ void PackTextures::upload(const Decoded& decoded) {
         return;
     }
     const DecodedImage& image = *decoded.image;
-    unsigned int texture = 0;
-    gl_.gen_textures(1, &texture);
+    const unsigned int texture = new_bound_texture(gl_, gl_linear);
     textures_.push_back(texture);
-    gl_.bind_texture(gl_texture_2d, texture);
-    gl_.tex_parameter_i(gl_texture_2d, gl_texture_min_filter, gl_linear);
-    gl_.tex_parameter_i(gl_texture_2d, gl_texture_mag_filter, gl_linear);
-    gl_.tex_parameter_i(gl_texture_2d, gl_texture_wrap_s, gl_clamp_to_edge);
-    gl_.tex_parameter_i(gl_texture_2d, gl_texture_wrap_t, gl_clamp_to_edge);
     gl_.tex_image_2d(gl_texture_2d, 0, static_cast<int>(gl_rgba), image.width, image.height, 0, gl_rgba, gl_unsigned_byte,
                      image.rgba.data());
     if (const unsigned int error = gl_.get_error(); error != gl_no_error) {
