@@ -2,6 +2,7 @@
 // CPU, commit latency, sync throughput, memory) and prints a table and writes results.json.
 // Benchmarks are not tests: nothing here fails because a machine is slow.
 #include "bench/bench_support.h"
+#include "common/base/file_io.h"
 #include "common/content/builtin_content.h"
 #include "ui/headless_driver.h"
 #include "firmware/sync/http_client.h"
@@ -21,7 +22,6 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
-#include <iterator>
 #include <thread>
 #include <variant>
 
@@ -255,11 +255,6 @@ LoopbackCertificate make_loopback_certificate(const fs::path& dir) {
     return made;
 }
 
-std::string read_text(const fs::path& path) {
-    std::ifstream file(path);
-    return {std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
-}
-
 // A register on loopback behind TLS, paired with a kiosk holding `leads` pending leads; syncs
 // them with kioskctl in a child and returns (seconds, peak RSS KiB).
 std::pair<double, long> sync_once(int leads, const LoopbackCertificate& tls, std::uintmax_t* export_bytes) {
@@ -308,7 +303,9 @@ double upload_seconds(std::uintmax_t bytes, const LoopbackCertificate& tls) {
     std::thread serving([&] { sink.listen_after_bind(); });
     const std::string body(bytes, 'x');
     HttpSettings settings;
-    settings.ca_certificate_pem = read_text(tls.certificate);
+    auto certificate = flytthit::read_file_limited(tls.certificate, 1 << 20);
+    if (!certificate) throw std::runtime_error("the upload's certificate: " + certificate.error().message);
+    settings.ca_certificate_pem = *certificate;
     HttpClient client(settings);
     const auto started = Clock::now();
     const auto outcome = client.request("https://127.0.0.1:" + std::to_string(port) + "/sink", {"Content-Type: application/json"}, &body, {});
@@ -393,7 +390,9 @@ int main(int argc, char** argv) {
     }
     const std::vector<std::string> groups{"start", "frames", "idle", "commit", "sync", "memory"};
     if (!only.empty() && std::find(groups.begin(), groups.end(), only) == groups.end()) {
-        std::fprintf(stderr, "flytthit-bench: --only \"%s\": not a group (start, frames, idle, commit, sync, memory)\n", only.c_str());
+        std::string names;
+        for (const auto& group : groups) names += (names.empty() ? "" : ", ") + group;
+        std::fprintf(stderr, "flytthit-bench: --only \"%s\": not a group (%s)\n", only.c_str(), names.c_str());
         return 2;
     }
     const auto wanted = [&](const char* group) { return only.empty() || only == group; };

@@ -203,13 +203,15 @@ int run_kiosk_window(Kiosk& kiosk, const WindowOptions& options) {
     // Without it the flat shapes take the atlas's white pixel: slower under software GL, the
     // same to see. FLYTTHIT_FLAT_SHAPES=atlas asks for that, to compare (screenshot_test does).
     const char* flat_shapes = SDL_getenv("FLYTTHIT_FLAT_SHAPES");
-    const bool flat_shapes_from_atlas = flat_shapes != nullptr && std::string_view(flat_shapes) == "atlas";
-    const auto white_texel = flat_shapes_from_atlas ? Result<std::unique_ptr<WhiteTexel>>(make_error("FLYTTHIT_FLAT_SHAPES=atlas"))
-                                                    : WhiteTexel::upload(*gl);
-    if (white_texel) ui.set_flat_shapes_texture((*white_texel)->id());
-    std::cerr << "flytthit-kiosk: flat shapes drawn with "
-              << (white_texel ? std::string("a white texel, sampled nearest") : "the font atlas's white pixel (" + white_texel.error().message + ")")
-              << "\n";
+    std::unique_ptr<WhiteTexel> white_texel;
+    std::string flat_shapes_way = "the font atlas's white pixel (FLYTTHIT_FLAT_SHAPES=atlas)";
+    if (flat_shapes == nullptr || std::string_view(flat_shapes) != "atlas") {
+        auto uploaded = WhiteTexel::upload(*gl);
+        if (uploaded) white_texel = std::move(*uploaded);
+        flat_shapes_way = uploaded ? "a white texel, sampled nearest" : "the font atlas's white pixel (" + uploaded.error().message + ")";
+    }
+    if (white_texel) ui.set_flat_shapes_texture(white_texel->id());
+    std::cerr << "flytthit-kiosk: flat shapes drawn with " << flat_shapes_way << "\n";
     // Pictures are decoded once, at the screen's size, on a worker while the first frames show
     // neutral frames; uploaded by the loop below, and deleted before the GL context goes
     // (declared after it). A broken one leaves a neutral frame, a log line and a line on staff home.

@@ -99,8 +99,10 @@ std::size_t bytes_per_texel(FontFormat format) {
 }
 
 // A new 2D texture, bound, sampled with filter (gl_linear or gl_nearest) and clamped at its
-// edges: how every texture here starts.
+// edges, with no GL error pending: the caller's get_error after its upload is its own, not an
+// earlier call's (bounded: a lost context repeats its error). How every texture here starts.
 unsigned int new_bound_texture(const GlFunctions& gl, int filter) {
+    for (int i = 0; i < 16 && gl.get_error() != gl_no_error; ++i) {}
     unsigned int texture = 0;
     gl.gen_textures(1, &texture);
     gl.bind_texture(gl_texture_2d, texture);
@@ -119,8 +121,6 @@ Result<std::unique_ptr<FontTexture>> FontTexture::upload(const GlFunctions& gl, 
     const unsigned char* coverage = atlas.TexPixelsAlpha8;
     const int width = atlas.TexWidth, height = atlas.TexHeight;
     if (coverage == nullptr) return make_error("the font atlas has no pixels to upload");
-    // An earlier call's error must not be taken for ours (bounded: a lost context repeats its error).
-    for (int i = 0; i < 16 && gl.get_error() != gl_no_error; ++i) {}
     gl.pixel_store_i(gl_unpack_alignment, 1);
     std::string failures;
     for (const FontFormat format : font_formats(gl_version_of(gl))) {
@@ -153,7 +153,6 @@ FontTexture::~FontTexture() {
 }
 
 Result<std::unique_ptr<WhiteTexel>> WhiteTexel::upload(const GlFunctions& gl) {
-    for (int i = 0; i < 16 && gl.get_error() != gl_no_error; ++i) {}  // not an earlier call's error
     const unsigned int texture = new_bound_texture(gl, gl_nearest);
     const unsigned char white[4] = {255, 255, 255, 255};
     gl.pixel_store_i(gl_unpack_alignment, 1);
