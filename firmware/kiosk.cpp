@@ -15,7 +15,8 @@ namespace {
 }  // namespace
 
 Kiosk::Kiosk(LeadStore& store, const ContentPack& content, KioskSettings settings, MonotonicClock::time_point now)
-    : store_(store), content_(content), settings_(std::move(settings)), language_(settings_.default_language),
+    : store_(store), checkpoints_(store.database_path().parent_path(), now), content_(content), settings_(std::move(settings)),
+      language_(settings_.default_language),
       last_interaction_(now), staff_(store, settings_.data_dir, now, settings_.usb_roots) {
     if (settings_.first_start_setup) {
         switch (staff_.pin_state()) {
@@ -81,6 +82,12 @@ void Kiosk::tick(MonotonicClock::time_point now) {
     // The next sign-up's sealing key pair, made between sign-ups, not on the commit that
     // confirms one. A failure here is not lost: add() prepares its own and says what failed.
     (void)store_.prepare_next_seal();
+    // With the store's checkpoints deferred (the kiosk's main does that), the WAL's
+    // preallocation and each checkpoint run on a worker, never inside a sign-up's commit. A
+    // failed one only leaves a longer WAL (tried again later); said in the log.
+    if (auto checkpoint = checkpoints_.poll(store_, now); !checkpoint) {
+        std::cerr << "flytthit-kiosk: " << checkpoint.error().message << "\n";
+    }
     // A staff worker's result may move the PIN pad on (the PIN was right); only from the pad.
     if (const auto next = staff_.poll(now); next && screen_ == ScreenId::pin_entry) {
         if (setup_step_ == SetupStep::pin) setup_step_ = SetupStep::event;

@@ -9,6 +9,7 @@
 #include "common/base/device_clock.h"
 #include "firmware/kiosk_intent.h"
 #include "firmware/store/lead_store.h"
+#include "firmware/store/wal_checkpoints.h"
 #include "common/lead/lead_validation.h"
 #include "firmware/qr_code.h"
 #include "firmware/staff/staff_mode.h"
@@ -179,6 +180,7 @@ private:
     bool exploring() const;  // on the jewel box or a page opened from it
 
     LeadStore& store_;
+    BackgroundCheckpoints checkpoints_;  // of store_'s WAL, between sign-ups, when it defers them
     const ContentPack& content_;
     KioskSettings settings_;
     ScreenId screen_ = ScreenId::attract;

@@ -307,6 +307,9 @@ int main(int argc, char** argv) {
             return 1;
         }
     }
+    // Sign-ups commit without SQLite's checkpoint in them: the kiosk's tick preallocates the
+    // WAL and takes each checkpoint on a worker (firmware/store/wal_checkpoints.h).
+    store->defer_checkpoints();
     Kiosk kiosk(*store, content->pack, settings, MonotonicClock::now());
     options.window.content_dir = content->loaded_from;
     options.window.data_dir = options.data_dir;

@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <system_error>
 
 namespace flytthit {
@@ -193,6 +194,24 @@ Status LeadStore::prepare_next_seal() {
     if (auto ready = seal_ready_for(*key); !ready) return with_context("preparing the next lead's sealing", ready.error());
     return ok_status();
 }
+
+void LeadStore::defer_checkpoints(int checkpoint_pages) {
+    wal_pages_->checkpoint_at = std::max(1, checkpoint_pages);
+    // A WAL hook of our own replaces SQLite's automatic checkpoint, which is one too.
+    sqlite3_wal_hook(
+        db_.raw(),
+        [](void* pages, sqlite3*, const char*, int pages_in_wal) {
+            static_cast<WalPages*>(pages)->after_last_commit = pages_in_wal;
+            return SQLITE_OK;
+        },
+        wal_pages_.get());
+}
+
+bool LeadStore::checkpoint_due() const {
+    return wal_pages_->checkpoint_at > 0 && wal_pages_->after_last_commit >= wal_pages_->checkpoint_at;
+}
+
+void LeadStore::checkpoint_taken() { wal_pages_->after_last_commit = 0; }
 
 Status LeadStore::seal_ready_for(const SealingKey& key) {
     if (next_seal_ && next_seal_->recipient_hex() == key.public_hex) return ok_status();  // else none, or paired since

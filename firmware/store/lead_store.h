@@ -12,6 +12,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -83,6 +84,24 @@ public:
     // add() makes its own when none is, or when the one ready is for a key paired away.
     Status prepare_next_seal();
 
+    // SQLite's default: a checkpoint is due once the WAL holds this many pages.
+    static constexpr int default_checkpoint_pages = 1000;
+    // Sign-ups on this connection commit without checkpointing. SQLite's automatic checkpoint
+    // runs inside the commit that crosses its threshold: one sign-up in about 150 would wait
+    // for megabytes written to the database and its fsync before the visitor sees
+    // "registered". After this, the owner asks checkpoint_due() between sign-ups and runs
+    // checkpoint_wal() (wal_checkpoints.h) off the commit's path; until one runs the WAL only
+    // grows, and no commit is less durable for it.
+    void defer_checkpoints(int checkpoint_pages = default_checkpoint_pages);
+    // The WAL held at least the threshold's pages after this connection's last commit, and no
+    // checkpoint was taken since (checkpoint_taken()). Always false unless deferred.
+    bool checkpoint_due() const;
+    // A checkpoint of this database finished (on any connection): due again only after more
+    // commits fill the WAL.
+    void checkpoint_taken();
+    // The threshold defer_checkpoints() set, in pages; 0 while SQLite checkpoints by itself.
+    int checkpoint_pages() const { return wal_pages_->checkpoint_at; }
+
     Result<std::int64_t> count();
     Result<std::int64_t> count_pending();
 
@@ -141,6 +160,14 @@ private:
     // Makes next_seal_ a preparation for key, unless it is one already.
     Status seal_ready_for(const SealingKey& key);
 
+    // Pages in the WAL after this connection's last commit, as SQLite's WAL hook reports them:
+    // on the heap, so the address SQLite holds survives the store being moved, and declared
+    // before db_ so it outlives the connection.
+    struct WalPages {
+        int after_last_commit = 0;
+        int checkpoint_at = 0;  // 0: not deferred, SQLite checkpoints by itself
+    };
+    std::unique_ptr<WalPages> wal_pages_ = std::make_unique<WalPages>();
     Database db_;
     std::filesystem::path data_dir_;
     std::optional<Statement> insert_;  // prepared once: a sign-up should cost one fsync, not a parse
