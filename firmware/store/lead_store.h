@@ -87,7 +87,7 @@ public:
     // SQLite's default: a checkpoint is due once the WAL holds this many pages.
     static constexpr int default_checkpoint_pages = 1000;
     // Sign-ups on this connection commit without checkpointing. SQLite's automatic checkpoint
-    // runs inside the commit that crosses its threshold: one sign-up in about 150 would wait
+    // runs inside the commit that crosses its threshold: one sign-up in about 250 would wait
     // for megabytes written to the database and its fsync before the visitor sees
     // "registered". After this, the owner asks checkpoint_due() between sign-ups and runs
     // checkpoint_wal() (wal_checkpoints.h) off the commit's path; until one runs the WAL only
