@@ -138,7 +138,13 @@ TEST_CASE("10 000 leads arrive exactly once") {
     const SyncProgress done = kiosk.sync(settings);
     CAPTURE(done.last_error);
     CHECK(done.succeeded);
-    CHECK(done.stored == 10'000);
+    // Exactly once is the register holding each lead once and the kiosk none pending, not that
+    // no batch was sent twice: on a slow machine a sync this long outlives the register's
+    // 60 s deadline for one connection, which may close between its commit and its reply, and
+    // the resent batch comes back as duplicates (seen beside stress-ng under the sanitizers:
+    // 9 500 stored and 500 duplicates).
+    CHECK(done.stored + done.duplicates == 10'000);
+    CHECK(done.rejected + done.conflicts == 0);
     CHECK(kiosk.pending() == 0);
     CHECK(reg.lead_count() == 10'000);
 }

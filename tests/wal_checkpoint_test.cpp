@@ -50,7 +50,7 @@ bool run_to_completion(BackgroundCheckpoints& work, LeadStore& store, MonotonicC
 
 }  // namespace
 
-TEST_CASE("with checkpoints deferred no sign-up writes the database file; a checkpoint between sign-ups moves them in") {
+TEST_CASE("with checkpoints deferred no sign-up writes the database file, and a checkpoint between sign-ups moves them in") {
     TempDir dir;
     auto store = LeadStore::open(dir.path());
     REQUIRE(store.ok());
