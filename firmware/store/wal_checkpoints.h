@@ -4,11 +4,10 @@
 // never decides whether a lead is durable, which its commit already did.
 #pragma once
 
+#include "common/base/device_clock.h"
 #include "common/base/result.h"
 #include "firmware/background_task.h"
 #include "firmware/store/lead_store.h"
-
-#include "common/base/device_clock.h"
 
 #include <chrono>
 #include <filesystem>
@@ -25,9 +24,10 @@ namespace flytthit {
 Status checkpoint_wal(const std::filesystem::path& data_dir);
 
 // Makes data_dir's WAL file at least as long as the frames up to a checkpoint threshold of
-// checkpoint_pages (and a margin) take, with zeros, and syncs it, so commits until the next checkpoint overwrite blocks the file already has: a
-// commit that extends the file also makes its fdatasync write the inode, an I/O of its own
-// (on an SD card, a second flash write per sign-up). Zeros past the WAL's last frame are no
+// checkpoint_pages (and a margin) take, with zeros, and syncs it, so commits until the next
+// checkpoint overwrite blocks the file already has: a commit that extends the file also makes
+// its fdatasync write the inode, an I/O of its own (on an SD card, a second flash write per
+// sign-up). Zeros past the WAL's last frame are no
 // frame to SQLite (a frame counts only with the header's salt and a matching checksum), and
 // the write lock is held throughout (BEGIN IMMEDIATE), so no commit writes meanwhile. Does
 // nothing to a WAL as long already. Opens and closes its own connection.
@@ -35,8 +35,8 @@ Status preallocate_wal(const std::filesystem::path& data_dir, int checkpoint_pag
 
 // The kiosk's WAL work: at most one task at a time, on a worker thread. A poll() a few seconds
 // after start preallocates the WAL to the store's checkpoint threshold; every poll starts a
-// checkpoint when the store says one is due. A failed task is tried again after retry_after, not every
-// frame.
+// checkpoint when the store says one is due. A failed task is tried again after retry_after,
+// not every frame.
 class BackgroundCheckpoints {
 public:
     static constexpr std::chrono::seconds retry_after{30};
