@@ -2,12 +2,12 @@
 #include "common/base/file_io.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
 namespace flytthit {
 
@@ -30,32 +30,38 @@ Error errno_error(const std::string& what, int error_number) {
     return make_error(what + ": " + std::strerror(error_number), errno_kind(error_number));
 }
 
+OpenFile::~OpenFile() {
+    if (fd_ >= 0) ::close(fd_);
+}
+
+int OpenFile::close() {
+    const int result = ::close(fd_);
+    fd_ = -1;  // closed even when close failed: retrying it could close another's descriptor
+    return result;
+}
+
 Status write_file_atomically(const std::filesystem::path& path, const std::string& text, unsigned mode) {
     const std::filesystem::path temporary = path.string() + ".tmp";
-    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
-    if (fd < 0) {
+    OpenFile file(::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode));
+    if (!file.is_open()) {
         const int failure = errno;  // before the message is built
         return errno_error("creating " + temporary.string(), failure);
     }
     std::size_t written = 0;
     while (written < text.size()) {
-        const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
+        const ssize_t n = ::write(file.fd(), text.data() + written, text.size() - written);
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) {
             const int failure = errno;
-            const auto error = errno_error("writing " + temporary.string(), failure);
-            ::close(fd);
-            return error;
+            return errno_error("writing " + temporary.string(), failure);
         }
         written += static_cast<std::size_t>(n);
     }
-    if (::fsync(fd) != 0) {
+    if (::fsync(file.fd()) != 0) {
         const int failure = errno;
-        const auto error = errno_error("syncing " + temporary.string(), failure);
-        ::close(fd);
-        return error;
+        return errno_error("syncing " + temporary.string(), failure);
     }
-    if (::close(fd) != 0) {
+    if (file.close() != 0) {
         const int failure = errno;
         return errno_error("closing " + temporary.string(), failure);
     }
@@ -66,31 +72,52 @@ Status write_file_atomically(const std::filesystem::path& path, const std::strin
     // The rename itself must reach the disk: until the directory is synced, a power cut may
     // bring back the old file, so a failure here is the write's failure.
     const std::filesystem::path directory = path.parent_path().empty() ? "." : path.parent_path();
-    const int dir = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dir < 0) {
+    const OpenFile dir(::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (!dir.is_open()) {
         const int failure = errno;
         return errno_error("opening " + directory.string() + " to sync the rename", failure);
     }
-    if (::fsync(dir) != 0) {
+    if (::fsync(dir.fd()) != 0) {
         const int failure = errno;
-        const auto error = errno_error("syncing " + directory.string(), failure);
-        ::close(dir);
-        return error;
+        return errno_error("syncing " + directory.string(), failure);
     }
-    ::close(dir);
     return ok_status();
 }
 
 Result<std::string> read_file_limited(const std::filesystem::path& path, std::size_t limit) {
-    std::error_code error;
-    const auto size = std::filesystem::file_size(path, error);
-    if (error) return errno_error(path.string(), error.value());
-    if (size > limit) return make_error(path.string() + ": larger than " + std::to_string(limit) + " bytes");
-    std::ifstream file(path, std::ios::binary);
-    if (!file) return make_error(path.string() + ": cannot open");
-    std::stringstream text;
-    text << file.rdbuf();
-    return text.str();
+    const OpenFile file(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!file.is_open()) {
+        const int failure = errno;
+        return errno_error(path.string(), failure);
+    }
+    struct stat status {};
+    if (::fstat(file.fd(), &status) != 0) {
+        const int failure = errno;
+        return errno_error(path.string(), failure);
+    }
+    const auto too_large = [&] { return make_error(path.string() + ": larger than " + std::to_string(limit) + " bytes"); };
+    if (static_cast<std::size_t>(status.st_size) > limit) return too_large();
+    // Sized from fstat, plus one byte to see a file that grew since: read until end of file,
+    // refusing it once it passes the limit.
+    std::string text(static_cast<std::size_t>(status.st_size) + 1, '\0');
+    std::size_t filled = 0;
+    while (true) {
+        if (filled == text.size()) {
+            if (filled > limit) return too_large();
+            text.resize(std::min(limit + 1, text.size() * 2));
+        }
+        const ssize_t n = ::read(file.fd(), text.data() + filled, text.size() - filled);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            const int failure = errno;
+            return errno_error("reading " + path.string(), failure);
+        }
+        if (n == 0) break;
+        filled += static_cast<std::size_t>(n);
+    }
+    if (filled > limit) return too_large();
+    text.resize(filled);
+    return text;
 }
 
 }  // namespace flytthit

@@ -19,7 +19,26 @@ Error errno_error(const std::string& what, int error_number);
 // of the directory. mode applies to the new file (0600 for secrets).
 Status write_file_atomically(const std::filesystem::path& path, const std::string& text, unsigned mode);
 
-// Reads a whole file, refusing one larger than limit bytes.
+// Reads a whole file, refusing one larger than limit bytes. One read into a string sized
+// from fstat: start-up reads the font cache and the fonts themselves (megabytes) with it, and
+// a stream copied through a stringstream cost the kiosk tens of milliseconds there (issue 18).
 Result<std::string> read_file_limited(const std::filesystem::path& path, std::size_t limit);
+
+// The descriptor of a file opened with ::open, closed on every way out. close() closes it
+// now, for a caller whose write is not done until close says so.
+class OpenFile {
+public:
+    explicit OpenFile(int fd) : fd_(fd) {}
+    ~OpenFile();
+    OpenFile(const OpenFile&) = delete;
+    OpenFile& operator=(const OpenFile&) = delete;
+    int fd() const { return fd_; }
+    bool is_open() const { return fd_ >= 0; }
+    // ::close's result (0, or -1 with errno set); the descriptor is gone either way.
+    int close();
+
+private:
+    int fd_;
+};
 
 }  // namespace flytthit

@@ -19,21 +19,6 @@ namespace flytthit {
 
 namespace {
 
-// The descriptor of a file opened here, closed on every way out.
-class OpenFile {
-public:
-    explicit OpenFile(int fd) : fd_(fd) {}
-    ~OpenFile() {
-        if (fd_ >= 0) ::close(fd_);
-    }
-    OpenFile(const OpenFile&) = delete;
-    OpenFile& operator=(const OpenFile&) = delete;
-    int fd() const { return fd_; }
-
-private:
-    int fd_;
-};
-
 // A connection to data_dir's existing lead store, syncing as every connection of it does.
 Result<Database> open_existing_store(const std::filesystem::path& data_dir, const std::string& what) {
     const auto path = data_dir / LeadStore::database_file_name;
