@@ -30,6 +30,8 @@
 #include <iostream>
 #include <string_view>
 #include <filesystem>
+#include <future>
+#include <memory>
 #include <vector>
 
 namespace flytthit::ui {
@@ -137,6 +139,21 @@ void warn_if_touch_unreadable() {
               << ": touches will not arrive; run as a member of the input group (the unit's SupplementaryGroups)\n";
 }
 
+// The drawable's size before there is a window: the desktop's in full screen (the window is
+// SDL_WINDOW_FULLSCREEN_DESKTOP), the one asked for otherwise. The fonts are made for it while
+// GL loads; a window that comes out another size gets its fonts made again.
+ImVec2 expected_drawable_size(const WindowOptions& options) {
+    SDL_DisplayMode desktop{};
+    if (options.fullscreen && SDL_GetDesktopDisplayMode(0, &desktop) == 0) {
+        return {static_cast<float>(desktop.w), static_cast<float>(desktop.h)};
+    }
+    return {static_cast<float>(options.width), static_cast<float>(options.height)};
+}
+
+std::unique_ptr<KioskUi> make_kiosk_ui(ImVec2 display_size, const WindowOptions& options) {
+    return std::make_unique<KioskUi>(display_size, options.data_dir.empty() ? std::nullopt : std::optional(options.data_dir));
+}
+
 }  // namespace
 
 int run_kiosk_window(Kiosk& kiosk, const WindowOptions& options) {
@@ -159,6 +176,11 @@ int run_kiosk_window(Kiosk& kiosk, const WindowOptions& options) {
         return 3;
     }
     SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
+    // The fonts are restored from their cache (or baked) on a worker while this thread opens
+    // the window and loads GL, Mesa's llvmpipe alone being about a third of the start: the
+    // worker has ImGui to itself until get(), and this thread makes no ImGui call before it.
+    const ImVec2 expected_size = expected_drawable_size(options);
+    auto ui_made = std::async(std::launch::async, [expected_size, &options] { return make_kiosk_ui(expected_size, options); });
     bool window_missing = false;
     auto gl_window = open_gl_window({"Flytthit – Fjellregionen", options.width, options.height, options.fullscreen, options.gl_api},
                                     window_missing);
@@ -186,8 +208,15 @@ int run_kiosk_window(Kiosk& kiosk, const WindowOptions& options) {
 
     int width = 0, height = 0;
     SDL_GL_GetDrawableSize(window, &width, &height);
-    KioskUi ui({static_cast<float>(width), static_cast<float>(height)},
-               options.data_dir.empty() ? std::nullopt : std::optional(options.data_dir));
+    const ImVec2 display_size{static_cast<float>(width), static_cast<float>(height)};
+    std::unique_ptr<KioskUi> ui_owner = ui_made.get();
+    if (display_size.x != expected_size.x || display_size.y != expected_size.y) {
+        std::cerr << "flytthit-kiosk: the window is " << width << "x" << height << ", not " << expected_size.x << "x"
+                  << expected_size.y << ": its fonts are made again\n";
+        ui_owner.reset();  // its ImGui context first: the new one becomes the current context
+        ui_owner = make_kiosk_ui(display_size, options);
+    }
+    KioskUi& ui = *ui_owner;
     for (const auto& note : ui.take_font_notes()) std::cerr << "flytthit-kiosk: " << note << "\n";
     auto backends = ImGuiBackends::start(window, gl_window->context->get(), gl_window->glsl_version);
     if (!backends) {
