@@ -97,8 +97,9 @@ Result<std::string> read_file_limited(const std::filesystem::path& path, std::si
     }
     const auto too_large = [&] { return make_error(path.string() + ": larger than " + std::to_string(limit) + " bytes"); };
     if (static_cast<std::size_t>(status.st_size) > limit) return too_large();
-    // Sized from fstat, plus one byte to see a file that grew since: read until end of file,
-    // refusing it once it passes the limit.
+    // Sized from fstat, plus one byte to see a file that grew since (or reports no size, as
+    // /proc's do): read until end of file, refusing it once it passes the limit. Filled to
+    // limit + 1 means past it; a read that ends the file always had room, so filled <= limit.
     std::string text(static_cast<std::size_t>(status.st_size) + 1, '\0');
     std::size_t filled = 0;
     while (true) {
@@ -115,7 +116,6 @@ Result<std::string> read_file_limited(const std::filesystem::path& path, std::si
         if (n == 0) break;
         filled += static_cast<std::size_t>(n);
     }
-    if (filled > limit) return too_large();
     text.resize(filled);
     return text;
 }

@@ -20,8 +20,8 @@ Error errno_error(const std::string& what, int error_number);
 Status write_file_atomically(const std::filesystem::path& path, const std::string& text, unsigned mode);
 
 // Reads a whole file, refusing one larger than limit bytes. One read into a string sized
-// from fstat: start-up reads the font cache and the fonts themselves (megabytes) with it, and
-// a stream copied through a stringstream cost the kiosk tens of milliseconds there (issue 18).
+// from fstat: the kiosk's start reads the font cache and the fonts (megabytes) with it, and
+// copying them through a stringstream was about a tenth of that start's CPU (issue 18).
 Result<std::string> read_file_limited(const std::filesystem::path& path, std::size_t limit);
 
 // The descriptor of a file opened with ::open, closed on every way out. close() closes it
