@@ -22,6 +22,7 @@
 
 using namespace flytthit;
 using namespace std::chrono_literals;
+using flytthit::test::shared_font_cache_dir;
 using flytthit::test::TempDir;
 
 namespace {
@@ -198,7 +199,7 @@ std::string pin_hash() {
 }
 
 struct FitSession {
-    FitSession(ImVec2 display, const std::string& campaign) : display(display), campaign_set(prepare(campaign)), driver(kiosk, display, start) {
+    FitSession(ImVec2 display, const std::string& campaign) : display(display), campaign_set(prepare(campaign)), driver(kiosk, display, start, true, shared_font_cache_dir(display)) {
         ImGui::GetStyle().AntiAliasedLinesUseTex = false;  // lines from the white pixel: textured triangles are glyphs
     }
     ImVec2 display;

@@ -90,6 +90,20 @@ private:
     std::filesystem::path path_;
 };
 
+// The font atlas cache every headless kiosk of one test process shares, a folder per display
+// size (the atlas is made for the display's scale, so sizes would take turns overwriting one
+// file; Display is ImVec2, or anything with x and y). Baking the atlas (stb_truetype) and
+// faulting in its bitmaps were about half of ui_flow_test's CPU, which makes over 300 sessions,
+// and cost several times more under ASan and qemu-user. A restored atlas holds the glyphs that
+// were baked (font_atlas_test checks it).
+template <class Display>
+std::filesystem::path shared_font_cache_dir(const Display& display) {
+    static const TempDir shared;  // one for the process, removed when it exits
+    const auto dir = shared / (std::to_string(static_cast<int>(display.x)) + "x" + std::to_string(static_cast<int>(display.y)));
+    std::filesystem::create_directories(dir);
+    return dir;
+}
+
 inline void write_file(const std::filesystem::path& path, const std::string& text) {
     std::filesystem::create_directories(path.parent_path());
     std::ofstream file(path, std::ios::binary | std::ios::trunc);

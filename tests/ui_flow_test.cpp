@@ -14,6 +14,7 @@
 
 using namespace flytthit;
 using namespace std::chrono_literals;
+using flytthit::test::shared_font_cache_dir;
 using flytthit::test::TempDir;
 
 namespace {
@@ -24,7 +25,8 @@ const std::vector<std::string> to_contact{"start", "sign_up", "next", "next", "n
 
 struct Session {
     explicit Session(ImVec2 display = {1280, 800}, const std::string& campaign = "", bool first_start_setup = false)
-        : first_start(first_start_setup), campaign_set(set_campaign(campaign)), driver(kiosk, display, start) {}
+        : first_start(first_start_setup), campaign_set(set_campaign(campaign)),
+          driver(kiosk, display, start, true, shared_font_cache_dir(display)) {}
     bool first_start;  // the kiosk program's first-start setup (KioskSettings::first_start_setup)
     TempDir dir;
     TempDir usb;  // stands in for the USB stick
