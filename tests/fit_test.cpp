@@ -199,7 +199,7 @@ std::string pin_hash() {
 }
 
 struct FitSession {
-    FitSession(ImVec2 display, const std::string& campaign) : display(display), campaign_set(prepare(campaign)), driver(kiosk, display, start, true, shared_font_cache_dir(display)) {
+    FitSession(ImVec2 display, const std::string& campaign) : display(display), campaign_set(prepare(campaign)), driver(kiosk, display, start, shared_font_cache_dir(display)) {
         ImGui::GetStyle().AntiAliasedLinesUseTex = false;  // lines from the white pixel: textured triangles are glyphs
     }
     ImVec2 display;

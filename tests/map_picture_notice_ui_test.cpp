@@ -24,7 +24,7 @@ struct Stand {
     ContentPack content = *load_content_pack(builtin_content_dir()).pack;
     Kiosk kiosk{store, content, KioskSettings{}, MonotonicClock::time_point{}};
     ui::HeadlessDriver driver;
-    explicit Stand(ImVec2 size) : driver(kiosk, size, MonotonicClock::time_point{}, true, shared_font_cache_dir(size)) { driver.frame(); }
+    explicit Stand(ImVec2 size) : driver(kiosk, size, MonotonicClock::time_point{}, shared_font_cache_dir(size)) { driver.frame(); }
     void apply(const Intent& intent) { kiosk.apply(intent, driver.now()); }
 };
 

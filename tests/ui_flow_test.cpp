@@ -26,7 +26,7 @@ const std::vector<std::string> to_contact{"start", "sign_up", "next", "next", "n
 struct Session {
     explicit Session(ImVec2 display = {1280, 800}, const std::string& campaign = "", bool first_start_setup = false)
         : first_start(first_start_setup), campaign_set(set_campaign(campaign)),
-          driver(kiosk, display, start, true, shared_font_cache_dir(display)) {}
+          driver(kiosk, display, start, shared_font_cache_dir(display)) {}
     bool first_start;  // the kiosk program's first-start setup (KioskSettings::first_start_setup)
     TempDir dir;
     TempDir usb;  // stands in for the USB stick
@@ -453,7 +453,7 @@ TEST_CASE("the kiosk's own frames keep no copy of what they drew - a visitor's n
         settings.data_dir = dir.path();
         const MonotonicClock::time_point start{};
         Kiosk kiosk{store, content, settings, start};
-        ui::HeadlessDriver driver(kiosk, {1280, 800}, start, audit_text);
+        ui::HeadlessDriver driver(kiosk, {1280, 800}, start, std::nullopt, audit_text);
         for (const auto& name : to_contact) REQUIRE(driver.tap(name));
         REQUIRE(driver.tap("field:name"));
         REQUIRE(driver.type_on_keyboard("Kari Nordmann"));

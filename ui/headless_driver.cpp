@@ -40,8 +40,8 @@ constexpr Accent accents[] = {{"é", "É", "e"}, {"è", "È", "e"}, {"ë", "Ë",
 
 }  // namespace
 
-HeadlessDriver::HeadlessDriver(Kiosk& kiosk, ImVec2 display_size, MonotonicClock::time_point start, bool audit_text,
-                               std::optional<std::filesystem::path> font_cache_dir)
+HeadlessDriver::HeadlessDriver(Kiosk& kiosk, ImVec2 display_size, MonotonicClock::time_point start,
+                               std::optional<std::filesystem::path> font_cache_dir, bool audit_text)
     : kiosk_(kiosk), display_size_(display_size), ui_(display_size, std::move(font_cache_dir)), start_(start), now_(start) {
     if (audit_text) ui_.set_text_audit(&audit_);
     ImGui::GetIO().MousePos = {-1, -1};

@@ -15,12 +15,12 @@ namespace flytthit::ui {
 
 class HeadlessDriver {
 public:
-    // With audit_text (the default) every frame records what it drew as text, for the tests'
-    // text_audit(); without it the frames run as the kiosk's own do, recording nothing.
     // With font_cache_dir the fonts are restored from (or baked into) a cache there, as the
     // kiosk's data directory holds one; without it they are baked each time.
-    HeadlessDriver(Kiosk& kiosk, ImVec2 display_size, MonotonicClock::time_point start, bool audit_text = true,
-                   std::optional<std::filesystem::path> font_cache_dir = std::nullopt);
+    // With audit_text (the default) every frame records what it drew as text, for the tests'
+    // text_audit(); without it the frames run as the kiosk's own do, recording nothing.
+    HeadlessDriver(Kiosk& kiosk, ImVec2 display_size, MonotonicClock::time_point start,
+                   std::optional<std::filesystem::path> font_cache_dir = std::nullopt, bool audit_text = true);
 
     // Runs one frame with the current pointer state and applies what the screen emitted.
     void frame();
