@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,7 +24,8 @@ struct Line {
 struct Layout {
     std::vector<Line> lines;
     float size = 0;
-    bool broke_word = false;  // a word wider than the box was broken between letters (not at "/" or ".")
+    bool broke_word = false;     // a word wider than the box was broken between letters (not at "/" or ".")
+    bool broke_address = false;  // a word wider than the box was broken where it reads well ("/", ".")
     float widest = 0;
 };
 
@@ -96,8 +98,12 @@ Layout wrap(ImFont* font, float size, std::string_view text, float width, bool s
             if (q == word_end) break;
             if (is_break_after(q[-1]) || *q == '.') readable = q;
         }
-        if (readable != p) cut = readable;
-        else layout.broke_word = true;
+        if (readable != p) {
+            cut = readable;
+            layout.broke_address = true;
+        } else {
+            layout.broke_word = true;
+        }
         if (cut == p) cut = next_char(p, word_end);  // not even one letter fits: it goes anyway
         word = width_of(font, size, p, cut);
         line = {p, cut, word};
@@ -117,19 +123,27 @@ struct Chosen {
     bool fits = false;
 };
 
-// The largest size at which the text fits whole, else the smallest size (to be cut).
+// The largest size at which the text fits whole with every word on one line; else the largest
+// at which it fits with an address broken where it reads well ("www.holtalen.kommune.no" a
+// step smaller beats "www.holtalen.kommune" over ".no" at full size); else the smallest size
+// (to be cut).
 Chosen choose(std::string_view text, ImVec2 box, const TextStyle& style) {
     ImFont* font = style.font;
     Chosen chosen{};
+    std::optional<Layout> broken_address;
     for (float share : size_steps) {
         Layout layout = wrap(font, font->FontSize * share, text, box.x, style.single_line);
         const bool tall = height_of(layout) > box.y + 0.5f;
         const bool wide = layout.widest > box.x + 0.5f;
         // A word broken between letters never fits: it reads as two words, so it is reported
         // (an address broken at "/" or "." is fine, see wrap()).
-        if (!tall && !wide && !layout.broke_word) return {std::move(layout), true};
+        if (!tall && !wide && !layout.broke_word) {
+            if (!layout.broke_address) return {std::move(layout), true};
+            if (!broken_address) broken_address = layout;
+        }
         chosen.layout = std::move(layout);
     }
+    if (broken_address) return {std::move(*broken_address), true};
     return chosen;
 }
 

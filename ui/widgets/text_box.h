@@ -1,8 +1,9 @@
 // The one way the kiosk draws text: inside a box. The text is wrapped at the box's width; if
 // it is still too tall (or a word is wider than the box) the font steps down, to at most
 // three quarters of its size; only as the last resort is it cut with "…". A word wider than
-// the box breaks only where an address reads well (after "/", "-", "_", "@", before "."); one
-// that must break between letters is reported as a cut. Every cut, and
+// the box at every step breaks only where an address reads well (after "/", "-", "_", "@",
+// before "."), at the largest size that lets it; one that must break between letters is
+// reported as a cut. Every cut, and
 // every text with no room at all, is reported to the frame's TextAudit, and every line drawn
 // is recorded there, so the fit test can fail on cuts and on texts lying over each other.
 #pragma once
