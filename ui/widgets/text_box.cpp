@@ -25,7 +25,7 @@ struct Layout {
     std::vector<Line> lines;
     float size = 0;
     bool broke_word = false;     // a word wider than the box was broken between letters (not at "/" or ".")
-    bool broke_address = false;  // a word wider than the box was broken where it reads well ("/", ".")
+    bool broke_address = false;  // a word wider than the box was broken where it reads well (is_break_after, before ".")
     float widest = 0;
 };
 

@@ -3,9 +3,9 @@
 // three quarters of its size; only as the last resort is it cut with "…". A word wider than
 // the box at every step breaks only where an address reads well (after "/", "-", "_", "@",
 // before "."), at the largest size that lets it; one that must break between letters is
-// reported as a cut. Every cut, and
-// every text with no room at all, is reported to the frame's TextAudit, and every line drawn
-// is recorded there, so the fit test can fail on cuts and on texts lying over each other.
+// reported as a cut. Every cut, and every text with no room at all, is reported to the
+// frame's TextAudit, and every line drawn is recorded there, so the fit test can fail on cuts
+// and on texts lying over each other.
 #pragma once
 
 #include "ui/ui_frame.h"
