@@ -27,14 +27,18 @@ double percentile(std::vector<double> values, double share) {
     return values[static_cast<std::size_t>(share * static_cast<double>(values.size() - 1))];
 }
 
-Child::Child(const std::vector<std::string>& argv, const std::vector<std::string>& environment) {
+Child::Child(const std::vector<std::string>& argv, const std::vector<std::string>& environment, bool stderr_too) {
     int pipe_ends[2];
     if (pipe(pipe_ends) != 0) throw std::runtime_error("pipe failed");
     pid_ = fork();
     if (pid_ == 0) {
         dup2(pipe_ends[1], STDOUT_FILENO);
-        const int null = open("/dev/null", O_WRONLY);
-        dup2(null, STDERR_FILENO);
+        if (stderr_too) {
+            dup2(pipe_ends[1], STDERR_FILENO);
+        } else {
+            const int null = open("/dev/null", O_WRONLY);
+            dup2(null, STDERR_FILENO);
+        }
         close(pipe_ends[0]);
         for (const auto& assignment : environment) putenv(const_cast<char*>(assignment.c_str()));
         flytthit::test::exec_program(argv);

@@ -12,10 +12,10 @@ namespace flytthit::bench {
 
 double percentile(std::vector<double> values, double share);
 
-// A child process with its stdout on a pipe.
+// A child process with its stdout (and, with stderr_too, its stderr) on a pipe.
 class Child {
 public:
-    Child(const std::vector<std::string>& argv, const std::vector<std::string>& environment = {});
+    Child(const std::vector<std::string>& argv, const std::vector<std::string>& environment = {}, bool stderr_too = false);
     ~Child();
     Child(const Child&) = delete;
     Child& operator=(const Child&) = delete;

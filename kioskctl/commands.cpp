@@ -259,8 +259,13 @@ int sync(const Context& context) {
     if (!store) return 2;
     SyncClient client(*store, std::move(*pairing), SyncSettings{});
     std::int64_t last_sent = 0;
+    std::int64_t last_delivered = 0;
     const SyncProgress result = client.run(
         [&](const SyncProgress& progress) {
+            if (progress.delivered != last_delivered) {
+                context.err << "delivered " << progress.delivered << " / " << progress.total << "\n";
+                last_delivered = progress.delivered;
+            }
             if (progress.sent != last_sent) {
                 context.err << "sent " << progress.sent << " / " << progress.total << "\n";
                 last_sent = progress.sent;
@@ -268,7 +273,7 @@ int sync(const Context& context) {
         },
         {});
     auto pending = store->count_pending();
-    context.out << "sent: " << result.sent << "\nstored: " << result.stored << "\nalready there: " << result.duplicates
+    context.out << "delivered: " << result.delivered << "\nsent: " << result.sent << "\nstored: " << result.stored << "\nalready there: " << result.duplicates
                 << "\nrejected: " << result.rejected << "\nconflicts: " << result.conflicts
                 << "\npending: " << (pending ? *pending : -1) << "\n";
     if (!result.last_error.empty()) context.err << "flytthit-kioskctl: sync: " << result.last_error << "\n";

@@ -4,8 +4,10 @@
 #include "common/protocol/keys_reply.h"
 #include "common/protocol/loopback.h"
 
+#include "common/base/byte_encoding.h"
 #include "common/base/device_clock.h"
 #include "common/content/content_signature.h"
+#include "register/batch_checker.h"
 #include "register/http_listener.h"
 #include "register/lead_checks.h"
 #include "register/register_secrets.h"
@@ -104,6 +106,9 @@ struct Service {
     std::vector<KnownMunicipality> known;  // of the content pack as of known_as_of
     std::filesystem::file_time_type known_as_of{};
     WebApp web_app{};  // register/web, when serve() was given the hook
+    // Reads delivered batches (POST /v1/batches) beside the HTTP threads. Last, so it stops
+    // before anything it uses is gone.
+    std::unique_ptr<BatchChecker> checker;
 
     // The municipalities of the register's current pack, read again when publish-content
     // changed it. Call with store_mutex held.
@@ -117,6 +122,68 @@ struct Service {
             known_as_of = error ? std::filesystem::file_time_type{} : changed;
         }
         return known;
+    }
+
+    // The test hook FLYTTHIT_REGISTER_EXIT_AFTER_COMMITS: the register dies after storing what
+    // a kiosk sent and before its reply, as a power cut there would. Call with store_mutex held.
+    void exit_if_test_hook_says() {
+        if (exit_after_commits > 0 && ++commits >= exit_after_commits) {
+            std::cerr << "flytthit-register: test hook: exiting after commit, before the reply" << std::endl;
+            std::_Exit(0);
+        }
+    }
+
+    // The reply to a batch: its per-lead results and the receipt signed over them, the same
+    // for POST /v1/leads and for a delivered batch's results.
+    Result<std::string> results_reply(std::string_view batch_sha256, const std::vector<protocol::LeadAck>& acks) {
+        auto receipt = protocol::sign_receipt_for(batch_sha256, acks, signing_secret);
+        if (!receipt) return with_context("signing a receipt", receipt.error());
+        return protocol::encode_reply(acks, *receipt);
+    }
+
+    // One step of the batch checker: reads the oldest delivered batch, the same way POST
+    // /v1/leads reads its body, and stores its leads and its reply in one transaction. The
+    // sealed parts are opened without the store's lock.
+    BatchChecker::Step check_next_batch() {
+        std::optional<UncheckedBatch> batch;
+        {
+            std::lock_guard lock(store_mutex);
+            auto next = store.next_unchecked_batch();
+            if (!next) {
+                std::cerr << "flytthit-register: reading the next delivered batch: " << next.error().message << std::endl;
+                return BatchChecker::Step::failed;
+            }
+            if (!*next) return BatchChecker::Step::idle;
+            batch = std::move(**next);
+        }
+        auto items = protocol::decode_batch(batch->body, current_year(), &keys);
+        std::lock_guard lock(store_mutex);
+        if (!items) {
+            const std::string reason = "batch refused: " + items.error().message;
+            std::cerr << "flytthit-register: a batch from " << batch->device.name << " (" << batch->batch_sha256.substr(0, 12)
+                      << ") " << reason << std::endl;
+            if (auto refused = store.refuse_batch(batch->device, batch->batch_sha256, reason); !refused) {
+                std::cerr << "flytthit-register: recording the refusal: " << refused.error().message << std::endl;
+                return BatchChecker::Step::failed;
+            }
+            return BatchChecker::Step::checked;
+        }
+        auto known = municipalities();
+        if (!known) {
+            std::cerr << "flytthit-register: " << known.error().message << std::endl;
+            return BatchChecker::Step::failed;
+        }
+        reject_unknown_municipalities(*items, *known);
+        auto stored = store.store_checked_batch(batch->device, batch->batch_sha256, *items,
+                                                [&](const std::vector<protocol::LeadAck>& acks) {
+                                                    return results_reply(batch->batch_sha256, acks);
+                                                });
+        if (!stored) {
+            std::cerr << "flytthit-register: storing a batch from " << batch->device.name << ": " << stored.error().message
+                      << std::endl;
+            return BatchChecker::Step::failed;
+        }
+        return BatchChecker::Step::checked;
     }
 
     // The device the request's bearer token belongs to; answers 401 or 429 itself and
@@ -210,6 +277,14 @@ int web_refusal(const httplib::Request& req) {
     return 0;
 }
 
+constexpr std::string_view batch_state_prefix = "/v1/batches/";
+
+// GET /v1/batches/<sha256>: 64 lowercase hex digits after the prefix, nothing else.
+bool is_batch_state_path(const std::string& path) {
+    if (path.size() != batch_state_prefix.size() + 64 || path.rfind(batch_state_prefix, 0) != 0) return false;
+    return path.find_first_not_of("0123456789abcdef", batch_state_prefix.size()) == std::string::npos;
+}
+
 // Limits before work: everything that can be judged from the request line and headers is
 // judged here, before cpp-httplib reads a byte of the body.
 httplib::Server::HandlerResponse check_before_body(Service& service, const httplib::Request& req, httplib::Response& res) {
@@ -221,8 +296,9 @@ httplib::Server::HandlerResponse check_before_body(Service& service, const httpl
         Listener::close_after_response();
         return httplib::Server::HandlerResponse::Handled;
     }
-    const bool batch = req.method == "POST" && req.path == "/v1/leads";
-    const bool known = batch || (req.method == "GET" && (req.path == "/v1/time" || req.path == "/v1/keys" || req.path == "/v1/content"));
+    const bool batch = req.method == "POST" && (req.path == "/v1/leads" || req.path == "/v1/batches");
+    const bool known = batch || (req.method == "GET" && (req.path == "/v1/time" || req.path == "/v1/keys" ||
+                                                         req.path == "/v1/content" || is_batch_state_path(req.path)));
     if (!known) return refuse(res, 404, "no such endpoint: " + req.method.substr(0, 10) + " " + req.path.substr(0, 100));
     if (const auto encoding = req.get_header_value("Content-Encoding"); !encoding.empty() && encoding != "identity") {
         return refuse(res, 415, "Content-Encoding \"" + encoding.substr(0, 40) + "\" is not accepted; send the body unencoded");
@@ -266,6 +342,33 @@ std::string error_reason(int status) {
     }
 }
 
+// Reads a batch's body under the protocol's cap, which holds for chunked bodies too: reading
+// stops at the first byte beyond it. Answers the refusal itself and returns nullopt when the
+// body cannot be had.
+std::optional<std::string> read_batch_body(const httplib::ContentReader& read_body, httplib::Response& res) {
+    std::string body;
+    bool too_large = false;
+    const bool complete = read_body([&](const char* data, std::size_t length) {
+        if (body.size() + length > protocol::max_batch_bytes) {
+            too_large = true;
+            return false;
+        }
+        body.append(data, length);
+        return true;
+    });
+    if (too_large) {
+        Listener::close_after_response();
+        reply_error(res, 413, "a batch is at most " + std::to_string(protocol::max_batch_bytes) + " bytes");
+        return std::nullopt;
+    }
+    if (!complete) {
+        Listener::close_after_response();
+        reply_error(res, 400, "the body could not be read: cut off, or malformed chunked encoding");
+        return std::nullopt;
+    }
+    return body;
+}
+
 void add_routes(Listener& server, Service& service) {
     server.set_pre_routing_handler(
         [&service](const httplib::Request& req, httplib::Response& res) { return check_before_body(service, req, res); });
@@ -284,26 +387,9 @@ void add_routes(Listener& server, Service& service) {
                                         const httplib::ContentReader& read_body) {
         const auto device = request_device;
         if (!device) return reply_error(res, 401, "unknown or missing device token");
-        // The cap holds for chunked bodies too: reading stops at the first byte beyond it.
-        std::string body;
-        bool too_large = false;
-        const bool complete = read_body([&](const char* data, std::size_t length) {
-            if (body.size() + length > protocol::max_batch_bytes) {
-                too_large = true;
-                return false;
-            }
-            body.append(data, length);
-            return true;
-        });
-        if (too_large) {
-            Listener::close_after_response();
-            return reply_error(res, 413, "a batch is at most " + std::to_string(protocol::max_batch_bytes) + " bytes");
-        }
-        if (!complete) {
-            Listener::close_after_response();
-            return reply_error(res, 400, "the body could not be read: cut off, or malformed chunked encoding");
-        }
-        auto items = protocol::decode_batch(body, current_year(), &service.keys);
+        const auto body = read_batch_body(read_body, res);
+        if (!body) return;
+        auto items = protocol::decode_batch(*body, current_year(), &service.keys);
         if (!items) return reply_error(res, 400, "batch refused: " + items.error().message);
         std::vector<protocol::LeadAck> acks;
         {
@@ -321,18 +407,73 @@ void add_routes(Listener& server, Service& service) {
                 return reply_error(res, 503, "the register could not store the batch; try again later");
             }
             acks = std::move(*stored);
-            if (service.exit_after_commits > 0 && ++service.commits >= service.exit_after_commits) {
-                std::cerr << "flytthit-register: test hook: exiting after commit, before the reply" << std::endl;
-                std::_Exit(0);
-            }
+            service.exit_if_test_hook_says();
         }
         // Signed after the commit: a receipt is the register's word that these leads are stored.
-        auto receipt = protocol::sign_receipt(body, acks, service.signing_secret);
-        if (!receipt) {
-            std::cerr << "flytthit-register: signing a receipt: " << receipt.error().message << std::endl;
+        auto reply = service.results_reply(sha256_hex(*body), acks);
+        if (!reply) {
+            std::cerr << "flytthit-register: " << reply.error().message << std::endl;
             return reply_error(res, 500, "the register could not sign its receipt; the batch is stored, send it again");
         }
-        res.set_content(protocol::encode_reply(acks, *receipt), "application/json");
+        res.set_content(*reply, "application/json");
+    });
+
+    // A delivery: the body is stored as received and acknowledged with the register's signed
+    // word that it holds it; the checker reads it after (PROTOCOL.md, "Delivered batches").
+    server.Post("/v1/batches", [&service](const httplib::Request&, httplib::Response& res,
+                                          const httplib::ContentReader& read_body) {
+        const auto device = request_device;
+        if (!device) return reply_error(res, 401, "unknown or missing device token");
+        const auto body = read_batch_body(read_body, res);
+        if (!body) return;
+        const std::string sha = sha256_hex(*body);
+        {
+            std::lock_guard lock(service.store_mutex);
+            auto delivery = service.store.receive_batch(*device, sha, *body);
+            if (!delivery) {
+                std::cerr << "flytthit-register: storing a delivered batch from " << device->name << ": "
+                          << delivery.error().message << std::endl;
+                return reply_error(res, 503, "the register could not store the batch; try again later");
+            }
+            if (delivery->over_limit) {
+                res.set_header("Retry-After", "5");
+                return reply_error(res, 503, "the register is still reading this kiosk's earlier batches; try again shortly");
+            }
+            if (delivery->stored) service.exit_if_test_hook_says();
+        }
+        service.checker->wake();
+        auto received = protocol::sign_received(sha, service.signing_secret);
+        if (!received) {
+            std::cerr << "flytthit-register: signing a delivery: " << received.error().message << std::endl;
+            return reply_error(res, 500, "the register could not sign its receipt; the batch is stored, send it again");
+        }
+        res.status = 202;
+        res.set_content(protocol::encode_received(*received), "application/json");
+    });
+
+    // A delivered batch's results: 202 while it is read, 200 with exactly the reply POST
+    // /v1/leads would have given, 422 when it was refused whole, 404 when this device never
+    // delivered it.
+    server.Get(std::string(batch_state_prefix) + "[0-9a-f]{64}", [&service](const httplib::Request& req, httplib::Response& res) {
+        const auto device = request_device;
+        if (!device) return reply_error(res, 401, "unknown or missing device token");
+        const std::string sha = req.path.substr(batch_state_prefix.size());
+        Result<BatchState> state = [&] {
+            std::lock_guard lock(service.store_mutex);
+            return service.store.batch_state(*device, sha);
+        }();
+        if (!state) {
+            std::cerr << "flytthit-register: looking up a batch: " << state.error().message << std::endl;
+            return reply_error(res, 503, "the register cannot look up the batch just now; try again later");
+        }
+        switch (state->kind) {
+            case BatchState::Kind::unknown: return reply_error(res, 404, "no batch " + sha + " from this device");
+            case BatchState::Kind::checking:
+                res.status = 202;
+                return res.set_content(protocol::encode_checking(), "application/json");
+            case BatchState::Kind::refused: return reply_error(res, 422, state->text);
+            case BatchState::Kind::checked: return res.set_content(state->text, "application/json");
+        }
     });
 
     server.Get("/v1/content", [&service](const httplib::Request& req, httplib::Response& res) {
@@ -417,6 +558,7 @@ Result<std::unique_ptr<ApiServer>> ApiServer::open(const ServeOptions& options) 
     auto state = std::make_unique<State>(std::move(*store), std::move(*keys), std::move(*signing), options);
     Service& service = state->service;
     Listener& server = state->server;
+    service.checker = std::make_unique<BatchChecker>([&service] { return service.check_next_batch(); });
     const bool tls = options.tls_cert && options.tls_key;
     if (tls) {
         if (auto secure = server.use_tls(*options.tls_cert, *options.tls_key); !secure) return secure.error();

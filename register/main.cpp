@@ -49,7 +49,8 @@ Commands:
   add-device --dir DIR NAME [--url URL] [--ca-file F] [--pairing-file FILE]
                                          create a kiosk's token (printed as the last line)
                                          and optionally its pairing file for a USB stick
-  stats --dir DIR                        leads, conflicts, devices, leads per municipality
+  stats --dir DIR                        leads, conflicts, devices, delivered batches waiting
+                                         and refused, leads per municipality
   export --dir DIR --municipality ID|NAME [--since DATE|TIME]
                                          CSV for that municipality's host on stdout: the
                                          web app's export (its columns, names not ids, Oslo
@@ -215,6 +216,7 @@ int stats(const Arguments& args) {
     auto stats = store->stats();
     if (!stats) return fail(stats.error().message);
     std::cout << "leads: " << stats->leads << "\nconflicts: " << stats->conflicts << "\ndevices: " << stats->devices
+              << "\nbatches waiting to be read: " << stats->batches_waiting << "\nbatches refused: " << stats->batches_refused
               << "\n";
     for (const auto& [municipality, count] : stats->per_municipality) {
         std::cout << "municipality " << municipality << ": " << count << "\n";

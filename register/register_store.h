@@ -8,9 +8,11 @@
 #include "common/protocol/sync_protocol.h"
 
 #include <filesystem>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace flytthit::reg {
@@ -24,7 +26,30 @@ struct RegisterStats {
     std::int64_t leads = 0;
     std::int64_t conflicts = 0;
     std::int64_t devices = 0;
+    std::int64_t batches_waiting = 0;  // delivered, not yet read by the checker
+    std::int64_t batches_refused = 0;  // delivered and refused whole
     std::vector<std::pair<std::string, std::int64_t>> per_municipality;
+};
+
+// What became of a delivered batch's bytes (POST /v1/batches).
+struct Delivery {
+    bool stored = false;         // newly stored now
+    bool stored_before = false;  // the same body from the same device: the same batch
+    bool over_limit = false;     // not stored: the device has max_unchecked_bytes waiting already
+};
+
+// A delivered batch the checker has not read yet.
+struct UncheckedBatch {
+    Device device;
+    std::string batch_sha256;
+    std::string body;
+};
+
+// Where a delivered batch stands, for GET /v1/batches/<sha256>.
+struct BatchState {
+    enum class Kind { unknown, checking, checked, refused };
+    Kind kind = Kind::unknown;
+    std::string text;  // checked: the reply as POST /v1/leads gives it; refused: the reason
 };
 
 class RegisterStore {
@@ -47,12 +72,29 @@ public:
     Result<std::vector<protocol::LeadAck>> store_batch(const Device& device,
                                                        const std::vector<protocol::ReceivedItem>& items);
 
+    // Stores a delivered batch's body as received, in one committed transaction, unless the
+    // device already has protocol::max_unchecked_bytes waiting.
+    Result<Delivery> receive_batch(const Device& device, const std::string& batch_sha256, std::string_view body);
+    // The oldest delivered batch not yet read, nullopt when none.
+    Result<std::optional<UncheckedBatch>> next_unchecked_batch();
+    // Stores the leads of a delivered batch as store_batch does and, in the same transaction,
+    // the reply reply_for makes of their acknowledgements; forgets the body.
+    using ReplyFor = std::function<Result<std::string>(const std::vector<protocol::LeadAck>&)>;
+    Status store_checked_batch(const Device& device, const std::string& batch_sha256,
+                               const std::vector<protocol::ReceivedItem>& items, const ReplyFor& reply_for);
+    // Records that a delivered batch could not be read as a batch at all; forgets the body.
+    Status refuse_batch(const Device& device, const std::string& batch_sha256, const std::string& reason);
+    Result<BatchState> batch_state(const Device& device, const std::string& batch_sha256);
+
     Result<RegisterStats> stats();
     // The connection itself, for the web app's own queries (register/web/web_store.cpp).
     // Callers hold the same lock as for every other use of this store.
     Database& database() { return db_; }
 
 private:
+    // store_batch's work inside the caller's transaction.
+    Result<std::vector<protocol::LeadAck>> store_items(const Device& device, const std::vector<protocol::ReceivedItem>& items);
+
     explicit RegisterStore(Database db) : db_(std::move(db)) {}
     Database db_;
 };

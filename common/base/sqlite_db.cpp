@@ -54,6 +54,11 @@ Statement& Statement::bind_blob(int index, const std::vector<unsigned char>& byt
     return *this;
 }
 
+Statement& Statement::bind_bytes(int index, std::string_view bytes) {
+    sqlite3_bind_blob64(stmt_.get(), index, bytes.empty() ? "" : bytes.data(), bytes.size(), SQLITE_TRANSIENT);
+    return *this;
+}
+
 Statement& Statement::bind_null(int index) {
     sqlite3_bind_null(stmt_.get(), index);
     return *this;
@@ -94,6 +99,13 @@ std::vector<unsigned char> Statement::column_blob(int column) const {
     const int size = sqlite3_column_bytes(stmt_.get(), column);
     if (data == nullptr || size <= 0) return {};
     return std::vector<unsigned char>(data, data + size);
+}
+
+std::string Statement::column_bytes(int column) const {
+    const auto* data = static_cast<const char*>(sqlite3_column_blob(stmt_.get(), column));
+    const int size = sqlite3_column_bytes(stmt_.get(), column);
+    if (data == nullptr || size <= 0) return {};
+    return std::string(data, static_cast<std::size_t>(size));
 }
 
 std::int64_t Statement::column_int(int column) const { return sqlite3_column_int64(stmt_.get(), column); }

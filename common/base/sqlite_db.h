@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace flytthit {
@@ -36,6 +37,9 @@ public:
     Statement& bind_optional(int index, const std::optional<std::string>& text);
     // Binds bytes as a BLOB; empty binds NULL.
     Statement& bind_blob(int index, const std::vector<unsigned char>& bytes);
+    // Binds bytes held in a string as a BLOB (a body as received, which need not be UTF-8);
+    // empty binds an empty BLOB, never NULL.
+    Statement& bind_bytes(int index, std::string_view bytes);
 
     // Runs one step. Returns true while a row is available, false when done; an error
     // carries SQLite's message.
@@ -52,6 +56,7 @@ public:
     std::optional<std::string> column_optional_text(int column) const;
     std::int64_t column_int(int column) const;
     std::vector<unsigned char> column_blob(int column) const;
+    std::string column_bytes(int column) const;
 
 private:
     sqlite3* db_;

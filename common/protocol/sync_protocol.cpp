@@ -229,6 +229,14 @@ std::vector<ReceivedItem> decode_items(const json& leads, int current_year, cons
     return items;
 }
 
+namespace {
+
+json receipt_json(const Receipt& receipt) {
+    return {{"algorithm", receipt_algorithm}, {"batch_sha256", receipt.batch_sha256}, {"signature", receipt.signature}};
+}
+
+}  // namespace
+
 std::string encode_reply(const std::vector<LeadAck>& acks, const std::optional<Receipt>& receipt) {
     json results = json::array();
     for (const auto& ack : acks) {
@@ -237,11 +245,15 @@ std::string encode_reply(const std::vector<LeadAck>& acks, const std::optional<R
         results.push_back(result);
     }
     json reply = {{"protocol", version}, {"results", results}};
-    if (receipt) {
-        reply["receipt"] = {{"algorithm", receipt_algorithm}, {"batch_sha256", receipt->batch_sha256}, {"signature", receipt->signature}};
-    }
+    if (receipt) reply["receipt"] = receipt_json(*receipt);
     return reply.dump(-1, ' ', false, json::error_handler_t::replace);
 }
+
+std::string encode_received(const Receipt& receipt) {
+    return json{{"protocol", version}, {"batch_sha256", receipt.batch_sha256}, {"receipt", receipt_json(receipt)}}.dump();
+}
+
+std::string encode_checking() { return json{{"protocol", version}, {"state", "checking"}}.dump(); }
 
 Result<std::vector<LeadAck>> decode_reply(std::string_view body, const std::set<std::string>& sent_ids) {
     auto root = parse_envelope(body, max_reply_bytes);

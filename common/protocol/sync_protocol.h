@@ -87,6 +87,15 @@ struct Receipt {
 // The reply: {"protocol", "results", and with a receipt "receipt": {"algorithm",
 // "batch_sha256", "signature"}}.
 std::string encode_reply(const std::vector<LeadAck>& acks, const std::optional<Receipt>& receipt = std::nullopt);
+// The delivery reply of POST /v1/batches: {"protocol", "batch_sha256", "receipt"}, the receipt
+// signed over received_text (receipt.h): the batch's bytes are stored, not yet read.
+std::string encode_received(const Receipt& receipt);
+// GET /v1/batches/<sha256> while the register has not yet read the batch: {"protocol", "state":
+// "checking"}.
+std::string encode_checking();
+// How much one device may have delivered and not yet checked before the register answers 503.
+inline constexpr std::size_t max_unchecked_bytes = 64 * 1024 * 1024;
+
 // Checks a register's reply: size, version, and that every acknowledged id was sent. Ids the
 // reply does not mention stay unacknowledged; ids that were not sent are an error (a reply
 // for another batch must not mark anything synced).

@@ -92,6 +92,20 @@ CREATE TABLE receipts (
 ) STRICT;
 ALTER TABLE leads ADD COLUMN receipt_sha256 TEXT;
 )sql"},
+    // 7: batches delivered to the register (POST /v1/batches) whose results have not come yet:
+    // the register's signed word that it holds the bytes, and the ids the batch held. A lead
+    // carries the batch it was delivered in until its result comes, so it is not sent again;
+    // an annotation since clears it, and the batch's results then leave that lead alone.
+    Migration{7, R"sql(
+CREATE TABLE deliveries (
+    batch_sha256 TEXT PRIMARY KEY NOT NULL,
+    signature    TEXT NOT NULL,
+    signed_text  TEXT NOT NULL,
+    lead_ids     TEXT NOT NULL,
+    delivered_at TEXT NOT NULL
+) STRICT;
+ALTER TABLE leads ADD COLUMN delivered_batch TEXT;
+)sql"},
 };
 
 }  // namespace

@@ -256,7 +256,7 @@ Status LeadStore::for_each_lead(const std::function<void(const Lead&)>& visit) {
 
 Result<std::vector<Lead>> LeadStore::pending_leads(std::size_t limit) {
     auto select = db_.prepare(std::string("SELECT ") + detail::lead_columns +
-                              " FROM leads WHERE sync_state = 'pending' ORDER BY rowid LIMIT ?1");
+                              " FROM leads WHERE sync_state = 'pending' AND delivered_batch IS NULL ORDER BY rowid LIMIT ?1");
     if (!select) return select.error();
     select->bind(1, static_cast<std::int64_t>(limit));
     std::vector<Lead> leads;
@@ -268,7 +268,8 @@ Result<std::vector<Lead>> LeadStore::pending_leads(std::size_t limit) {
     }
 }
 
-Status LeadStore::record_sync_outcomes(const std::vector<SyncOutcome>& outcomes, const SyncReceipt& receipt) {
+Status LeadStore::record_sync_outcomes(const std::vector<SyncOutcome>& outcomes, const SyncReceipt& receipt,
+                                       const std::optional<std::string>& from_delivery) {
     auto transaction = Transaction::begin_immediate(db_);
     if (!transaction) return with_context("recording sync results", transaction.error());
     const std::string now = utc_timestamp_now();
@@ -276,22 +277,86 @@ Status LeadStore::record_sync_outcomes(const std::vector<SyncOutcome>& outcomes,
     if (!keep) return keep.error();
     keep->bind(1, receipt.batch_sha256).bind(2, receipt.signature).bind(3, receipt.signed_text).bind(4, now);
     if (auto ran = keep->run(); !ran) return with_context("keeping the register's receipt", ran.error());
-    // A lead acknowledged again (resent with a new annotation) keeps the receipt it has.
+    // A lead acknowledged again (resent with a new annotation) keeps the receipt it has. A
+    // delivered batch's results change only the leads still in it: one annotated since waits
+    // for the results of the batch that carries its annotation.
     auto update = db_.prepare(R"sql(
-UPDATE leads SET sync_state = ?2, synced_at = ?3, sync_error = ?4,
+UPDATE leads SET sync_state = ?2, synced_at = ?3, sync_error = ?4, delivered_batch = NULL,
     receipt_sha256 = CASE WHEN ?2 = 'synced' THEN coalesce(receipt_sha256, ?5) ELSE receipt_sha256 END
-WHERE id = ?1 AND sync_state = 'pending')sql");
+WHERE id = ?1 AND sync_state = 'pending' AND (?6 IS NULL OR delivered_batch = ?6))sql");
     if (!update) return update.error();
     for (const SyncOutcome& outcome : outcomes) {
         update->bind(1, outcome.lead_id)
             .bind(2, std::string(sync_state_name(outcome.state)))
             .bind(3, now)
             .bind_optional(4, outcome.reason.empty() ? std::nullopt : std::optional(outcome.reason))
-            .bind(5, receipt.batch_sha256);
+            .bind(5, receipt.batch_sha256)
+            .bind_optional(6, from_delivery);
         if (auto ran = update->run(); !ran) return with_context("recording sync result for " + outcome.lead_id, ran.error());
         update->reset();
     }
+    if (from_delivery) {
+        if (auto done = forget_delivery(*from_delivery); !done) return done;
+    }
     return transaction->commit();
+}
+
+Status LeadStore::record_delivery(const std::vector<std::string>& lead_ids, const SyncReceipt& receipt) {
+    auto transaction = Transaction::begin_immediate(db_);
+    if (!transaction) return with_context("recording a delivery", transaction.error());
+    std::string joined;
+    for (const auto& id : lead_ids) joined += id + "\n";
+    auto keep = db_.prepare(
+        "INSERT OR IGNORE INTO deliveries (batch_sha256, signature, signed_text, lead_ids, delivered_at) VALUES (?1, ?2, ?3, ?4, ?5)");
+    if (!keep) return keep.error();
+    keep->bind(1, receipt.batch_sha256).bind(2, receipt.signature).bind(3, receipt.signed_text).bind(4, joined);
+    keep->bind(5, utc_timestamp_now());
+    if (auto ran = keep->run(); !ran) return with_context("keeping the register's word of delivery", ran.error());
+    auto mark = db_.prepare("UPDATE leads SET delivered_batch = ?2 WHERE id = ?1 AND sync_state = 'pending' AND delivered_batch IS NULL");
+    if (!mark) return mark.error();
+    for (const auto& id : lead_ids) {
+        mark->bind(1, id).bind(2, receipt.batch_sha256);
+        if (auto ran = mark->run(); !ran) return with_context("marking " + id + " delivered", ran.error());
+        mark->reset();
+    }
+    return transaction->commit();
+}
+
+Result<std::vector<Delivery>> LeadStore::deliveries() {
+    auto select = db_.prepare("SELECT batch_sha256, lead_ids FROM deliveries ORDER BY rowid");
+    if (!select) return select.error();
+    std::vector<Delivery> found;
+    for (;;) {
+        auto row = select->step();
+        if (!row) return with_context("reading deliveries", row.error());
+        if (!*row) return found;
+        Delivery delivery{select->column_text(0), {}};
+        const std::string ids = select->column_text(1);
+        for (std::size_t start = 0; start < ids.size();) {
+            const std::size_t end = ids.find('\n', start);
+            delivery.lead_ids.push_back(ids.substr(start, end - start));
+            start = end == std::string::npos ? ids.size() : end + 1;
+        }
+        found.push_back(std::move(delivery));
+    }
+}
+
+Status LeadStore::take_back_delivery(const std::string& batch_sha256) {
+    auto transaction = Transaction::begin_immediate(db_);
+    if (!transaction) return with_context("taking back a delivery", transaction.error());
+    auto release = db_.prepare("UPDATE leads SET delivered_batch = NULL WHERE delivered_batch = ?1");
+    if (!release) return release.error();
+    release->bind(1, batch_sha256);
+    if (auto ran = release->run(); !ran) return with_context("taking back a delivery", ran.error());
+    if (auto done = forget_delivery(batch_sha256); !done) return done;
+    return transaction->commit();
+}
+
+Status LeadStore::forget_delivery(const std::string& batch_sha256) {
+    auto forget = db_.prepare("DELETE FROM deliveries WHERE batch_sha256 = ?1");
+    if (!forget) return forget.error();
+    forget->bind(1, batch_sha256);
+    return forget->run();
 }
 
 Result<std::int64_t> LeadStore::count_in_state(SyncState state) {

@@ -40,11 +40,17 @@ struct SyncReceipt {
     std::string signed_text;
 };
 
+// A batch the register holds as delivered and has not yet answered for (POST /v1/batches).
+struct Delivery {
+    std::string batch_sha256;
+    std::vector<std::string> lead_ids;  // every id the batch held, in its order
+};
+
 // The end-of-fair reconciliation of one event: what the stand took, what the register has
 // acknowledged holding under a verified receipt, what it refused or set aside, what is missing.
 struct Reconciliation {
     std::int64_t taken = 0;
-    std::int64_t acknowledged = 0;  // held by the register, under a signed receipt
+    std::int64_t acknowledged = 0;  // held by the register, under a signed receipt (of results or of delivery)
     std::int64_t set_aside = 0;     // rejected or in conflict: held at the kiosk, with the reason
     std::int64_t missing = 0;       // not yet acknowledged (pending, or synced before receipts)
 };
@@ -108,13 +114,22 @@ public:
     // Calls visit for each lead in the order they were stored. Stops at the first error.
     Status for_each_lead(const std::function<void(const Lead&)>& visit);
 
-    // Up to limit pending leads, oldest first: the next batch to send.
+    // Up to limit pending leads not in a delivered batch, oldest first: the next batch to send.
     Result<std::vector<Lead>> pending_leads(std::size_t limit);
 
     // Records what the register answered for leads, with the signed receipt it came under, in
     // one transaction. Only pending leads change, so recording the same answer twice changes
-    // nothing; the receipt is kept (once) for the reconciliation.
-    Status record_sync_outcomes(const std::vector<SyncOutcome>& outcomes, const SyncReceipt& receipt);
+    // nothing; the receipt is kept (once) for the reconciliation. With from_delivery, only
+    // leads still in that delivered batch change, and the delivery is done.
+    Status record_sync_outcomes(const std::vector<SyncOutcome>& outcomes, const SyncReceipt& receipt,
+                                const std::optional<std::string>& from_delivery = std::nullopt);
+    // Records that the register holds the batch lead_ids as delivered, under its signed word
+    // (receipt): those still pending and in no other batch are not sent again, in one transaction.
+    Status record_delivery(const std::vector<std::string>& lead_ids, const SyncReceipt& receipt);
+    // The batches delivered whose results have not come, oldest first.
+    Result<std::vector<Delivery>> deliveries();
+    // The register refused or lost a delivered batch: its leads are pending to send again.
+    Status take_back_delivery(const std::string& batch_sha256);
     // The reconciliation of the event event_id (lead_store_staff.cpp).
     Result<Reconciliation> reconciliation(const std::string& event_id);
 
@@ -152,6 +167,8 @@ public:
 
 private:
     LeadStore(Database db, std::filesystem::path data_dir) : db_(std::move(db)), data_dir_(std::move(data_dir)) {}
+    // Deletes a delivery's row, inside the caller's transaction.
+    Status forget_delivery(const std::string& batch_sha256);
     // Seals rows an older kiosk stored in clear, and flushes the clear pages out of the WAL.
     Status seal_clear_rows();
     // The key to seal to, read again only when pairing.json changes (a stat per sign-up, not

@@ -129,11 +129,13 @@ Status LeadStore::annotate(const std::string& lead_id, const StaffAnnotation& an
     auto key = current_sealing_key(data_dir_);
     if (!key) return key.error();
     // Staff cannot read the sealed note back, so an empty note keeps it; clearing is asked
-    // for (note_cleared) and travels to the register as an empty note on the next sync.
+    // for (note_cleared) and travels to the register as an empty note on the next sync. A
+    // lead in a delivered batch leaves it: the annotation goes in the next batch.
     auto update = db_.prepare(R"sql(
 UPDATE leads SET rating = ?2, follow_up = ?4,
     sealed_note = CASE WHEN ?5 THEN NULL ELSE coalesce(?3, sealed_note) END,
-    sync_state = CASE sync_state WHEN 'synced' THEN 'pending' ELSE sync_state END
+    sync_state = CASE sync_state WHEN 'synced' THEN 'pending' ELSE sync_state END,
+    delivered_batch = NULL
 WHERE id = ?1 AND sealed_personal IS NOT NULL)sql");
     if (!update) return update.error();
     const bool clear = annotation.note_cleared && annotation.note.empty();
@@ -163,7 +165,7 @@ WHERE sync_state = 'synced' AND sealed_personal IS NOT NULL
 Result<Reconciliation> LeadStore::reconciliation(const std::string& event_id) {
     auto query = db_.prepare(R"sql(
 SELECT count(*),
-       count(*) FILTER (WHERE receipt_sha256 IS NOT NULL),
+       count(*) FILTER (WHERE receipt_sha256 IS NOT NULL OR delivered_batch IS NOT NULL),
        count(*) FILTER (WHERE receipt_sha256 IS NULL AND sync_state IN ('rejected', 'conflict'))
 FROM leads WHERE event_id = ?1)sql");
     if (!query) return query.error();

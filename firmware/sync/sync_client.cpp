@@ -1,16 +1,19 @@
 // The post-event sync; see sync_client.h and common/protocol/PROTOCOL.md.
 #include "firmware/sync/sync_client.h"
 
+#include "common/base/byte_encoding.h"
 #include "common/base/device_clock.h"
 #include "common/protocol/receipt.h"
 #include "common/protocol/sync_protocol.h"
 
+#include <algorithm>
 #include <condition_variable>
 #include <mutex>
 #include <optional>
 #include <random>
 #include <set>
 #include <thread>
+#include <variant>
 
 namespace flytthit {
 
@@ -60,10 +63,246 @@ Verdict judge(const HttpResponse& response) {
     return {false, make_error("the register refused the request (HTTP " + std::to_string(response.status) + "): " + text, kind)};
 }
 
-// How one request ended when it gave no response: cancelled by staff, or this error.
-struct RequestFailure {
+// Why a sync ends before its work is done: staff cancelled it, or an error.
+struct Ending {
     bool cancelled = false;
     Error error;
+};
+// A step's outcome: nullopt to go on.
+using StepEnd = std::optional<Ending>;
+
+StepEnd ending(Error error) { return Ending{false, std::move(error)}; }
+
+// One sync from start to end: learn the register's clock, collect the results of batches an
+// earlier sync delivered, deliver every pending batch, collect their results.
+class SyncRun {
+public:
+    SyncRun(LeadStore& store, const Pairing& pairing, const SyncSettings& settings, HttpClient& http,
+            const std::function<void(const SyncProgress&)>& report, std::stop_token stop)
+        : store_(store), pairing_(pairing), settings_(settings), http_(http), report_(report), stop_(std::move(stop)),
+          headers_{"Authorization: Bearer " + pairing.token, "Content-Type: application/json", "Accept: application/json"} {}
+
+    SyncProgress run() {
+        auto pending = store_.count_pending();
+        if (!pending) return finish(ending(pending.error()));
+        progress_.total = *pending;
+        report_(progress_);
+        if (auto end = learn_clock()) return finish(end);
+        if (auto end = collect_results(false)) return finish(end);
+        if (auto end = deliver_pending()) return finish(end);
+        return finish(collect_results(true));
+    }
+
+private:
+    // Every end of a sync goes through here, so the message and its kind always belong together.
+    SyncProgress finish(const StepEnd& end) {
+        std::optional<Error> error;
+        if (end) error = end->error;
+        else if (set_aside_error_) error = set_aside_error_;
+        if (end && end->cancelled) {
+            progress_.cancelled = true;
+            error = make_error("cancelled");
+        }
+        if (error) progress_.set_error(*error);
+        else progress_.clear_error();
+        progress_.finished = true;
+        auto pending = store_.count_pending();
+        progress_.succeeded = !error && pending && *pending == 0;
+        report_(progress_);
+        return progress_;
+    }
+
+    // Sends one request, retrying transient failures with exponential backoff and full jitter.
+    // A reply whose status is in answers is the caller's to read; any other is judged here.
+    std::variant<HttpResponse, Ending> send(const std::string& path, const std::string* body,
+                                            std::initializer_list<long> answers = {200, 304}) {
+        Error error;
+        for (progress_.attempt = 1; progress_.attempt <= settings_.max_attempts; ++progress_.attempt) {
+            if (progress_.attempt > 1) {
+                const auto ceiling = std::min(settings_.backoff_max, settings_.backoff_base * (1 << (progress_.attempt - 2)));
+                std::uniform_int_distribution<std::int64_t> jitter(0, ceiling.count());
+                report_(progress_);
+                if (!sleep_unless_stopped(std::chrono::milliseconds(jitter(random_)), stop_)) return Ending{true, {}};
+            }
+            auto outcome = http_.request(pairing_.register_url + path, headers_, body, stop_);
+            if (auto* failure = std::get_if<HttpFailure>(&outcome)) {
+                if (failure->cancelled) return Ending{true, {}};
+                error = make_error(failure->message, failure->transient ? ErrorKind::transient : ErrorKind::failed);
+                progress_.set_error(error);
+                if (!failure->transient) return Ending{false, error};
+                continue;
+            }
+            auto& response = std::get<HttpResponse>(outcome);
+            if (std::find(answers.begin(), answers.end(), response.status) != answers.end()) return std::move(response);
+            const Verdict verdict = judge(response);
+            error = verdict.error;
+            progress_.set_error(error);
+            if (!verdict.retry) return Ending{false, error};
+        }
+        return Ending{false, with_context("gave up after " + std::to_string(settings_.max_attempts) + " attempts", error)};
+    }
+
+    StepEnd learn_clock() {
+        auto reply = send("/v1/time", nullptr);
+        if (auto* end = std::get_if<Ending>(&reply)) return *end;
+        auto server_ms = protocol::decode_time(std::get<HttpResponse>(reply).body);
+        if (!server_ms) return ending(with_context("the register's time reply was not understood", server_ms.error()));
+        clock_ = ServerClock{*server_ms, monotonic_ms()};
+        return std::nullopt;
+    }
+
+    // The next batch's items, each with how sure the kiosk is of its creation time.
+    std::vector<protocol::BatchItem> with_clock_notes(std::vector<Lead> leads) const {
+        std::vector<protocol::BatchItem> items;
+        const std::int64_t now_ns =
+            std::chrono::duration_cast<std::chrono::nanoseconds>(MonotonicClock::now().time_since_epoch()).count();
+        const std::int64_t server_now_ms = clock_.server_ms + (monotonic_ms() - clock_.at_monotonic_ms);
+        for (auto& lead : leads) {
+            protocol::ClockNote note;
+            // Made in this boot: its age on the monotonic clock is exact, so the register's
+            // time minus that age is its true creation time. From an earlier boot the wall
+            // clock is all there is, and it is marked approximate.
+            if (lead.created.boot_id == this_boot_ && lead.created.monotonic_ns <= now_ns) {
+                note.status = "corrected";
+                note.corrected_utc = protocol::utc_from_unix_ms(server_now_ms - (now_ns - lead.created.monotonic_ns) / 1'000'000);
+            }
+            items.push_back({std::move(lead), note});
+        }
+        return items;
+    }
+
+    StepEnd deliver_pending() {
+        for (progress_.batch = 1;; ++progress_.batch) {
+            if (stop_.stop_requested()) return Ending{true, {}};
+            auto leads = store_.pending_leads(settings_.batch_size);
+            if (!leads) return ending(leads.error());
+            if (leads->empty()) return std::nullopt;
+            std::vector<std::string> ids;
+            for (const auto& lead : *leads) ids.push_back(lead.id);
+            const std::string body = protocol::encode_batch(with_clock_notes(std::move(*leads)));
+            const std::string sha = sha256_hex(body);
+            const std::set<std::string> sent_ids(ids.begin(), ids.end());
+            if (!older_register_) {
+                auto reply = send("/v1/batches", &body, {200, 202, 404});
+                if (auto* end = std::get_if<Ending>(&reply)) return *end;
+                const auto& response = std::get<HttpResponse>(reply);
+                if (response.status == 202) {
+                    if (auto end = take_delivery(response.body, sha, ids)) return end;
+                    continue;
+                }
+                // 200: the register read the batch at once, and answers as POST /v1/leads does.
+                if (response.status == 200) {
+                    if (auto end = take_results(response.body, sha, sent_ids, std::nullopt)) return end;
+                    continue;
+                }
+                older_register_ = true;  // 404: a register from before delivery
+            }
+            auto reply = send("/v1/leads", &body);
+            if (auto* end = std::get_if<Ending>(&reply)) return *end;
+            if (auto end = take_results(std::get<HttpResponse>(reply).body, sha, sent_ids, std::nullopt)) return end;
+        }
+    }
+
+    // The register holds a batch's bytes: recorded under its signed word, so the batch's leads
+    // are not sent again while their results come.
+    StepEnd take_delivery(const std::string& reply, const std::string& sha, const std::vector<std::string>& ids) {
+        auto received = protocol::verify_received_reply(reply, sha, pairing_.signing_public_key);
+        if (!received) return ending(with_context("the register's word of delivery; nothing was marked delivered", received.error()));
+        const SyncReceipt kept{received->batch_sha256, received->signature, protocol::received_text(sha)};
+        if (auto recorded = store_.record_delivery(ids, kept); !recorded) return ending(recorded.error());
+        progress_.delivered += static_cast<std::int64_t>(ids.size());
+        progress_.clear_error();
+        report_(progress_);
+        return std::nullopt;
+    }
+
+    // A batch's per-lead results, checked against the ids it held and the register's signature.
+    StepEnd take_results(const std::string& reply, const std::string& sha, const std::set<std::string>& sent_ids,
+                         const std::optional<std::string>& from_delivery) {
+        auto acks = protocol::decode_reply(reply, sent_ids);
+        if (!acks) return ending(with_context("the register's reply was not understood", acks.error()));
+        if (acks->empty()) return ending(make_error("the register acknowledged none of the batch", ErrorKind::bad_input));
+        // Nothing counts as synced, and no sealed data may ever be purged for it, without the
+        // paired register's signature over exactly these acknowledgements of exactly this batch.
+        auto receipt = protocol::verify_reply_receipt_for(reply, sha, *acks, pairing_.signing_public_key);
+        if (!receipt) return ending(with_context("the register's receipt; nothing was marked synced", receipt.error()));
+        std::vector<SyncOutcome> outcomes;
+        for (const auto& ack : *acks) {
+            switch (ack.status) {
+                case protocol::AckStatus::stored: ++progress_.stored; outcomes.push_back({ack.id, SyncState::synced, {}}); break;
+                case protocol::AckStatus::duplicate: ++progress_.duplicates; outcomes.push_back({ack.id, SyncState::synced, {}}); break;
+                case protocol::AckStatus::rejected: ++progress_.rejected; outcomes.push_back({ack.id, SyncState::rejected, ack.reason}); break;
+                case protocol::AckStatus::conflict: ++progress_.conflicts; outcomes.push_back({ack.id, SyncState::conflict, ack.reason}); break;
+            }
+        }
+        // Only now, with the acknowledgements committed, do these leads stop being pending.
+        const SyncReceipt kept{receipt->batch_sha256, receipt->signature, protocol::receipt_text(receipt->batch_sha256, *acks)};
+        if (auto recorded = store_.record_sync_outcomes(outcomes, kept, from_delivery); !recorded) return ending(recorded.error());
+        progress_.sent += static_cast<std::int64_t>(outcomes.size());
+        progress_.clear_error();
+        report_(progress_);
+        return std::nullopt;
+    }
+
+    // Collects the results of delivered batches, oldest first (the register reads them in the
+    // order they came). With wait, asks again while the oldest is still being read, until no
+    // result came for results_wait; without, stops at the first still being read.
+    StepEnd collect_results(bool wait) {
+        auto deliveries = store_.deliveries();
+        if (!deliveries) return ending(deliveries.error());
+        auto last_news = std::chrono::steady_clock::now();
+        for (std::size_t next = 0; next < deliveries->size();) {
+            if (stop_.stop_requested()) return Ending{true, {}};
+            const Delivery& delivery = (*deliveries)[next];
+            auto reply = send("/v1/batches/" + delivery.batch_sha256, nullptr, {200, 202, 404, 422});
+            if (auto* end = std::get_if<Ending>(&reply)) return *end;
+            const auto& response = std::get<HttpResponse>(reply);
+            if (response.status == 202) {
+                if (!wait) return std::nullopt;
+                if (std::chrono::steady_clock::now() - last_news > settings_.results_wait) {
+                    return ending(make_error("the register is still reading " + std::to_string(deliveries->size() - next) +
+                                                 " delivered batches; their results come with the next sync",
+                                             ErrorKind::transient));
+                }
+                if (!sleep_unless_stopped(poll_wait_, stop_)) return Ending{true, {}};
+                // Not reset when a result comes: the register reads each batch in about the
+                // same time, so the wait that one needed is the next one's too.
+                poll_wait_ = std::min(poll_wait_ * 2, settings_.results_poll_longest);
+                continue;
+            }
+            ++next;
+            if (response.status == 200) {
+                const std::set<std::string> ids(delivery.lead_ids.begin(), delivery.lead_ids.end());
+                if (auto end = take_results(response.body, delivery.batch_sha256, ids, delivery.batch_sha256)) return end;
+                last_news = std::chrono::steady_clock::now();
+                continue;
+            }
+            // Refused whole (422) or unknown to the register (404): its leads are pending to be
+            // sent again, and the sync says why it did not succeed.
+            if (auto taken = store_.take_back_delivery(delivery.batch_sha256); !taken) return ending(taken.error());
+            set_aside_error_ = response.status == 422
+                                   ? make_error("the register refused a delivered batch: " + response.body.substr(0, 200),
+                                                ErrorKind::bad_input)
+                                   : make_error("the register does not know a batch it acknowledged; its leads are sent again",
+                                                ErrorKind::transient);
+        }
+        return std::nullopt;
+    }
+
+    LeadStore& store_;
+    const Pairing& pairing_;
+    const SyncSettings& settings_;
+    HttpClient& http_;
+    const std::function<void(const SyncProgress&)>& report_;
+    std::stop_token stop_;
+    const std::vector<std::string> headers_;
+    SyncProgress progress_;
+    std::mt19937_64 random_{std::random_device{}()};
+    ServerClock clock_;
+    const std::string this_boot_ = current_boot_id();
+    bool older_register_ = false;  // answered 404 to POST /v1/batches
+    std::chrono::milliseconds poll_wait_ = settings_.results_poll_first;
+    std::optional<Error> set_aside_error_;  // a batch taken back: the sync does not succeed
 };
 
 }  // namespace
@@ -77,126 +316,7 @@ SyncClient::SyncClient(LeadStore& store, Pairing pairing, SyncSettings settings)
       }()) {}
 
 SyncProgress SyncClient::run(const std::function<void(const SyncProgress&)>& report, std::stop_token stop) {
-    SyncProgress progress;
-    // Every end of a sync goes through here, so the message and its kind always belong together.
-    auto finish = [&](const std::optional<Error>& error) {
-        if (error) progress.set_error(*error);
-        else progress.clear_error();
-        progress.finished = true;
-        auto pending = store_.count_pending();
-        progress.succeeded = !error && pending && *pending == 0;
-        report(progress);
-        return progress;
-    };
-    auto finish_cancelled = [&] {
-        progress.cancelled = true;
-        return finish(make_error("cancelled"));
-    };
-    auto pending = store_.count_pending();
-    if (!pending) return finish(pending.error());
-    progress.total = *pending;
-    report(progress);
-
-    std::mt19937_64 random(std::random_device{}());
-    const std::vector<std::string> headers{"Authorization: Bearer " + pairing_.token, "Content-Type: application/json",
-                                           "Accept: application/json"};
-
-    // Sends one request, retrying transient failures with exponential backoff and full
-    // jitter. Returns the response, or sets failure.
-    auto send = [&](const std::string& path, const std::string* body, RequestFailure& failure) -> std::optional<HttpResponse> {
-        for (progress.attempt = 1; progress.attempt <= settings_.max_attempts; ++progress.attempt) {
-            if (progress.attempt > 1) {
-                const auto ceiling = std::min(settings_.backoff_max, settings_.backoff_base * (1 << (progress.attempt - 2)));
-                std::uniform_int_distribution<std::int64_t> jitter(0, ceiling.count());
-                report(progress);
-                if (!sleep_unless_stopped(std::chrono::milliseconds(jitter(random)), stop)) {
-                    failure.cancelled = true;
-                    return std::nullopt;
-                }
-            }
-            auto outcome = http_.request(pairing_.register_url + path, headers, body, stop);
-            if (auto* http_failure = std::get_if<HttpFailure>(&outcome)) {
-                if (http_failure->cancelled) {
-                    failure.cancelled = true;
-                    return std::nullopt;
-                }
-                failure.error = make_error(http_failure->message, http_failure->transient ? ErrorKind::transient : ErrorKind::failed);
-                progress.set_error(failure.error);
-                if (!http_failure->transient) return std::nullopt;
-                continue;
-            }
-            auto& response = std::get<HttpResponse>(outcome);
-            if (response.status == 200 || response.status == 304) return std::move(response);
-            const Verdict verdict = judge(response);
-            failure.error = verdict.error;
-            progress.set_error(failure.error);
-            if (!verdict.retry) return std::nullopt;
-        }
-        failure.error = with_context("gave up after " + std::to_string(settings_.max_attempts) + " attempts", failure.error);
-        return std::nullopt;
-    };
-    auto finish_failed_request = [&](const RequestFailure& failure) {
-        return failure.cancelled ? finish_cancelled() : finish(failure.error);
-    };
-
-    RequestFailure failure;
-    const auto time_reply = send("/v1/time", nullptr, failure);
-    if (!time_reply) return finish_failed_request(failure);
-    auto server_ms = protocol::decode_time(time_reply->body);
-    if (!server_ms) return finish(with_context("the register's time reply was not understood", server_ms.error()));
-    const ServerClock clock{*server_ms, monotonic_ms()};
-    const std::string this_boot = current_boot_id();
-
-    for (progress.batch = 1;; ++progress.batch) {
-        if (stop.stop_requested()) return finish_cancelled();
-        auto batch = store_.pending_leads(settings_.batch_size);
-        if (!batch) return finish(batch.error());
-        if (batch->empty()) return finish(std::nullopt);
-
-        std::vector<protocol::BatchItem> items;
-        std::set<std::string> sent_ids;
-        const std::int64_t now_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                                        MonotonicClock::now().time_since_epoch()).count();
-        const std::int64_t server_now_ms = clock.server_ms + (monotonic_ms() - clock.at_monotonic_ms);
-        for (auto& lead : *batch) {
-            protocol::ClockNote note;
-            // Made in this boot: its age on the monotonic clock is exact, so the register's
-            // time minus that age is its true creation time. From an earlier boot the wall
-            // clock is all there is, and it is marked approximate.
-            if (lead.created.boot_id == this_boot && lead.created.monotonic_ns <= now_ns) {
-                note.status = "corrected";
-                note.corrected_utc = protocol::utc_from_unix_ms(server_now_ms - (now_ns - lead.created.monotonic_ns) / 1'000'000);
-            }
-            sent_ids.insert(lead.id);
-            items.push_back({std::move(lead), note});
-        }
-        const std::string body = protocol::encode_batch(items);
-        const auto reply = send("/v1/leads", &body, failure);
-        if (!reply) return finish_failed_request(failure);
-        auto acks = protocol::decode_reply(reply->body, sent_ids);
-        if (!acks) return finish(with_context("the register's reply was not understood", acks.error()));
-        if (acks->empty()) return finish(make_error("the register acknowledged none of the batch", ErrorKind::bad_input));
-        // Nothing counts as synced, and no sealed data may ever be purged for it, without the
-        // paired register's signature over exactly these acknowledgements of exactly this batch.
-        auto receipt = protocol::verify_reply_receipt(reply->body, body, *acks, pairing_.signing_public_key);
-        if (!receipt) return finish(with_context("the register's receipt; nothing was marked synced", receipt.error()));
-
-        std::vector<SyncOutcome> outcomes;
-        for (const auto& ack : *acks) {
-            switch (ack.status) {
-                case protocol::AckStatus::stored: ++progress.stored; outcomes.push_back({ack.id, SyncState::synced, {}}); break;
-                case protocol::AckStatus::duplicate: ++progress.duplicates; outcomes.push_back({ack.id, SyncState::synced, {}}); break;
-                case protocol::AckStatus::rejected: ++progress.rejected; outcomes.push_back({ack.id, SyncState::rejected, ack.reason}); break;
-                case protocol::AckStatus::conflict: ++progress.conflicts; outcomes.push_back({ack.id, SyncState::conflict, ack.reason}); break;
-            }
-        }
-        // Only now, with the acknowledgements committed, do these leads stop being pending.
-        const SyncReceipt kept{receipt->batch_sha256, receipt->signature, protocol::receipt_text(receipt->batch_sha256, *acks)};
-        if (auto recorded = store_.record_sync_outcomes(outcomes, kept); !recorded) return finish(recorded.error());
-        progress.sent += static_cast<std::int64_t>(outcomes.size());
-        progress.clear_error();
-        report(progress);
-    }
+    return SyncRun(store_, pairing_, settings_, http_, report, std::move(stop)).run();
 }
 
 }  // namespace flytthit

@@ -1,6 +1,8 @@
-// The post-event sync: sends every pending lead to the host register in batches and marks
-// each synced only after the register's acknowledgement is committed locally, so a sync can
-// stop anywhere (power, network, cancel) and resume without losing or doubling a lead.
+// The post-event sync: delivers every pending lead to the host register in batches (the
+// register acknowledges a batch once it holds its bytes, and reads it after), then collects
+// each batch's per-lead results, and marks a lead synced only after its result is committed
+// locally, so a sync can stop anywhere (power, network, cancel) and resume without losing or
+// doubling a lead. A register older than delivery gets each batch as POST /v1/leads.
 #pragma once
 
 #include "firmware/sync/http_client.h"
@@ -15,22 +17,30 @@
 namespace flytthit {
 
 struct SyncSettings {
-    std::size_t batch_size = 200;
+    // The protocol's most: fewer round trips, and the register reads batches beside delivery.
+    std::size_t batch_size = 500;
     int max_attempts = 6;                            // per request, for transient failures
     std::chrono::milliseconds backoff_base{500};     // doubled per attempt, with full jitter
     std::chrono::milliseconds backoff_max{30'000};
+    // How a sync waits for the results of the batches it delivered: asks again after
+    // results_poll_first, twice as long each time up to results_poll_longest, and leaves them
+    // to the next sync when no result came for results_wait.
+    std::chrono::milliseconds results_poll_first{20};
+    std::chrono::milliseconds results_poll_longest{1000};
+    std::chrono::milliseconds results_wait{120'000};
     HttpSettings http;
 };
 
 // What a sync has done so far, and how it ended. Safe to copy to another thread.
 struct SyncProgress {
     std::int64_t total = 0;       // pending when the sync started
-    std::int64_t sent = 0;        // acknowledged in any way
+    std::int64_t delivered = 0;   // held by the register, results to come
+    std::int64_t sent = 0;        // acknowledged in any way (results in)
     std::int64_t stored = 0;
     std::int64_t duplicates = 0;  // the register had them already: fine, now synced
     std::int64_t rejected = 0;
     std::int64_t conflicts = 0;
-    int batch = 0;                // the batch being sent, from 1
+    int batch = 0;                // the batch being delivered, from 1
     int attempt = 0;              // of the current request, from 1
     std::string last_error;       // in plain words; empty when none
     // What kind of failure the last error was (transient: the network or a busy register, worth

@@ -1,0 +1,50 @@
+// The register's batch checker; see batch_checker.h.
+#include "register/batch_checker.h"
+
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <algorithm>
+
+namespace flytthit::reg {
+
+BatchChecker::BatchChecker(std::function<Step()> check_next)
+    : check_next_(std::move(check_next)), thread_([this](std::stop_token stop) { run(stop); }) {}
+
+BatchChecker::~BatchChecker() {
+    thread_.request_stop();
+    thread_.join();
+}
+
+void BatchChecker::wake() {
+    {
+        std::lock_guard lock(mutex_);
+        wake_requested_ = true;
+    }
+    woken_.notify_one();
+}
+
+void BatchChecker::run(std::stop_token stop) {
+    // Nicer than the threads that answer kiosks and hosts: an acknowledgement or a page is
+    // someone waiting; a check is not. On Linux a thread's nice value is its own.
+    setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10);
+    std::chrono::milliseconds retry_wait{100};
+    while (!stop.stop_requested()) {
+        {
+            std::lock_guard lock(mutex_);
+            wake_requested_ = false;
+        }
+        const Step step = check_next_();
+        std::unique_lock lock(mutex_);
+        if (step == Step::checked) {
+            retry_wait = std::chrono::milliseconds{100};
+        } else if (step == Step::idle) {
+            woken_.wait(lock, stop, [this] { return wake_requested_; });
+        } else {
+            woken_.wait_for(lock, stop, retry_wait, [] { return false; });
+            retry_wait = std::min(retry_wait * 2, longest_retry_wait);
+        }
+    }
+}
+
+}  // namespace flytthit::reg

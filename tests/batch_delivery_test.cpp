@@ -1,0 +1,197 @@
+// Delivered batches at a real flytthit-register on loopback (POST /v1/batches, GET
+// /v1/batches/<sha256>, PROTOCOL.md): the register's signed word that it holds a batch at once,
+// the results after, exactly as POST /v1/leads gives them, only to the device that delivered,
+// and nothing lost when the register stops before it has read what it holds.
+#include "common/base/byte_encoding.h"
+#include "common/protocol/receipt.h"
+#include "common/protocol/sync_protocol.h"
+#include "register/register_store.h"
+#include "tests/paired_kiosk.h"
+#include "tests/register_process.h"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+using namespace flytthit;
+using namespace std::chrono_literals;
+using flytthit::test::RegisterProcess;
+using flytthit::test::scaled;
+using flytthit::test::TempDir;
+
+namespace {
+
+// A kiosk paired with reg, holding count leads, and the body of its first batch.
+struct Delivering {
+    test::PairedKiosk kiosk;
+    std::string body;
+    std::string sha;
+    httplib::Headers auth;
+
+    Delivering(RegisterProcess& reg, const std::string& device, int count) {
+        kiosk.pair(reg.add_device(device));
+        kiosk.add_leads(count);
+        auto leads = kiosk.store.pending_leads(protocol::max_batch_leads);
+        REQUIRE(leads.ok());
+        std::vector<protocol::BatchItem> items;
+        for (auto& lead : *leads) items.push_back({std::move(lead), {}});
+        body = protocol::encode_batch(items);
+        sha = sha256_hex(body);
+        auth = {{"Authorization", "Bearer " + kiosk.pairing().token}};
+    }
+};
+
+// Asks for a batch's results until they are more than "checking", or a generous limit passes.
+httplib::Result results_of(httplib::Client& client, const httplib::Headers& auth, const std::string& sha) {
+    const auto until = std::chrono::steady_clock::now() + scaled(60s);
+    for (;;) {
+        auto res = client.Get("/v1/batches/" + sha, auth);
+        if (!res || res->status != 202 || std::chrono::steady_clock::now() > until) return res;
+        std::this_thread::sleep_for(20ms);
+    }
+}
+
+std::set<std::string> ids_of(const test::PairedKiosk& kiosk) { return {kiosk.ids.begin(), kiosk.ids.end()}; }
+
+}  // namespace
+
+TEST_CASE("a delivered batch: the register's signed word at once, the same results as POST /v1/leads after") {
+    TempDir dir;
+    RegisterProcess reg(dir / "register");
+    Delivering stand(reg, "stand-1", 3);
+    const std::string signing_public = stand.kiosk.pairing().signing_public_key;
+    auto client = test::http_client(reg);
+
+    auto delivered = client.Post("/v1/batches", stand.auth, stand.body, "application/json");
+    REQUIRE(delivered);
+    CAPTURE(delivered->body);
+    REQUIRE(delivered->status == 202);
+    CHECK(nlohmann::json::parse(delivered->body)["batch_sha256"] == stand.sha);
+    CHECK(protocol::verify_received_reply(delivered->body, stand.sha, signing_public).ok());
+    // The word of delivery is not results, and results are not a word of delivery.
+    CHECK_FALSE(protocol::verify_reply_receipt_for(delivered->body, stand.sha, {}, signing_public).ok());
+
+    auto results = results_of(client, stand.auth, stand.sha);
+    REQUIRE(results);
+    CAPTURE(results->body);
+    REQUIRE(results->status == 200);
+    auto acks = protocol::decode_reply(results->body, ids_of(stand.kiosk));
+    REQUIRE(acks.ok());
+    REQUIRE(acks->size() == 3);
+    for (const auto& ack : *acks) CHECK(ack.status == protocol::AckStatus::stored);
+    CHECK(protocol::verify_reply_receipt_for(results->body, stand.sha, *acks, signing_public).ok());
+    CHECK_FALSE(protocol::verify_received_reply(results->body, stand.sha, signing_public).ok());
+    CHECK(reg.lead_count() == 3);
+
+    // The same body again is the same batch: acknowledged, stored once, its results unchanged.
+    auto again = client.Post("/v1/batches", stand.auth, stand.body, "application/json");
+    REQUIRE(again);
+    CHECK(again->status == 202);
+    auto results_again = results_of(client, stand.auth, stand.sha);
+    REQUIRE(results_again);
+    CHECK(results_again->body == results->body);
+    CHECK(reg.lead_count() == 3);
+    CHECK(reg.run("stats --dir '" + reg.dir().string() + "'").out.find("batches waiting to be read: 0\n") != std::string::npos);
+}
+
+TEST_CASE("a batch's results go only to the device that delivered it") {
+    TempDir dir;
+    RegisterProcess reg(dir / "register");
+    Delivering stand(reg, "stand-1", 2);
+    Delivering other(reg, "stand-2", 1);
+    auto client = test::http_client(reg);
+    auto delivered = client.Post("/v1/batches", stand.auth, stand.body, "application/json");
+    REQUIRE(delivered);
+    REQUIRE(delivered->status == 202);
+    REQUIRE(results_of(client, stand.auth, stand.sha)->status == 200);
+
+    auto as_other = client.Get("/v1/batches/" + stand.sha, other.auth);
+    REQUIRE(as_other);
+    CHECK(as_other->status == 404);
+    CHECK(as_other->body.find("results") == std::string::npos);
+    auto unknown = client.Get("/v1/batches/" + std::string(64, 'a'), stand.auth);
+    REQUIRE(unknown);
+    CHECK(unknown->status == 404);
+    auto no_token = client.Get("/v1/batches/" + stand.sha);
+    REQUIRE(no_token);
+    CHECK(no_token->status == 401);
+    std::string upper = stand.sha;
+    for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    auto not_a_sha = client.Get("/v1/batches/" + upper, stand.auth);
+    REQUIRE(not_a_sha);
+    CHECK(not_a_sha->status == 404);
+}
+
+TEST_CASE("a delivered body that is not a batch is refused whole with 422 and the reason") {
+    TempDir dir;
+    RegisterProcess reg(dir / "register");
+    Delivering stand(reg, "stand-1", 1);
+    auto client = test::http_client(reg);
+    for (const std::string& body : {std::string("<html>not a batch</html>"), std::string(R"({"protocol": 2, "leads": []})")}) {
+        CAPTURE(body);
+        auto delivered = client.Post("/v1/batches", stand.auth, body, "application/json");
+        REQUIRE(delivered);
+        REQUIRE(delivered->status == 202);  // stored as received: read after
+        auto results = results_of(client, stand.auth, sha256_hex(body));
+        REQUIRE(results);
+        CHECK(results->status == 422);
+        CHECK(results->body.find("batch refused") != std::string::npos);
+    }
+    CHECK(reg.lead_count() == 0);
+    CHECK(reg.run("stats --dir '" + reg.dir().string() + "'").out.find("batches refused: 2\n") != std::string::npos);
+}
+
+TEST_CASE("batches a register held but had not read when it stopped are read when it starts again") {
+    TempDir dir;
+    // The register dies right after committing the delivered bytes, before its reply and
+    // before its checker could read them.
+    RegisterProcess reg(dir / "register", std::nullopt, {"FLYTTHIT_REGISTER_EXIT_AFTER_COMMITS=1"});
+    Delivering stand(reg, "stand-1", 4);
+    auto client = test::http_client(reg);
+    auto cut = client.Post("/v1/batches", stand.auth, stand.body, "application/json");
+    CHECK((!cut || cut->status != 202));
+    REQUIRE(reg.wait_for_exit(scaled(30s)));
+    CHECK(reg.run("stats --dir '" + reg.dir().string() + "'").out.find("batches waiting to be read: 1\n") != std::string::npos);
+    CHECK(reg.lead_count() == 0);
+
+    reg.set_environment({});
+    reg.start();
+    auto restarted = test::http_client(reg);
+    auto results = results_of(restarted, stand.auth, stand.sha);
+    REQUIRE(results);
+    CAPTURE(results->body);
+    CHECK(results->status == 200);
+    CHECK(reg.lead_count() == 4);
+}
+
+TEST_CASE("a device may hold at most 64 MiB delivered and not yet read") {
+    TempDir dir;
+    auto store = reg::RegisterStore::open(dir.path());
+    REQUIRE(store.ok());
+    auto device = store->add_device("stand-1", std::string(64, '0'));
+    REQUIRE(device.ok());
+    auto other = store->add_device("stand-2", std::string(64, '1'));
+    REQUIRE(other.ok());
+    const std::string body(protocol::max_batch_bytes, 'x');
+    const std::size_t fits = protocol::max_unchecked_bytes / body.size();
+    for (std::size_t i = 0; i < fits; ++i) {
+        auto delivery = store->receive_batch(*device, std::string(63, 'a') + std::to_string(i % 10) + std::to_string(i), body);
+        REQUIRE(delivery.ok());
+        CHECK(delivery->stored);
+    }
+    auto over = store->receive_batch(*device, std::string(64, 'f'), body);
+    REQUIRE(over.ok());
+    CHECK(over->over_limit);
+    CHECK_FALSE(over->stored);
+    // The same batch again is not more bytes; another device has a limit of its own.
+    auto again = store->receive_batch(*device, std::string(63, 'a') + "00", body);
+    REQUIRE(again.ok());
+    CHECK(again->stored_before);
+    auto theirs = store->receive_batch(*other, std::string(64, 'f'), body);
+    REQUIRE(theirs.ok());
+    CHECK(theirs->stored);
+    // Once read, a batch no longer counts.
+    REQUIRE(store->refuse_batch(*device, std::string(63, 'a') + "00", "test").ok());
+    auto after = store->receive_batch(*device, std::string(64, 'f'), body);
+    REQUIRE(after.ok());
+    CHECK(after->stored);
+}
