@@ -337,6 +337,28 @@ TEST_CASE("garbage, huge headers, long URIs and encoded bodies get honest status
         {"GET /etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n", "HTTP/1.1 404 Not Found", "Finnes ikke"},
         {"POST /v1/leads HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}", "HTTP/1.1 401 Unauthorized",
          "unknown or missing device token"},
+        // Delivery has the same limits as a batch sent, judged before the body is read.
+        {"POST /v1/batches HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}", "HTTP/1.1 401 Unauthorized",
+         "unknown or missing device token"},
+        {"POST /v1/batches HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token +
+             "\r\nContent-Length: 100000000\r\n\r\n",
+         "HTTP/1.1 413 Payload Too Large", "a batch is at most"},
+        {"POST /v1/batches HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token +
+             "\r\nContent-Type: text/html\r\nContent-Length: 2\r\n\r\n{}",
+         "HTTP/1.1 415 Unsupported Media Type", "a batch is application/json"},
+        {"POST /v1/batches HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token + "\r\n\r\n",
+         "HTTP/1.1 411 Length Required", "needs Content-Length"},
+        {"GET /v1/batches/" + std::string(64, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n", "HTTP/1.1 401 Unauthorized",
+         "unknown or missing device token"},
+        {"GET /v1/batches/" + std::string(64, 'a') + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token +
+             "\r\nContent-Length: 5\r\n\r\nabcde",
+         "HTTP/1.1 413 Payload Too Large", "takes no body"},
+        {"GET /v1/batches/../../etc/passwd HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token + "\r\n\r\n",
+         "HTTP/1.1 404 Not Found", "no such endpoint"},
+        {"GET /v1/batches/" + std::string(65, 'a') + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token + "\r\n\r\n",
+         "HTTP/1.1 404 Not Found", "no such endpoint"},
+        {"GET /v1/batches/" + std::string(64, 'a') + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token + "\r\n\r\n",
+         "HTTP/1.1 404 Not Found", "from this device"},
     };
     for (const auto& entry : cases) {
         CAPTURE(entry.request.substr(0, 80));
