@@ -95,7 +95,8 @@ ALTER TABLE leads ADD COLUMN receipt_sha256 TEXT;
     // 7: batches delivered to the register (POST /v1/batches) whose results have not come yet:
     // the register's signed word that it holds the bytes, and the ids the batch held. A lead
     // carries the batch it was delivered in until its result comes, so it is not sent again;
-    // an annotation since clears it, and the batch's results then leave that lead alone.
+    // an annotation since clears it, and the batch's results then leave that lead alone. The
+    // index keeps reading the next batch from walking past every lead delivered before it.
     Migration{7, R"sql(
 CREATE TABLE deliveries (
     batch_sha256 TEXT PRIMARY KEY NOT NULL,
@@ -105,6 +106,7 @@ CREATE TABLE deliveries (
     delivered_at TEXT NOT NULL
 ) STRICT;
 ALTER TABLE leads ADD COLUMN delivered_batch TEXT;
+CREATE INDEX leads_to_send ON leads (sync_state) WHERE sync_state = 'pending' AND delivered_batch IS NULL;
 )sql"},
 };
 

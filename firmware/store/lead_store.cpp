@@ -254,11 +254,12 @@ Status LeadStore::for_each_lead(const std::function<void(const Lead&)>& visit) {
     }
 }
 
-Result<std::vector<Lead>> LeadStore::pending_leads(std::size_t limit) {
+Result<std::vector<Lead>> LeadStore::pending_leads(std::size_t limit, const std::string& after_id) {
     auto select = db_.prepare(std::string("SELECT ") + detail::lead_columns +
-                              " FROM leads WHERE sync_state = 'pending' AND delivered_batch IS NULL ORDER BY rowid LIMIT ?1");
+                              " FROM leads WHERE sync_state = 'pending' AND delivered_batch IS NULL"
+                              " AND (?2 = '' OR rowid > (SELECT rowid FROM leads WHERE id = ?2)) ORDER BY rowid LIMIT ?1");
     if (!select) return select.error();
-    select->bind(1, static_cast<std::int64_t>(limit));
+    select->bind(1, static_cast<std::int64_t>(limit)).bind(2, after_id);
     std::vector<Lead> leads;
     for (;;) {
         auto row = select->step();

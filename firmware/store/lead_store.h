@@ -115,7 +115,8 @@ public:
     Status for_each_lead(const std::function<void(const Lead&)>& visit);
 
     // Up to limit pending leads not in a delivered batch, oldest first: the next batch to send.
-    Result<std::vector<Lead>> pending_leads(std::size_t limit);
+    // With after_id, only leads stored after that one: the batch after one not yet recorded.
+    Result<std::vector<Lead>> pending_leads(std::size_t limit, const std::string& after_id = {});
 
     // Records what the register answered for leads, with the signed receipt it came under, in
     // one transaction. Only pending leads change, so recording the same answer twice changes

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <condition_variable>
+#include <future>
 #include <mutex>
 #include <optional>
 #include <random>
@@ -171,36 +172,72 @@ private:
         return items;
     }
 
+    // A batch ready to go: its ids in order, its body as sent, and the body's SHA-256.
+    struct PreparedBatch {
+        std::vector<std::string> ids;
+        std::string body;
+        std::string sha;
+    };
+
+    // Pure work on leads already read: safe on another thread while this one talks to the
+    // register (it reads only what learn_clock set before).
+    PreparedBatch prepare(std::vector<Lead> leads) const {
+        PreparedBatch batch;
+        for (const auto& lead : leads) batch.ids.push_back(lead.id);
+        batch.body = protocol::encode_batch(with_clock_notes(std::move(leads)));
+        batch.sha = sha256_hex(batch.body);
+        return batch;
+    }
+
+    // Delivers every pending batch. Batch k+1 is read on this thread and encoded on another
+    // while batch k travels and is recorded: reading the leads after batch k's last (its own
+    // are not marked delivered yet), so no lead is in two batches.
     StepEnd deliver_pending() {
-        for (progress_.batch = 1;; ++progress_.batch) {
+        progress_.batch = 1;
+        auto first = store_.pending_leads(settings_.batch_size);
+        if (!first) return ending(first.error());
+        if (first->empty()) return std::nullopt;
+        PreparedBatch current = prepare(std::move(*first));
+        for (;;) {
             if (stop_.stop_requested()) return Ending{true, {}};
-            auto leads = store_.pending_leads(settings_.batch_size);
-            if (!leads) return ending(leads.error());
-            if (leads->empty()) return std::nullopt;
-            std::vector<std::string> ids;
-            for (const auto& lead : *leads) ids.push_back(lead.id);
-            const std::string body = protocol::encode_batch(with_clock_notes(std::move(*leads)));
-            const std::string sha = sha256_hex(body);
-            const std::set<std::string> sent_ids(ids.begin(), ids.end());
-            if (!older_register_) {
-                auto reply = send("/v1/batches", &body, {200, 202, 404});
-                if (auto* end = std::get_if<Ending>(&reply)) return *end;
-                const auto& response = std::get<HttpResponse>(reply);
-                if (response.status == 202) {
-                    if (auto end = take_delivery(response.body, sha, ids)) return end;
-                    continue;
-                }
-                // 200: the register read the batch at once, and answers as POST /v1/leads does.
-                if (response.status == 200) {
-                    if (auto end = take_results(response.body, sha, sent_ids, std::nullopt)) return end;
-                    continue;
-                }
-                older_register_ = true;  // 404: a register from before delivery
+            auto following = store_.pending_leads(settings_.batch_size, current.ids.back());
+            if (!following) return ending(following.error());
+            std::future<PreparedBatch> next;
+            if (!following->empty()) {
+                next = std::async(std::launch::async,
+                                  [this, leads = std::move(*following)]() mutable { return prepare(std::move(leads)); });
             }
-            auto reply = send("/v1/leads", &body);
-            if (auto* end = std::get_if<Ending>(&reply)) return *end;
-            if (auto end = take_results(std::get<HttpResponse>(reply).body, sha, sent_ids, std::nullopt)) return end;
+            if (auto end = deliver(current)) return end;
+            ++progress_.batch;
+            if (next.valid()) {
+                current = next.get();
+                continue;
+            }
+            // The last read: leads that became pending behind the batches read (annotated,
+            // taken back) go too.
+            auto rest = store_.pending_leads(settings_.batch_size);
+            if (!rest) return ending(rest.error());
+            if (rest->empty()) return std::nullopt;
+            current = prepare(std::move(*rest));
         }
+    }
+
+    // One batch to the register: delivered, or (a register that reads it at once, or one older
+    // than delivery) sent with its results in the reply.
+    StepEnd deliver(const PreparedBatch& batch) {
+        const std::set<std::string> sent_ids(batch.ids.begin(), batch.ids.end());
+        if (!older_register_) {
+            auto reply = send("/v1/batches", &batch.body, {200, 202, 404});
+            if (auto* end = std::get_if<Ending>(&reply)) return *end;
+            const auto& response = std::get<HttpResponse>(reply);
+            if (response.status == 202) return take_delivery(response.body, batch.sha, batch.ids);
+            // 200: the register read the batch at once, and answers as POST /v1/leads does.
+            if (response.status == 200) return take_results(response.body, batch.sha, sent_ids, std::nullopt);
+            older_register_ = true;  // 404: a register from before delivery
+        }
+        auto reply = send("/v1/leads", &batch.body);
+        if (auto* end = std::get_if<Ending>(&reply)) return *end;
+        return take_results(std::get<HttpResponse>(reply).body, batch.sha, sent_ids, std::nullopt);
     }
 
     // The register holds a batch's bytes: recorded under its signed word, so the batch's leads
