@@ -142,45 +142,48 @@ struct Service {
     }
 
     // One step of the batch checker: reads the oldest delivered batch, the same way POST
-    // /v1/leads reads its body, and stores its leads and its reply in one transaction. The
-    // sealed parts are opened without the store's lock.
+    // /v1/leads reads its body, and stores its leads and its reply in one transaction, then
+    // forgets it in the inbox. The sealed parts are opened without the store's lock; the
+    // inbox is never waited on while the store is busy, nor the store while a delivery is.
     BatchChecker::Step check_next_batch() {
-        std::optional<UncheckedBatch> batch;
-        {
-            std::lock_guard lock(store_mutex);
-            auto next = store.next_unchecked_batch();
-            if (!next) {
-                std::cerr << "flytthit-register: reading the next delivered batch: " << next.error().message << std::endl;
-                return BatchChecker::Step::failed;
-            }
-            if (!*next) return BatchChecker::Step::idle;
-            batch = std::move(**next);
-        }
-        auto items = protocol::decode_batch(batch->body, current_year(), &keys);
-        std::lock_guard lock(store_mutex);
-        if (!items) {
-            const std::string reason = "batch refused: " + items.error().message;
-            std::cerr << "flytthit-register: a batch from " << batch->device.name << " (" << batch->batch_sha256.substr(0, 12)
-                      << ") " << reason << std::endl;
-            if (auto refused = store.refuse_batch(batch->device, batch->batch_sha256, reason); !refused) {
-                std::cerr << "flytthit-register: recording the refusal: " << refused.error().message << std::endl;
-                return BatchChecker::Step::failed;
-            }
-            return BatchChecker::Step::checked;
-        }
-        auto known = municipalities();
-        if (!known) {
-            std::cerr << "flytthit-register: " << known.error().message << std::endl;
+        BatchInbox& inbox = store.inbox();
+        auto next = inbox.next();
+        if (!next) {
+            std::cerr << "flytthit-register: " << next.error().message << std::endl;
             return BatchChecker::Step::failed;
         }
-        reject_unknown_municipalities(*items, *known);
-        auto stored = store.store_checked_batch(batch->device, batch->batch_sha256, *items,
-                                                [&](const std::vector<protocol::LeadAck>& acks) {
-                                                    return results_reply(batch->batch_sha256, acks);
-                                                });
-        if (!stored) {
-            std::cerr << "flytthit-register: storing a batch from " << batch->device.name << ": " << stored.error().message
-                      << std::endl;
+        if (!*next) return BatchChecker::Step::idle;
+        const UncheckedBatch& batch = **next;
+        auto items = protocol::decode_batch(batch.body, current_year(), &keys);
+        {
+            std::lock_guard lock(store_mutex);
+            Status recorded = ok_status();
+            if (!items) {
+                const std::string reason = "batch refused: " + items.error().message;
+                std::cerr << "flytthit-register: a batch from " << batch.device.name << " (" << batch.batch_sha256.substr(0, 12)
+                          << ") " << reason << std::endl;
+                recorded = store.refuse_batch(batch.device, batch.batch_sha256, reason);
+            } else {
+                auto known = municipalities();
+                if (!known) {
+                    std::cerr << "flytthit-register: " << known.error().message << std::endl;
+                    return BatchChecker::Step::failed;
+                }
+                reject_unknown_municipalities(*items, *known);
+                recorded = store.store_checked_batch(batch.device, batch.batch_sha256, *items,
+                                                     [&](const std::vector<protocol::LeadAck>& acks) {
+                                                         return results_reply(batch.batch_sha256, acks);
+                                                     });
+            }
+            if (!recorded) {
+                std::cerr << "flytthit-register: storing a batch from " << batch.device.name << ": " << recorded.error().message
+                          << std::endl;
+                return BatchChecker::Step::failed;
+            }
+        }
+        // Read and committed: a stop before this only makes the next start find it read already.
+        if (auto forgotten = inbox.forget(batch.device, batch.batch_sha256); !forgotten) {
+            std::cerr << "flytthit-register: " << forgotten.error().message << std::endl;
             return BatchChecker::Step::failed;
         }
         return BatchChecker::Step::checked;
@@ -427,19 +430,20 @@ void add_routes(Listener& server, Service& service) {
         const auto body = read_batch_body(read_body, res);
         if (!body) return;
         const std::string sha = sha256_hex(*body);
-        {
+        // Only the inbox's own lock: a delivery never waits for the checker storing leads.
+        auto delivery = service.store.inbox().receive(*device, sha, *body);
+        if (!delivery) {
+            std::cerr << "flytthit-register: storing a delivered batch from " << device->name << ": "
+                      << delivery.error().message << std::endl;
+            return reply_error(res, 503, "the register could not store the batch; try again later");
+        }
+        if (delivery->over_limit) {
+            res.set_header("Retry-After", "5");
+            return reply_error(res, 503, "the register is still reading this kiosk's earlier batches; try again shortly");
+        }
+        if (delivery->stored) {
             std::lock_guard lock(service.store_mutex);
-            auto delivery = service.store.receive_batch(*device, sha, *body);
-            if (!delivery) {
-                std::cerr << "flytthit-register: storing a delivered batch from " << device->name << ": "
-                          << delivery.error().message << std::endl;
-                return reply_error(res, 503, "the register could not store the batch; try again later");
-            }
-            if (delivery->over_limit) {
-                res.set_header("Retry-After", "5");
-                return reply_error(res, 503, "the register is still reading this kiosk's earlier batches; try again shortly");
-            }
-            if (delivery->stored) service.exit_if_test_hook_says();
+            service.exit_if_test_hook_says();
         }
         service.checker->wake();
         auto received = protocol::sign_received(sha, service.signing_secret);
@@ -458,9 +462,15 @@ void add_routes(Listener& server, Service& service) {
         const auto device = request_device;
         if (!device) return reply_error(res, 401, "unknown or missing device token");
         const std::string sha = req.path.substr(batch_state_prefix.size());
-        Result<BatchState> state = [&] {
+        // The inbox first: the checker commits a batch's results before it forgets the batch
+        // there, so a batch in neither place was never delivered (or the register was restored
+        // from a backup taken before it came: the kiosk then sends its leads again).
+        Result<BatchState> state = [&]() -> Result<BatchState> {
+            auto waiting = service.store.inbox().holds(*device, sha);
+            if (!waiting) return waiting.error();
+            if (*waiting) return BatchState{BatchState::Kind::checking, {}};
             std::lock_guard lock(service.store_mutex);
-            return service.store.batch_state(*device, sha);
+            return service.store.checked_state(*device, sha);
         }();
         if (!state) {
             std::cerr << "flytthit-register: looking up a batch: " << state.error().message << std::endl;

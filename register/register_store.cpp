@@ -61,21 +61,18 @@ ALTER TABLE devices ADD COLUMN revoked_at TEXT;
     // 10: the hosts' web app (register/web/): users, sessions, the follow-up log, owners,
     // the audit log, tombstones of erased leads and the coordinator's settings.
     Migration{10, web::schema_step_10},
-    // 11: batches as delivered (POST /v1/batches): the body is kept as received until the
-    // checker has read it, then forgotten; the reply (the per-lead results with their signed
-    // receipt) or the reason the batch was refused whole is kept for the kiosk to collect.
+    // 11: what became of each batch delivered (POST /v1/batches) once read: the reply (the
+    // per-lead results with their signed receipt, as POST /v1/leads gives them), or the reason
+    // it was refused whole. The bodies wait in inbox.db (register/batch_inbox.h) until read.
     Migration{11, R"sql(
-CREATE TABLE received_batches (
+CREATE TABLE checked_batches (
     device_id    INTEGER NOT NULL REFERENCES devices (id),
     batch_sha256 TEXT NOT NULL,
-    received_at  TEXT NOT NULL,
-    body         BLOB,
-    body_bytes   INTEGER NOT NULL,
+    checked_at   TEXT NOT NULL,
     reply        TEXT,
     refusal      TEXT,
     PRIMARY KEY (device_id, batch_sha256)
 ) STRICT;
-CREATE INDEX received_batches_unchecked ON received_batches (received_at) WHERE body IS NOT NULL;
 )sql"},
 };
 
@@ -96,7 +93,9 @@ Result<RegisterStore> RegisterStore::open(const std::filesystem::path& dir) {
         return set.error();
     }
     if (auto migrated = migrate(*db, register_migrations); !migrated) return migrated.error();
-    return RegisterStore(std::move(*db));
+    auto inbox = BatchInbox::open(dir);
+    if (!inbox) return inbox.error();
+    return RegisterStore(std::move(*db), std::move(*inbox));
 }
 
 Result<Device> RegisterStore::add_device(const std::string& name, const std::string& token_hash) {
@@ -237,55 +236,16 @@ Result<std::vector<protocol::LeadAck>> RegisterStore::store_items(const Device& 
     return acks;
 }
 
-Result<Delivery> RegisterStore::receive_batch(const Device& device, const std::string& batch_sha256, std::string_view body) {
-    auto transaction = Transaction::begin_immediate(db_);
-    if (!transaction) return transaction.error();
-    auto known = db_.prepare("SELECT 1 FROM received_batches WHERE device_id = ?1 AND batch_sha256 = ?2");
-    if (!known) return known.error();
-    known->bind(1, device.id).bind(2, batch_sha256);
-    auto found = known->step();
-    if (!found) return found.error();
-    // The same body again is the same batch: delivered once, whatever became of it since.
-    if (*found) return Delivery{false, true, false};
-    auto waiting = db_.prepare("SELECT coalesce(sum(body_bytes), 0) FROM received_batches WHERE device_id = ?1 AND body IS NOT NULL");
-    if (!waiting) return waiting.error();
-    waiting->bind(1, device.id);
-    if (auto row = waiting->step(); !row) return row.error();
-    if (static_cast<std::uint64_t>(waiting->column_int(0)) + body.size() > protocol::max_unchecked_bytes) {
-        return Delivery{false, false, true};
-    }
-    auto insert = db_.prepare(
-        "INSERT INTO received_batches (device_id, batch_sha256, received_at, body, body_bytes) VALUES (?1, ?2, ?3, ?4, ?5)");
-    if (!insert) return insert.error();
-    insert->bind(1, device.id).bind(2, batch_sha256).bind(3, utc_timestamp_now()).bind_bytes(4, body);
-    insert->bind(5, static_cast<std::int64_t>(body.size()));
-    if (auto ran = insert->run(); !ran) return with_context("storing a delivered batch", ran.error());
-    if (auto committed = transaction->commit(); !committed) return committed.error();
-    return Delivery{true, false, false};
-}
-
-Result<std::optional<UncheckedBatch>> RegisterStore::next_unchecked_batch() {
-    auto select = db_.prepare(
-        "SELECT b.device_id, d.name, b.batch_sha256, b.body FROM received_batches b JOIN devices d ON d.id = b.device_id "
-        "WHERE b.body IS NOT NULL ORDER BY b.received_at, b.rowid LIMIT 1");
-    if (!select) return select.error();
-    auto row = select->step();
-    if (!row) return row.error();
-    if (!*row) return std::optional<UncheckedBatch>{};
-    return std::optional<UncheckedBatch>{UncheckedBatch{Device{select->column_int(0), select->column_text(1)},
-                                                        select->column_text(2), select->column_bytes(3)}};
-}
-
 namespace {
 
-// Marks a delivered batch read: its body forgotten, its reply or refusal kept.
-Status finish_batch(Database& db, const Device& device, const std::string& batch_sha256, const std::optional<std::string>& reply,
-                    const std::optional<std::string>& refusal) {
-    auto update = db.prepare(
-        "UPDATE received_batches SET body = NULL, reply = ?3, refusal = ?4 WHERE device_id = ?1 AND batch_sha256 = ?2");
-    if (!update) return update.error();
-    update->bind(1, device.id).bind(2, batch_sha256).bind_optional(3, reply).bind_optional(4, refusal);
-    return update->run();
+// Records what became of a delivered batch, once.
+Status record_checked(Database& db, const Device& device, const std::string& batch_sha256, const std::optional<std::string>& reply,
+                      const std::optional<std::string>& refusal) {
+    auto insert = db.prepare(
+        "INSERT OR IGNORE INTO checked_batches (device_id, batch_sha256, checked_at, reply, refusal) VALUES (?1, ?2, ?3, ?4, ?5)");
+    if (!insert) return insert.error();
+    insert->bind(1, device.id).bind(2, batch_sha256).bind(3, utc_timestamp_now()).bind_optional(4, reply).bind_optional(5, refusal);
+    return insert->run();
 }
 
 }  // namespace
@@ -294,29 +254,30 @@ Status RegisterStore::store_checked_batch(const Device& device, const std::strin
                                           const std::vector<protocol::ReceivedItem>& items, const ReplyFor& reply_for) {
     auto transaction = Transaction::begin_immediate(db_);
     if (!transaction) return transaction.error();
+    auto known = checked_state(device, batch_sha256);
+    if (!known) return known.error();
+    if (known->kind != BatchState::Kind::unknown) return ok_status();
     auto acks = store_items(device, items);
     if (!acks) return acks.error();
     auto reply = reply_for(*acks);
     if (!reply) return reply.error();
-    if (auto finished = finish_batch(db_, device, batch_sha256, *reply, std::nullopt); !finished) return finished;
+    if (auto recorded = record_checked(db_, device, batch_sha256, *reply, std::nullopt); !recorded) return recorded;
     return transaction->commit();
 }
 
 Status RegisterStore::refuse_batch(const Device& device, const std::string& batch_sha256, const std::string& reason) {
-    return finish_batch(db_, device, batch_sha256, std::nullopt, reason);
+    return record_checked(db_, device, batch_sha256, std::nullopt, reason);
 }
 
-Result<BatchState> RegisterStore::batch_state(const Device& device, const std::string& batch_sha256) {
-    auto select = db_.prepare(
-        "SELECT body IS NOT NULL, reply, refusal FROM received_batches WHERE device_id = ?1 AND batch_sha256 = ?2");
+Result<BatchState> RegisterStore::checked_state(const Device& device, const std::string& batch_sha256) {
+    auto select = db_.prepare("SELECT reply, refusal FROM checked_batches WHERE device_id = ?1 AND batch_sha256 = ?2");
     if (!select) return select.error();
     select->bind(1, device.id).bind(2, batch_sha256);
     auto row = select->step();
     if (!row) return row.error();
     if (!*row) return BatchState{BatchState::Kind::unknown, {}};
-    if (select->column_int(0) != 0) return BatchState{BatchState::Kind::checking, {}};
-    if (auto reply = select->column_optional_text(1)) return BatchState{BatchState::Kind::checked, *reply};
-    return BatchState{BatchState::Kind::refused, select->column_optional_text(2).value_or("refused")};
+    if (auto reply = select->column_optional_text(0)) return BatchState{BatchState::Kind::checked, *reply};
+    return BatchState{BatchState::Kind::refused, select->column_optional_text(1).value_or("refused")};
 }
 
 Result<RegisterStats> RegisterStore::stats() {
@@ -324,8 +285,8 @@ Result<RegisterStats> RegisterStore::stats() {
     auto leads = db_.query_int("SELECT count(*) FROM leads");
     auto conflicts = db_.query_int("SELECT count(*) FROM conflicts");
     auto devices = db_.query_int("SELECT count(*) FROM devices");
-    auto waiting = db_.query_int("SELECT count(*) FROM received_batches WHERE body IS NOT NULL");
-    auto refused = db_.query_int("SELECT count(*) FROM received_batches WHERE refusal IS NOT NULL");
+    auto waiting = inbox_->waiting();
+    auto refused = db_.query_int("SELECT count(*) FROM checked_batches WHERE refusal IS NOT NULL");
     for (auto* count : {&leads, &conflicts, &devices, &waiting, &refused}) {
         if (!*count) return count->error();
     }

@@ -6,6 +6,7 @@
 #include "common/base/result.h"
 #include "common/base/sqlite_db.h"
 #include "common/protocol/sync_protocol.h"
+#include "register/batch_inbox.h"
 
 #include <filesystem>
 #include <functional>
@@ -17,11 +18,6 @@
 
 namespace flytthit::reg {
 
-struct Device {
-    std::int64_t id = 0;
-    std::string name;
-};
-
 struct RegisterStats {
     std::int64_t leads = 0;
     std::int64_t conflicts = 0;
@@ -29,20 +25,6 @@ struct RegisterStats {
     std::int64_t batches_waiting = 0;  // delivered, not yet read by the checker
     std::int64_t batches_refused = 0;  // delivered and refused whole
     std::vector<std::pair<std::string, std::int64_t>> per_municipality;
-};
-
-// What became of a delivered batch's bytes (POST /v1/batches).
-struct Delivery {
-    bool stored = false;         // newly stored now
-    bool stored_before = false;  // the same body from the same device: the same batch
-    bool over_limit = false;     // not stored: the device has max_unchecked_bytes waiting already
-};
-
-// A delivered batch the checker has not read yet.
-struct UncheckedBatch {
-    Device device;
-    std::string batch_sha256;
-    std::string body;
 };
 
 // Where a delivered batch stands, for GET /v1/batches/<sha256>.
@@ -72,19 +54,20 @@ public:
     Result<std::vector<protocol::LeadAck>> store_batch(const Device& device,
                                                        const std::vector<protocol::ReceivedItem>& items);
 
-    // Stores a delivered batch's body as received, in one committed transaction, unless the
-    // device already has protocol::max_unchecked_bytes waiting.
-    Result<Delivery> receive_batch(const Device& device, const std::string& batch_sha256, std::string_view body);
-    // The oldest delivered batch not yet read, nullopt when none.
-    Result<std::optional<UncheckedBatch>> next_unchecked_batch();
+    // Delivered batches not yet read (inbox.db beside register.db). It locks itself: use it
+    // without the lock that guards this store.
+    BatchInbox& inbox() { return *inbox_; }
     // Stores the leads of a delivered batch as store_batch does and, in the same transaction,
-    // the reply reply_for makes of their acknowledgements; forgets the body.
+    // the reply reply_for makes of their acknowledgements. A batch read before (the checker
+    // stopped between this and forgetting it in the inbox) is not stored again.
     using ReplyFor = std::function<Result<std::string>(const std::vector<protocol::LeadAck>&)>;
     Status store_checked_batch(const Device& device, const std::string& batch_sha256,
                                const std::vector<protocol::ReceivedItem>& items, const ReplyFor& reply_for);
-    // Records that a delivered batch could not be read as a batch at all; forgets the body.
+    // Records that a delivered batch could not be read as a batch at all.
     Status refuse_batch(const Device& device, const std::string& batch_sha256, const std::string& reason);
-    Result<BatchState> batch_state(const Device& device, const std::string& batch_sha256);
+    // What became of a batch once read: checked (with its reply), refused, or unknown (never
+    // delivered, or not read yet: ask the inbox).
+    Result<BatchState> checked_state(const Device& device, const std::string& batch_sha256);
 
     Result<RegisterStats> stats();
     // The connection itself, for the web app's own queries (register/web/web_store.cpp).
@@ -95,8 +78,9 @@ private:
     // store_batch's work inside the caller's transaction.
     Result<std::vector<protocol::LeadAck>> store_items(const Device& device, const std::vector<protocol::ReceivedItem>& items);
 
-    explicit RegisterStore(Database db) : db_(std::move(db)) {}
+    RegisterStore(Database db, std::unique_ptr<BatchInbox> inbox) : db_(std::move(db)), inbox_(std::move(inbox)) {}
     Database db_;
+    std::unique_ptr<BatchInbox> inbox_;
 };
 
 }  // namespace flytthit::reg

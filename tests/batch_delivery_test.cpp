@@ -171,27 +171,30 @@ TEST_CASE("a device may hold at most 64 MiB delivered and not yet read") {
     REQUIRE(device.ok());
     auto other = store->add_device("stand-2", std::string(64, '1'));
     REQUIRE(other.ok());
+    reg::BatchInbox& inbox = store->inbox();
     const std::string body(protocol::max_batch_bytes, 'x');
     const std::size_t fits = protocol::max_unchecked_bytes / body.size();
+    auto sha_of = [](std::size_t i) { return sha256_hex(std::to_string(i)); };
     for (std::size_t i = 0; i < fits; ++i) {
-        auto delivery = store->receive_batch(*device, std::string(63, 'a') + std::to_string(i % 10) + std::to_string(i), body);
+        auto delivery = inbox.receive(*device, sha_of(i), body);
         REQUIRE(delivery.ok());
         CHECK(delivery->stored);
     }
-    auto over = store->receive_batch(*device, std::string(64, 'f'), body);
+    CHECK(*inbox.waiting() == static_cast<std::int64_t>(fits));
+    auto over = inbox.receive(*device, sha_of(fits), body);
     REQUIRE(over.ok());
     CHECK(over->over_limit);
     CHECK_FALSE(over->stored);
     // The same batch again is not more bytes; another device has a limit of its own.
-    auto again = store->receive_batch(*device, std::string(63, 'a') + "00", body);
+    auto again = inbox.receive(*device, sha_of(0), body);
     REQUIRE(again.ok());
     CHECK(again->stored_before);
-    auto theirs = store->receive_batch(*other, std::string(64, 'f'), body);
+    auto theirs = inbox.receive(*other, sha_of(fits), body);
     REQUIRE(theirs.ok());
     CHECK(theirs->stored);
     // Once read, a batch no longer counts.
-    REQUIRE(store->refuse_batch(*device, std::string(63, 'a') + "00", "test").ok());
-    auto after = store->receive_batch(*device, std::string(64, 'f'), body);
+    REQUIRE(inbox.forget(*device, sha_of(0)).ok());
+    auto after = inbox.receive(*device, sha_of(fits), body);
     REQUIRE(after.ok());
     CHECK(after->stored);
 }

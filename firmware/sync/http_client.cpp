@@ -134,6 +134,10 @@ std::variant<HttpResponse, HttpFailure> HttpClient::request(const std::string& u
     if (curl_easy_getinfo(curl, CURLINFO_REDIRECT_URL, &location) == CURLE_OK && location != nullptr) {
         response.location = location;
     }
+    curl_off_t retry_after = 0;
+    if (curl_easy_getinfo(curl, CURLINFO_RETRY_AFTER, &retry_after) == CURLE_OK && retry_after > 0) {
+        response.retry_after = std::chrono::seconds(retry_after);
+    }
     response.body = std::move(transfer.body);
     return response;
 }

@@ -40,6 +40,7 @@ struct HttpResponse {
     long status = 0;
     std::string body;
     std::string location;  // for 3xx: where the server wanted to send us (never followed)
+    std::chrono::seconds retry_after{0};  // a 429's or 503's Retry-After in seconds; 0 when none
 };
 
 // A failed request: what went wrong in plain words, and whether trying again later can help

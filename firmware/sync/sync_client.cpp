@@ -118,13 +118,17 @@ private:
     std::variant<HttpResponse, Ending> send(const std::string& path, const std::string* body,
                                             std::initializer_list<long> answers = {200, 304}) {
         Error error;
+        std::chrono::milliseconds asked_wait{0};  // the register's Retry-After on the last attempt
         for (progress_.attempt = 1; progress_.attempt <= settings_.max_attempts; ++progress_.attempt) {
             if (progress_.attempt > 1) {
                 const auto ceiling = std::min(settings_.backoff_max, settings_.backoff_base * (1 << (progress_.attempt - 2)));
                 std::uniform_int_distribution<std::int64_t> jitter(0, ceiling.count());
+                // A busy register says how long to stay away; asking sooner only spends an attempt.
+                const auto wait = std::max(std::chrono::milliseconds(jitter(random_)), std::min(asked_wait, settings_.retry_after_max));
                 report_(progress_);
-                if (!sleep_unless_stopped(std::chrono::milliseconds(jitter(random_)), stop_)) return Ending{true, {}};
+                if (!sleep_unless_stopped(wait, stop_)) return Ending{true, {}};
             }
+            asked_wait = std::chrono::milliseconds{0};
             auto outcome = http_.request(pairing_.register_url + path, headers_, body, stop_);
             if (auto* failure = std::get_if<HttpFailure>(&outcome)) {
                 if (failure->cancelled) return Ending{true, {}};
@@ -135,6 +139,7 @@ private:
             }
             auto& response = std::get<HttpResponse>(outcome);
             if (std::find(answers.begin(), answers.end(), response.status) != answers.end()) return std::move(response);
+            asked_wait = response.retry_after;
             const Verdict verdict = judge(response);
             error = verdict.error;
             progress_.set_error(error);

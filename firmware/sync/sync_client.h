@@ -22,6 +22,8 @@ struct SyncSettings {
     int max_attempts = 6;                            // per request, for transient failures
     std::chrono::milliseconds backoff_base{500};     // doubled per attempt, with full jitter
     std::chrono::milliseconds backoff_max{30'000};
+    // A busy register's Retry-After is waited out before the next attempt, up to this.
+    std::chrono::milliseconds retry_after_max{60'000};
     // How a sync waits for the results of the batches it delivered: asks again after
     // results_poll_first, twice as long each time up to results_poll_longest, and leaves them
     // to the next sync when no result came for results_wait.
