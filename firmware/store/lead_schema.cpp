@@ -93,10 +93,11 @@ CREATE TABLE receipts (
 ALTER TABLE leads ADD COLUMN receipt_sha256 TEXT;
 )sql"},
     // 7: batches delivered to the register (POST /v1/batches) whose results have not come yet:
-    // the register's signed word that it holds the bytes, and the ids the batch held. A lead
-    // carries the batch it was delivered in until its result comes, so it is not sent again;
-    // an annotation since clears it, and the batch's results then leave that lead alone. The
-    // index keeps reading the next batch from walking past every lead delivered before it.
+    // the register's signed word that it holds the bytes, and the ids the batch held; and, in
+    // a narrow table of its own (marking a delivery would otherwise rewrite every wide lead
+    // row of the batch), each lead still in a delivered batch, so it is not sent again while
+    // its result comes. An annotation since takes the lead out, and the batch's results then
+    // leave it alone.
     Migration{7, R"sql(
 CREATE TABLE deliveries (
     batch_sha256 TEXT PRIMARY KEY NOT NULL,
@@ -105,8 +106,11 @@ CREATE TABLE deliveries (
     lead_ids     TEXT NOT NULL,
     delivered_at TEXT NOT NULL
 ) STRICT;
-ALTER TABLE leads ADD COLUMN delivered_batch TEXT;
-CREATE INDEX leads_to_send ON leads (sync_state) WHERE sync_state = 'pending' AND delivered_batch IS NULL;
+CREATE TABLE delivered_leads (
+    lead_id      TEXT PRIMARY KEY NOT NULL,
+    batch_sha256 TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+CREATE INDEX delivered_leads_by_batch ON delivered_leads (batch_sha256);
 )sql"},
 };
 

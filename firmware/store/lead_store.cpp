@@ -256,8 +256,9 @@ Status LeadStore::for_each_lead(const std::function<void(const Lead&)>& visit) {
 
 Result<std::vector<Lead>> LeadStore::pending_leads(std::size_t limit, const std::string& after_id) {
     auto select = db_.prepare(std::string("SELECT ") + detail::lead_columns +
-                              " FROM leads WHERE sync_state = 'pending' AND delivered_batch IS NULL"
-                              " AND (?2 = '' OR rowid > (SELECT rowid FROM leads WHERE id = ?2)) ORDER BY rowid LIMIT ?1");
+                              " FROM leads WHERE sync_state = 'pending'"
+                              " AND (?2 = '' OR rowid > (SELECT rowid FROM leads WHERE id = ?2))"
+                              " AND NOT EXISTS (SELECT 1 FROM delivered_leads WHERE lead_id = leads.id) ORDER BY rowid LIMIT ?1");
     if (!select) return select.error();
     select->bind(1, static_cast<std::int64_t>(limit)).bind(2, after_id);
     std::vector<Lead> leads;
@@ -282,9 +283,10 @@ Status LeadStore::record_sync_outcomes(const std::vector<SyncOutcome>& outcomes,
     // delivered batch's results change only the leads still in it: one annotated since waits
     // for the results of the batch that carries its annotation.
     auto update = db_.prepare(R"sql(
-UPDATE leads SET sync_state = ?2, synced_at = ?3, sync_error = ?4, delivered_batch = NULL,
+UPDATE leads SET sync_state = ?2, synced_at = ?3, sync_error = ?4,
     receipt_sha256 = CASE WHEN ?2 = 'synced' THEN coalesce(receipt_sha256, ?5) ELSE receipt_sha256 END
-WHERE id = ?1 AND sync_state = 'pending' AND (?6 IS NULL OR delivered_batch = ?6))sql");
+WHERE id = ?1 AND sync_state = 'pending'
+  AND (?6 IS NULL OR EXISTS (SELECT 1 FROM delivered_leads WHERE lead_id = ?1 AND batch_sha256 = ?6)))sql");
     if (!update) return update.error();
     for (const SyncOutcome& outcome : outcomes) {
         update->bind(1, outcome.lead_id)
@@ -313,7 +315,9 @@ Status LeadStore::record_delivery(const std::vector<std::string>& lead_ids, cons
     keep->bind(1, receipt.batch_sha256).bind(2, receipt.signature).bind(3, receipt.signed_text).bind(4, joined);
     keep->bind(5, utc_timestamp_now());
     if (auto ran = keep->run(); !ran) return with_context("keeping the register's word of delivery", ran.error());
-    auto mark = db_.prepare("UPDATE leads SET delivered_batch = ?2 WHERE id = ?1 AND sync_state = 'pending' AND delivered_batch IS NULL");
+    auto mark = db_.prepare(
+        "INSERT OR IGNORE INTO delivered_leads (lead_id, batch_sha256) "
+        "SELECT id, ?2 FROM leads WHERE id = ?1 AND sync_state = 'pending'");
     if (!mark) return mark.error();
     for (const auto& id : lead_ids) {
         mark->bind(1, id).bind(2, receipt.batch_sha256);
@@ -345,19 +349,18 @@ Result<std::vector<Delivery>> LeadStore::deliveries() {
 Status LeadStore::take_back_delivery(const std::string& batch_sha256) {
     auto transaction = Transaction::begin_immediate(db_);
     if (!transaction) return with_context("taking back a delivery", transaction.error());
-    auto release = db_.prepare("UPDATE leads SET delivered_batch = NULL WHERE delivered_batch = ?1");
-    if (!release) return release.error();
-    release->bind(1, batch_sha256);
-    if (auto ran = release->run(); !ran) return with_context("taking back a delivery", ran.error());
     if (auto done = forget_delivery(batch_sha256); !done) return done;
     return transaction->commit();
 }
 
 Status LeadStore::forget_delivery(const std::string& batch_sha256) {
-    auto forget = db_.prepare("DELETE FROM deliveries WHERE batch_sha256 = ?1");
-    if (!forget) return forget.error();
-    forget->bind(1, batch_sha256);
-    return forget->run();
+    for (const char* sql : {"DELETE FROM delivered_leads WHERE batch_sha256 = ?1", "DELETE FROM deliveries WHERE batch_sha256 = ?1"}) {
+        auto forget = db_.prepare(sql);
+        if (!forget) return forget.error();
+        forget->bind(1, batch_sha256);
+        if (auto ran = forget->run(); !ran) return with_context("forgetting a delivery", ran.error());
+    }
+    return ok_status();
 }
 
 Result<std::int64_t> LeadStore::count_in_state(SyncState state) {

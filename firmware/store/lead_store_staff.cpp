@@ -134,8 +134,7 @@ Status LeadStore::annotate(const std::string& lead_id, const StaffAnnotation& an
     auto update = db_.prepare(R"sql(
 UPDATE leads SET rating = ?2, follow_up = ?4,
     sealed_note = CASE WHEN ?5 THEN NULL ELSE coalesce(?3, sealed_note) END,
-    sync_state = CASE sync_state WHEN 'synced' THEN 'pending' ELSE sync_state END,
-    delivered_batch = NULL
+    sync_state = CASE sync_state WHEN 'synced' THEN 'pending' ELSE sync_state END
 WHERE id = ?1 AND sealed_personal IS NOT NULL)sql");
     if (!update) return update.error();
     const bool clear = annotation.note_cleared && annotation.note.empty();
@@ -144,9 +143,15 @@ WHERE id = ?1 AND sealed_personal IS NOT NULL)sql");
         .bind_blob(3, annotation.note.empty() ? SealedBox{} : seal(annotation.note, *key))
         .bind(4, annotation.follow_up)
         .bind(5, std::int64_t{clear ? 1 : 0});
+    auto transaction = Transaction::begin_immediate(db_);
+    if (!transaction) return with_context("saving the staff's note on " + lead_id, transaction.error());
     if (auto ran = update->run(); !ran) return with_context("saving the staff's note on " + lead_id, ran.error());
     if (sqlite3_changes(db_.raw()) != 1) return make_error("no lead " + lead_id + " with personal data to annotate");
-    return ok_status();
+    auto leave_batch = db_.prepare("DELETE FROM delivered_leads WHERE lead_id = ?1");
+    if (!leave_batch) return leave_batch.error();
+    leave_batch->bind(1, lead_id);
+    if (auto ran = leave_batch->run(); !ran) return with_context("saving the staff's note on " + lead_id, ran.error());
+    return transaction->commit();
 }
 
 Result<std::int64_t> LeadStore::purge_personal_data(int retention_days) {
@@ -165,7 +170,7 @@ WHERE sync_state = 'synced' AND sealed_personal IS NOT NULL
 Result<Reconciliation> LeadStore::reconciliation(const std::string& event_id) {
     auto query = db_.prepare(R"sql(
 SELECT count(*),
-       count(*) FILTER (WHERE receipt_sha256 IS NOT NULL OR delivered_batch IS NOT NULL),
+       count(*) FILTER (WHERE receipt_sha256 IS NOT NULL OR id IN (SELECT lead_id FROM delivered_leads)),
        count(*) FILTER (WHERE receipt_sha256 IS NULL AND sync_state IN ('rejected', 'conflict'))
 FROM leads WHERE event_id = ?1)sql");
     if (!query) return query.error();
