@@ -21,6 +21,7 @@
 
 #include <cctype>
 #include <chrono>
+#include <condition_variable>
 #include <fstream>
 #include <map>
 #include <iostream>
@@ -106,6 +107,9 @@ struct Service {
     std::vector<KnownMunicipality> known;  // of the content pack as of known_as_of
     std::filesystem::file_time_type known_as_of{};
     WebApp web_app{};  // register/web, when serve() was given the hook
+    // Rung by the checker after each batch it reads, for results requests that wait.
+    std::mutex read_mutex;
+    std::condition_variable batch_read;
     // Reads delivered batches (POST /v1/batches) beside the HTTP threads. Last, so it stops
     // before anything it uses is gone.
     std::unique_ptr<BatchChecker> checker;
@@ -186,6 +190,10 @@ struct Service {
             std::cerr << "flytthit-register: " << forgotten.error().message << std::endl;
             return BatchChecker::Step::failed;
         }
+        {
+            std::lock_guard lock(read_mutex);
+        }
+        batch_read.notify_all();
         return BatchChecker::Step::checked;
     }
 
@@ -345,6 +353,15 @@ std::string error_reason(int status) {
     }
 }
 
+// The longest a results request may wait for its batch to be read (GET /v1/batches/<sha>?wait=S).
+constexpr std::chrono::seconds max_results_wait{10};
+
+std::chrono::milliseconds results_wait_asked(const httplib::Request& req) {
+    const std::string asked = req.get_param_value("wait");
+    if (asked.empty() || asked.size() > 3 || asked.find_first_not_of("0123456789") != std::string::npos) return {};
+    return std::min<std::chrono::milliseconds>(std::chrono::seconds(std::stoi(asked)), max_results_wait);
+}
+
 // Reads a batch's body under the protocol's cap, which holds for chunked bodies too: reading
 // stops at the first byte beyond it. Answers the refusal itself and returns nullopt when the
 // body cannot be had.
@@ -465,13 +482,23 @@ void add_routes(Listener& server, Service& service) {
         // The inbox first: the checker commits a batch's results before it forgets the batch
         // there, so a batch in neither place was never delivered (or the register was restored
         // from a backup taken before it came: the kiosk then sends its leads again).
-        Result<BatchState> state = [&]() -> Result<BatchState> {
+        auto state_now = [&]() -> Result<BatchState> {
             auto waiting = service.store.inbox().holds(*device, sha);
             if (!waiting) return waiting.error();
             if (*waiting) return BatchState{BatchState::Kind::checking, {}};
             std::lock_guard lock(service.store_mutex);
             return service.store.checked_state(*device, sha);
-        }();
+        };
+        // ?wait=S: while the batch is being read, answer when it has been, or after S seconds
+        // (at most max_results_wait): one request instead of a kiosk asking again and again.
+        const auto until = std::chrono::steady_clock::now() + results_wait_asked(req);
+        Result<BatchState> state = state_now();
+        while (state && state->kind == BatchState::Kind::checking && std::chrono::steady_clock::now() < until) {
+            std::unique_lock lock(service.read_mutex);
+            service.batch_read.wait_until(lock, std::min(until, std::chrono::steady_clock::now() + std::chrono::milliseconds(500)));
+            lock.unlock();
+            state = state_now();
+        }
         if (!state) {
             std::cerr << "flytthit-register: looking up a batch: " << state.error().message << std::endl;
             return reply_error(res, 503, "the register cannot look up the batch just now; try again later");

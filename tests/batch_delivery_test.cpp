@@ -198,3 +198,21 @@ TEST_CASE("a device may hold at most 64 MiB delivered and not yet read") {
     REQUIRE(after.ok());
     CHECK(after->stored);
 }
+
+TEST_CASE("a results request with ?wait is answered once the batch is read, not with \"checking\"") {
+    TempDir dir;
+    RegisterProcess reg(dir / "register");
+    // Enough leads that reading them takes the register far longer than a request's round trip.
+    Delivering stand(reg, "stand-1", 300);
+    auto client = test::http_client(reg);
+    client.set_read_timeout(scaled(60s));
+    auto delivered = client.Post("/v1/batches", stand.auth, stand.body, "application/json");
+    REQUIRE(delivered);
+    REQUIRE(delivered->status == 202);
+    auto results = client.Get("/v1/batches/" + stand.sha + "?wait=10", stand.auth);
+    REQUIRE(results);
+    CHECK(results->status == 200);
+    auto acks = protocol::decode_reply(results->body, ids_of(stand.kiosk));
+    REQUIRE(acks.ok());
+    CHECK(acks->size() == 300);
+}

@@ -359,6 +359,12 @@ TEST_CASE("garbage, huge headers, long URIs and encoded bodies get honest status
          "HTTP/1.1 404 Not Found", "no such endpoint"},
         {"GET /v1/batches/" + std::string(64, 'a') + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token + "\r\n\r\n",
          "HTTP/1.1 404 Not Found", "from this device"},
+        // A wait that is not a number, or far too long, is no wait, or ten seconds: never a 500.
+        {"GET /v1/batches/" + std::string(64, 'a') + "?wait=abc HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token + "\r\n\r\n",
+         "HTTP/1.1 404 Not Found", "from this device"},
+        {"GET /v1/batches/" + std::string(64, 'a') + "?wait=99999999999 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token +
+             "\r\n\r\n",
+         "HTTP/1.1 404 Not Found", "from this device"},
     };
     for (const auto& entry : cases) {
         CAPTURE(entry.request.substr(0, 80));

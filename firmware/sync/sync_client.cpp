@@ -296,7 +296,8 @@ private:
         for (std::size_t next = 0; next < deliveries->size();) {
             if (stop_.stop_requested()) return Ending{true, {}};
             const Delivery& delivery = (*deliveries)[next];
-            auto reply = send("/v1/batches/" + delivery.batch_sha256, nullptr, {200, 202, 404, 422});
+            // With wait, the register answers once the batch is read, or after a few seconds.
+            auto reply = send("/v1/batches/" + delivery.batch_sha256 + (wait ? "?wait=5" : ""), nullptr, {200, 202, 404, 422});
             if (auto* end = std::get_if<Ending>(&reply)) return *end;
             const auto& response = std::get<HttpResponse>(reply);
             if (response.status == 202) {
