@@ -1,6 +1,8 @@
 // The register's batch checker; see batch_checker.h.
 #include "register/batch_checker.h"
 
+#include <pthread.h>
+#include <signal.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -8,8 +10,25 @@
 
 namespace flytthit::reg {
 
+namespace {
+
+// Starts a thread with every signal blocked: it inherits the mask of the thread that makes it,
+// and a SIGTERM the kernel handed to it would end the register where it stands instead of
+// reaching the thread that stops the server (serve()'s StopOnSignal, which may come later).
+std::jthread start_with_signals_blocked(std::function<void(std::stop_token)> body) {
+    sigset_t all;
+    sigset_t before;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, &before);
+    std::jthread thread(std::move(body));
+    pthread_sigmask(SIG_SETMASK, &before, nullptr);
+    return thread;
+}
+
+}  // namespace
+
 BatchChecker::BatchChecker(std::function<Step()> check_next)
-    : check_next_(std::move(check_next)), thread_([this](std::stop_token stop) { run(stop); }) {}
+    : check_next_(std::move(check_next)), thread_(start_with_signals_blocked([this](std::stop_token stop) { run(stop); })) {}
 
 BatchChecker::~BatchChecker() {
     thread_.request_stop();

@@ -68,13 +68,15 @@ public:
         port_ = std::stoi(line.substr(colon + 1));
     }
 
-    // Sends signal and waits for the process to end.
-    void stop(int signal = SIGTERM) {
-        if (pid_ <= 0) return;
+    // Sends signal and waits for the process to end. Returns its exit code, or minus the signal
+    // that ended it (0 when it was not running).
+    int stop(int signal = SIGTERM) {
+        if (pid_ <= 0) return 0;
         kill(pid_, signal);
         int status = 0;
         waitpid(pid_, &status, 0);
         pid_ = -1;
+        return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
     }
 
     // Waits for the process to exit by itself (a test hook made it); true if it did in time.
