@@ -93,6 +93,20 @@ void repoint(Kiosk& kiosk, const std::string& url) {
     REQUIRE(save_pairing(kiosk.dir.path(), pairing).ok());
 }
 
+// The register's own Ed25519 signing key (hex), for replies the kiosk must take as genuine.
+std::string register_signing_secret(const RegisterProcess& reg) {
+    return test::read_file(reg.dir() / "keys/signing.secret").substr(0, 128);
+}
+
+// A fresh Ed25519 signing key (hex) that no kiosk was paired with: a stranger's signature.
+std::string stranger_signing_secret() {
+    unsigned char public_key[crypto_sign_PUBLICKEYBYTES];
+    unsigned char secret_key[crypto_sign_SECRETKEYBYTES];
+    REQUIRE(sodium_init() >= 0);
+    crypto_sign_keypair(public_key, secret_key);
+    return hex_encode(secret_key);
+}
+
 // After any disturbance, a clean sync to the real register must bring everything home once.
 void finish_cleanly(Kiosk& kiosk, RegisterProcess& reg) {
     repoint(kiosk, reg.url());
@@ -105,6 +119,32 @@ void finish_cleanly(Kiosk& kiosk, RegisterProcess& reg) {
 }
 
 }  // namespace
+
+TEST_CASE("the sync's share done fills half as batches are delivered and half as results come") {
+    SyncProgress progress;
+    CHECK(progress.share_done() == 0.0f);  // nothing pending, not finished
+    progress.succeeded = true;
+    CHECK(progress.share_done() == 1.0f);  // nothing pending, finished: a full bar
+    progress = SyncProgress{};
+    progress.total = 1000;
+    progress.delivered = 500;
+    CHECK(progress.share_done() == doctest::Approx(0.25));
+    progress.delivered = 1000;
+    CHECK(progress.share_done() == doctest::Approx(0.5));
+    progress.sent = 500;
+    CHECK(progress.share_done() == doctest::Approx(0.75));
+    progress.sent = 1000;
+    CHECK(progress.share_done() == 1.0f);
+    // An older register acknowledges without delivery: both halves fill together.
+    progress = SyncProgress{};
+    progress.total = 1000;
+    progress.sent = 250;
+    CHECK(progress.share_done() == doctest::Approx(0.25));
+    // A lead counted twice (annotated while its batch was read) never overfills the bar.
+    progress.delivered = 1000;
+    progress.sent = 1200;
+    CHECK(progress.share_done() == 1.0f);
+}
 
 TEST_CASE("happy path: every pending lead reaches the register once - a second sync sends nothing") {
     TempDir reg_dir;
@@ -310,12 +350,8 @@ TEST_CASE("a reply without the paired register's signed receipt for this very ba
     Kiosk kiosk;
     kiosk.pair(reg.add_device("stand-1"));
     kiosk.add_leads(4);
-    const std::string register_secret = test::read_file(reg.dir() / "keys/signing.secret").substr(0, 128);
-    unsigned char other_public[crypto_sign_PUBLICKEYBYTES];
-    unsigned char other_secret[crypto_sign_SECRETKEYBYTES];
-    REQUIRE(sodium_init() >= 0);
-    crypto_sign_keypair(other_public, other_secret);
-    const std::string stranger_secret = hex_encode(other_secret);
+    const std::string register_secret = register_signing_secret(reg);
+    const std::string stranger_secret = stranger_signing_secret();
     const std::string time_reply = protocol::encode_time(1'800'000'000'000);
     // Every lead of the batch the kiosk sent, acknowledged as stored.
     auto acks_of = [](const std::string& batch) {
@@ -707,7 +743,7 @@ namespace {
 class SlowReader {
 public:
     explicit SlowReader(const RegisterProcess& reg)
-        : secret_(test::read_file(reg.dir() / "keys/signing.secret").substr(0, 128)),
+        : secret_(register_signing_secret(reg)),
           server_([this](const httplib::Request& req, httplib::Response& res) { answer(req, res); }) {}
 
     const std::string& url() const { return server_.url(); }
@@ -823,12 +859,8 @@ TEST_CASE("a word of delivery that is not the paired register's for this very ba
     Kiosk kiosk;
     kiosk.pair(reg.add_device("stand-1"));
     kiosk.add_leads(4);
-    const std::string register_secret = test::read_file(reg.dir() / "keys/signing.secret").substr(0, 128);
-    unsigned char other_public[crypto_sign_PUBLICKEYBYTES];
-    unsigned char other_secret[crypto_sign_SECRETKEYBYTES];
-    REQUIRE(sodium_init() >= 0);
-    crypto_sign_keypair(other_public, other_secret);
-    const std::string stranger_secret = hex_encode(other_secret);
+    const std::string register_secret = register_signing_secret(reg);
+    const std::string stranger_secret = stranger_signing_secret();
     struct Case {
         const char* name;
         std::function<std::string(const std::string& sha)> reply;
@@ -877,7 +909,7 @@ TEST_CASE("a delivered batch the register refuses whole, or no longer knows, is 
     kiosk.add_leads(5);
     for (const int status : {422, 404}) {
         CAPTURE(status);
-        const std::string secret = test::read_file(reg.dir() / "keys/signing.secret").substr(0, 128);
+        const std::string secret = register_signing_secret(reg);
         HostileServer refusing([&](const httplib::Request& req, httplib::Response& res) {
             if (req.path == "/v1/time") return res.set_content(protocol::encode_time(1'800'000'000'000), "application/json");
             if (req.method == "POST") {

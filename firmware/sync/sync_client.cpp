@@ -307,9 +307,9 @@ private:
                                                  " delivered batches; their results come with the next sync",
                                              ErrorKind::transient));
                 }
+                // A register that honours ?wait answers 202 only after waiting itself, so this
+                // pause matters for one that does not (it answers at once) and spaces its polls.
                 if (!sleep_unless_stopped(poll_wait_, stop_)) return Ending{true, {}};
-                // Not reset when a result comes: the register reads each batch in about the
-                // same time, so the wait that one needed is the next one's too.
                 poll_wait_ = std::min(poll_wait_ * 2, settings_.results_poll_longest);
                 continue;
             }

@@ -9,6 +9,7 @@
 #include "firmware/store/lead_store.h"
 #include "common/protocol/pairing.h"
 
+#include <algorithm>
 #include <chrono>
 #include <functional>
 #include <stop_token>
@@ -58,6 +59,15 @@ struct SyncProgress {
         last_error_kind = error.kind;
     }
     void clear_error() { set_error(Error{}); }
+
+    // How much of the sync is done, 0 to 1, for a progress bar: the first half fills as the
+    // register takes the batches, the second as their results come. An older register gives
+    // both at once (delivered stays 0 while sent grows), which fills both halves together.
+    float share_done() const {
+        if (total <= 0) return succeeded ? 1.0f : 0.0f;
+        const std::int64_t taken = std::max(delivered, sent);
+        return std::min(1.0f, static_cast<float>(taken + sent) / static_cast<float>(2 * total));
+    }
 };
 
 class SyncClient {

@@ -46,12 +46,7 @@ void draw_staff_sync(const Kiosk& kiosk, UiFrame& frame) {
     } else {
         ImDrawList* draw = ImGui::GetWindowDrawList();
         const float bar = frame.px(40);
-        // The first half fills as the register takes the batches, the second as their results
-        // come (an older register gives both at once: delivered stays 0, sent counts twice).
-        const std::int64_t taken = std::max(progress->delivered, progress->sent);
-        const float share = progress->total > 0
-                                ? std::min(1.0f, static_cast<float>(taken + progress->sent) / static_cast<float>(2 * progress->total))
-                                : (progress->succeeded ? 1.0f : 0.0f);
+        const float share = progress->share_done();
         draw->AddRectFilled({margin, y}, {margin + width, y + bar}, theme::panel, frame.px(8));
         draw->AddRectFilled({margin, y}, {margin + width * share, y + bar}, theme::gold, frame.px(8));
         draw->AddRect({margin, y}, {margin + width, y + bar}, theme::text_muted, frame.px(8));
