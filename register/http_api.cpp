@@ -22,6 +22,7 @@
 #include <cctype>
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <fstream>
 #include <map>
 #include <iostream>
@@ -137,6 +138,23 @@ struct Service {
         }
     }
 
+    // How both POST /v1/leads and the batch checker store a decoded batch: the leads naming a
+    // municipality the register's current pack does not know are refused, then store_them
+    // stores the rest. Call with store_mutex held. A failure is logged, naming the device.
+    Status store_known(const Device& device, std::vector<protocol::ReceivedItem>& items,
+                       const std::function<Status(const std::vector<protocol::ReceivedItem>&)>& store_them) {
+        auto known = municipalities();
+        Status stored = known ? ok_status() : Status(with_context("reading the content pack", known.error()));
+        if (known) {
+            reject_unknown_municipalities(items, *known);
+            stored = store_them(items);
+        }
+        if (!stored) {
+            std::cerr << "flytthit-register: storing a batch from " << device.name << ": " << stored.error().message << std::endl;
+        }
+        return stored;
+    }
+
     // The reply to a batch: its per-lead results and the receipt signed over them, the same
     // for POST /v1/leads and for a delivered batch's results.
     Result<std::string> results_reply(std::string_view batch_sha256, const std::vector<protocol::LeadAck>& acks) {
@@ -167,29 +185,28 @@ struct Service {
                 std::cerr << "flytthit-register: a batch from " << batch.device.name << " (" << batch.batch_sha256.substr(0, 12)
                           << ") " << reason << std::endl;
                 recorded = store.refuse_batch(batch.device, batch.batch_sha256, reason);
-            } else {
-                auto known = municipalities();
-                if (!known) {
-                    std::cerr << "flytthit-register: " << known.error().message << std::endl;
-                    return BatchChecker::Step::failed;
+                if (!recorded) {
+                    std::cerr << "flytthit-register: recording a refused batch from " << batch.device.name << ": "
+                              << recorded.error().message << std::endl;
                 }
-                reject_unknown_municipalities(*items, *known);
-                recorded = store.store_checked_batch(batch.device, batch.batch_sha256, *items,
+            } else {
+                recorded = store_known(batch.device, *items, [&](const std::vector<protocol::ReceivedItem>& known_items) {
+                    return store.store_checked_batch(batch.device, batch.batch_sha256, known_items,
                                                      [&](const std::vector<protocol::LeadAck>& acks) {
                                                          return results_reply(batch.batch_sha256, acks);
                                                      });
+                });
             }
-            if (!recorded) {
-                std::cerr << "flytthit-register: storing a batch from " << batch.device.name << ": " << recorded.error().message
-                          << std::endl;
-                return BatchChecker::Step::failed;
-            }
+            if (!recorded) return BatchChecker::Step::failed;
         }
         // Read and committed: a stop before this only makes the next start find it read already.
         if (auto forgotten = inbox.forget(batch.device, batch.batch_sha256); !forgotten) {
             std::cerr << "flytthit-register: " << forgotten.error().message << std::endl;
             return BatchChecker::Step::failed;
         }
+        // Taken once, empty: a results request looks at a batch's state holding this lock, so
+        // one that found this batch unread is already waiting when the notify comes, and does
+        // not sleep its whole ?wait.
         {
             std::lock_guard lock(read_mutex);
         }
@@ -414,19 +431,13 @@ void add_routes(Listener& server, Service& service) {
         std::vector<protocol::LeadAck> acks;
         {
             std::lock_guard lock(service.store_mutex);
-            auto known = service.municipalities();
-            if (!known) {
-                std::cerr << "flytthit-register: " << known.error().message << std::endl;
-                return reply_error(res, 503, "the register cannot read its content pack; try again later");
-            }
-            reject_unknown_municipalities(*items, *known);
-            auto stored = service.store.store_batch(*device, *items);
-            if (!stored) {
-                std::cerr << "flytthit-register: storing a batch from " << device->name << ": "
-                          << stored.error().message << std::endl;
-                return reply_error(res, 503, "the register could not store the batch; try again later");
-            }
-            acks = std::move(*stored);
+            const Status stored = service.store_known(*device, *items, [&](const std::vector<protocol::ReceivedItem>& known_items) {
+                auto results = service.store.store_batch(*device, known_items);
+                if (!results) return Status(results.error());
+                acks = std::move(*results);
+                return ok_status();
+            });
+            if (!stored) return reply_error(res, 503, "the register could not store the batch; try again later");
             service.exit_if_test_hook_says();
         }
         // Signed after the commit: a receipt is the register's word that these leads are stored.
@@ -491,14 +502,16 @@ void add_routes(Listener& server, Service& service) {
         };
         // ?wait=S: while the batch is being read, answer when it has been, or after S seconds
         // (at most max_results_wait): one request instead of a kiosk asking again and again.
+        // The state is looked at with read_mutex held, so the checker's notify (made after
+        // taking that lock) cannot fall between a look and the wait that follows it.
         const auto until = std::chrono::steady_clock::now() + results_wait_asked(req);
+        std::unique_lock wait_lock(service.read_mutex);
         Result<BatchState> state = state_now();
         while (state && state->kind == BatchState::Kind::checking && std::chrono::steady_clock::now() < until) {
-            std::unique_lock lock(service.read_mutex);
-            service.batch_read.wait_until(lock, std::min(until, std::chrono::steady_clock::now() + std::chrono::milliseconds(500)));
-            lock.unlock();
+            service.batch_read.wait_until(wait_lock, until);
             state = state_now();
         }
+        wait_lock.unlock();
         if (!state) {
             std::cerr << "flytthit-register: looking up a batch: " << state.error().message << std::endl;
             return reply_error(res, 503, "the register cannot look up the batch just now; try again later");
