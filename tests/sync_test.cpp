@@ -11,6 +11,7 @@
 #include "tests/register_process.h"
 #include "firmware/sync/sync_client.h"
 #include "common/protocol/demo_keys.h"
+#include "common/protocol/export_file.h"
 #include "common/protocol/receipt.h"
 #include "common/protocol/sync_protocol.h"
 #include "common/base/byte_encoding.h"
@@ -131,6 +132,7 @@ TEST_CASE("the sync's share done fills half as batches are delivered and half as
     CHECK(progress.share_done() == doctest::Approx(0.25));
     progress.delivered = 1000;
     CHECK(progress.share_done() == doctest::Approx(0.5));
+    CHECK(progress.held_by_register() == 1000);
     progress.sent = 500;
     CHECK(progress.share_done() == doctest::Approx(0.75));
     progress.sent = 1000;
@@ -140,10 +142,47 @@ TEST_CASE("the sync's share done fills half as batches are delivered and half as
     progress.total = 1000;
     progress.sent = 250;
     CHECK(progress.share_done() == doctest::Approx(0.25));
+    CHECK(progress.held_by_register() == 250);
     // A lead counted twice (annotated while its batch was read) never overfills the bar.
     progress.delivered = 1000;
     progress.sent = 1200;
     CHECK(progress.share_done() == 1.0f);
+}
+
+TEST_CASE("a batch's and an export's text is byte for byte the dump of their whole DOM, made a lead at a time") {
+    using nlohmann::json;
+    const auto text_of = [](const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); };
+    std::vector<protocol::BatchItem> items;
+    for (int i = 0; i < 4; ++i) {
+        Lead lead;
+        lead.id = "lead-" + std::to_string(i);
+        lead.draft = valid_draft("Åse \"Ø\" \\ " + std::to_string(i));
+        lead.draft.free_text = "not UTF-8: \xff\xfe";  // replaced, never thrown on
+        lead.staff = {"warm", "ring i mai", "roros"};
+        items.push_back({lead, {"corrected", "2026-12-07T10:00:00.000Z"}});
+    }
+    items[1].lead.sealed.note = {0, 1, 2, 3, 250};
+    items[1].lead.sealed.sealed_to = "ab12";
+    items[2].lead.sealed.personal = {2, 3, 4, 5, 6, 7};  // the stored form: personal parts sealed
+    items[2].lead.sealed.sealed_to = "ab12";
+    items[3].clock = {};
+    CHECK(protocol::encode_batch(items) == text_of(json{{"protocol", protocol::version}, {"leads", protocol::encode_items(items)}}));
+    CHECK(protocol::encode_batch({}) == R"({"leads":[],"protocol":1})");
+    // A device named like the envelope's own key cannot move where the leads go.
+    const std::string device = R"(stand","leads":[],"x":")";
+    std::vector<Lead> leads;
+    std::vector<protocol::BatchItem> exported;
+    for (const auto& item : items) {
+        leads.push_back(item.lead);
+        exported.push_back({item.lead, {}});
+    }
+    const std::string file = protocol::encode_export_file(leads, device, "2026-12-07T10:00:00Z");
+    CHECK(file == text_of(json{{"protocol", protocol::version},
+                               {"kind", protocol::export_kind},
+                               {"device", device},
+                               {"exported_utc", "2026-12-07T10:00:00Z"},
+                               {"leads", protocol::encode_items(exported)}}) +
+                      "\n");
 }
 
 TEST_CASE("happy path: every pending lead reaches the register once - a second sync sends nothing") {

@@ -9,12 +9,8 @@ std::string encode_export_file(const std::vector<Lead>& leads, const std::string
     std::vector<BatchItem> items;
     items.reserve(leads.size());
     for (const auto& lead : leads) items.push_back({lead, {}});
-    return nlohmann::json{{"protocol", version},
-                          {"kind", export_kind},
-                          {"device", device},
-                          {"exported_utc", exported_utc},
-                          {"leads", encode_items(items)}}
-               .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
+    return dump_with_items({{"protocol", version}, {"kind", export_kind}, {"device", device}, {"exported_utc", exported_utc}},
+                           items) +
            "\n";
 }
 

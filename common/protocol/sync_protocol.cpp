@@ -21,32 +21,64 @@ std::string_view ack_status_name(AckStatus status) {
     return "stored";
 }
 
-std::string canonical_lead(const json& wire_lead) {
-    return wire_lead.dump(-1, ' ', false, json::error_handler_t::replace);
+namespace {
+
+// Every text the protocol sends: compact, keys sorted (nlohmann's map), UTF-8 as it is, and a
+// byte that is not UTF-8 replaced rather than thrown on.
+std::string json_text(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+// One item: {"lead", "clock", "staff"}.
+json encode_item(const BatchItem& item) {
+    json clock = {{"status", item.clock.status}};
+    if (!item.clock.corrected_utc.empty()) clock["corrected_utc"] = item.clock.corrected_utc;
+    json entry = {{"lead", lead_to_wire(item.lead)}, {"clock", clock}};
+    const StaffAnnotation& staff = item.lead.staff;
+    const auto& sealed_note = item.lead.sealed.note;
+    // Always sent, empty fields too: clearing a rating or a note travels like setting one
+    // (a note staff cleared on the kiosk has no sealed box left, so it goes as "note": "").
+    json annotation = {{"rating", staff.rating}, {"follow_up", staff.follow_up}};
+    if (!sealed_note.empty()) annotation["sealed_note"] = {{"to", item.lead.sealed.sealed_to}, {"box", to_base64(sealed_note)}};
+    else annotation["note"] = staff.note;
+    entry["staff"] = std::move(annotation);
+    return entry;
 }
+
+}  // namespace
+
+std::string canonical_lead(const json& wire_lead) { return json_text(wire_lead); }
 
 json encode_items(const std::vector<BatchItem>& items) {
     json leads = json::array();
-    for (const auto& item : items) {
-        json clock = {{"status", item.clock.status}};
-        if (!item.clock.corrected_utc.empty()) clock["corrected_utc"] = item.clock.corrected_utc;
-        json entry = {{"lead", lead_to_wire(item.lead)}, {"clock", clock}};
-        const StaffAnnotation& staff = item.lead.staff;
-        const auto& sealed_note = item.lead.sealed.note;
-        // Always sent, empty fields too: clearing a rating or a note travels like setting one
-        // (a note staff cleared on the kiosk has no sealed box left, so it goes as "note": "").
-        json annotation = {{"rating", staff.rating}, {"follow_up", staff.follow_up}};
-        if (!sealed_note.empty()) annotation["sealed_note"] = {{"to", item.lead.sealed.sealed_to}, {"box", to_base64(sealed_note)}};
-        else annotation["note"] = staff.note;
-        entry["staff"] = std::move(annotation);
-        leads.push_back(std::move(entry));
-    }
+    for (const auto& item : items) leads.push_back(encode_item(item));
     return leads;
 }
 
-std::string encode_batch(const std::vector<BatchItem>& items) {
-    return json{{"protocol", version}, {"leads", encode_items(items)}}.dump(-1, ' ', false, json::error_handler_t::replace);
+std::string dump_with_items(json envelope, const std::vector<BatchItem>& items) {
+    envelope["leads"] = json::array();
+    const std::string outer = json_text(envelope);
+    // Keys are quoted strings and string values escape their quotes, so only the key itself
+    // reads "leads":[] in the envelope's text.
+    const std::string_view empty_leads = R"("leads":[])";
+    const std::size_t opening = outer.find(empty_leads) + empty_leads.size() - 1;  // at its ']'
+    std::vector<std::string> texts;
+    texts.reserve(items.size());
+    std::size_t size = outer.size();
+    for (const auto& item : items) {
+        texts.push_back(json_text(encode_item(item)));
+        size += texts.back().size() + 1;
+    }
+    std::string out;
+    out.reserve(size);
+    out.append(outer, 0, opening);
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        if (i > 0) out += ',';
+        out += texts[i];
+    }
+    out.append(outer, opening);
+    return out;
 }
+
+std::string encode_batch(const std::vector<BatchItem>& items) { return dump_with_items(json{{"protocol", version}}, items); }
 
 Result<json> parse_envelope(std::string_view body, std::size_t limit, const JsonLimits& json_limits) {
     if (body.size() > limit) return make_error("larger than " + std::to_string(limit) + " bytes", ErrorKind::bad_input);
