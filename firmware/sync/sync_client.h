@@ -65,9 +65,10 @@ struct SyncProgress {
     // both at once (delivered stays 0 while sent grows), which fills both halves together.
     float share_done() const {
         if (total <= 0) return succeeded ? 1.0f : 0.0f;
-        const std::int64_t taken = std::max(delivered, sent);
-        return std::min(1.0f, static_cast<float>(taken + sent) / static_cast<float>(2 * total));
+        return std::min(1.0f, static_cast<float>(held_by_register() + sent) / static_cast<float>(2 * total));
     }
+    // The leads the register holds, results in or not: what staff call sent.
+    std::int64_t held_by_register() const { return std::max(delivered, sent); }
 };
 
 class SyncClient {

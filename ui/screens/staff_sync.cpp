@@ -51,13 +51,18 @@ void draw_staff_sync(const Kiosk& kiosk, UiFrame& frame) {
         draw->AddRectFilled({margin, y}, {margin + width * share, y + bar}, theme::gold, frame.px(8));
         draw->AddRect({margin, y}, {margin + width, y + bar}, theme::text_muted, frame.px(8));
         y += bar + frame.px(16);
+        // Sent (the register holds them: the bar's first half) on a line of its own, and what
+        // the register made of them below it as its results come (the second half).
+        y += text_box(frame, std::to_string(progress->held_by_register()) + " / " + std::to_string(progress->total) + " " + text("staff.sent"),
+                      {{margin, y}, {width, frame.fonts.large->FontSize * 1.5f}}, {frame.fonts.large, theme::text})
+                 .size.y +
+             frame.px(8);
         y += text_box(frame,
-                      std::to_string(progress->sent) + " / " + std::to_string(progress->total) + " " + text("staff.sent") + "  ·  " +
-                          std::to_string(progress->stored) + " " + text("staff.stored") + ", " +
+                      std::to_string(progress->stored) + " " + text("staff.stored") + ", " +
                           std::to_string(progress->duplicates) + " " + text("staff.duplicates") + ", " +
                           std::to_string(progress->rejected) + " " + text("staff.rejected") + ", " +
                           std::to_string(progress->conflicts) + " " + text("staff.conflicts"),
-                      {{margin, y}, {width, frame.fonts.large->FontSize * 2}}, {frame.fonts.large, theme::text})
+                      {{margin, y}, {width, frame.fonts.body->FontSize * 2.5f}}, {frame.fonts.body, theme::text})
                  .size.y +
              frame.px(16);
         if (progress->finished && progress->succeeded) {
