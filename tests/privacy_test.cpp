@@ -136,7 +136,7 @@ TEST_CASE("after the register acknowledged a lead, its sealed personal data goes
     REQUIRE(store.ok());
     std::vector<std::string> ids;
     for (int i = 0; i < 3; ++i) ids.push_back(store->add(marked_draft(i), test::current_rules())->id);
-    REQUIRE(store->record_sync_outcomes({{ids[0], SyncState::synced, {}}, {ids[1], SyncState::synced, {}}}, {"batch-1", "signature", "signed text"}).ok());
+    REQUIRE(store->record_sync_outcomes({{ids[0], SyncState::synced, {}, {}}, {ids[1], SyncState::synced, {}, {}}}, {"batch-1", "signature", "signed text"}).ok());
     auto db = Database::open(store->database_path());
     REQUIRE(db.ok());
     // One acknowledged eight days ago, one just now; the third is still pending.

@@ -235,7 +235,7 @@ TEST_CASE("staff qualify a lead: rating, follow-up and note - a synced lead goes
     stand.sign_up("Ola Nordmann");
     std::string id;
     REQUIRE(stand.store.for_each_lead([&](const Lead& lead) { id = lead.id; }).ok());
-    REQUIRE(stand.store.record_sync_outcomes({{id, SyncState::synced, {}}}, {"batch-1", "signature", "signed text"}).ok());
+    REQUIRE(stand.store.record_sync_outcomes({{id, SyncState::synced, {}, {}}}, {"batch-1", "signature", "signed text"}).ok());
     CHECK(*stand.store.count_pending() == 0);
 
     stand.enter_staff();
@@ -269,7 +269,7 @@ TEST_CASE("staff home reads the current event's reconciliation: only a lead unde
     std::vector<std::string> ids;
     REQUIRE(stand.store.for_each_lead([&](const Lead& lead) { ids.push_back(lead.id); }).ok());
     REQUIRE(ids.size() == 2);
-    REQUIRE(stand.store.record_sync_outcomes({{ids[0], SyncState::synced, {}}}, {"batch-1", "signature", "signed text"}).ok());
+    REQUIRE(stand.store.record_sync_outcomes({{ids[0], SyncState::synced, {}, {}}}, {"batch-1", "signature", "signed text"}).ok());
     stand.enter_staff();
     const Reconciliation& counts = stand.kiosk->staff().reconciliation();
     CHECK(counts.taken == 2);

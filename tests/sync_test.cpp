@@ -787,6 +787,10 @@ public:
 
     const std::string& url() const { return server_.url(); }
     void read_them() { reading_ = true; }
+    // Reads each batch as it comes, answering the delivery with its results (200).
+    void answer_at_once() { at_once_ = true; }
+    // Runs during each delivery, before it is answered: while the batch travels.
+    void during_delivery(std::function<void()> run) { during_delivery_ = std::move(run); }
     int deliveries() const { return deliveries_.load(); }
     std::string last_batch() {
         std::lock_guard lock(mutex_);
@@ -802,6 +806,8 @@ private:
             batches_[sha] = req.body;
             last_batch_ = req.body;
             ++deliveries_;
+            if (during_delivery_) during_delivery_();
+            if (at_once_) return res.set_content(results(sha), "application/json");
             res.status = 202;
             return res.set_content(protocol::encode_received(*protocol::sign_received(sha, secret_)), "application/json");
         }
@@ -814,12 +820,17 @@ private:
             res.status = 202;
             return res.set_content(protocol::encode_checking(), "application/json");
         }
+        res.set_content(results(sha), "application/json");
+    }
+
+    // "stored" for every lead of the batch, signed.
+    std::string results(const std::string& sha) {
         std::vector<protocol::LeadAck> acks;
         const auto batch = nlohmann::json::parse(batches_[sha]);  // named: a temporary would die before the loop
         for (const auto& entry : batch["leads"]) {
             acks.push_back({entry["lead"]["id"].get<std::string>(), protocol::AckStatus::stored, {}});
         }
-        res.set_content(protocol::encode_reply(acks, *protocol::sign_receipt_for(sha, acks, secret_)), "application/json");
+        return protocol::encode_reply(acks, *protocol::sign_receipt_for(sha, acks, secret_));
     }
 
     std::string secret_;
@@ -827,6 +838,8 @@ private:
     std::map<std::string, std::string> batches_;
     std::string last_batch_;
     std::atomic<bool> reading_{false};
+    std::atomic<bool> at_once_{false};
+    std::function<void()> during_delivery_;
     std::atomic<int> deliveries_{0};
     HostileServer server_;
 };
@@ -885,6 +898,69 @@ TEST_CASE("a lead annotated while its batch is read leaves the batch: its result
     CAPTURE(done.last_error);
     CHECK(done.succeeded);
     CHECK(slow.deliveries() == 2);
+    const auto second = nlohmann::json::parse(slow.last_batch());
+    REQUIRE(second["leads"].size() == 1);
+    CHECK(second["leads"][0]["lead"]["id"] == kiosk.ids[1]);
+    CHECK(second["leads"][0]["staff"]["rating"] == "hot");
+    CHECK(kiosk.pending() == 0);
+}
+
+// Staff save an annotation on the stand (another connection to the store, as the UI's) while
+// the batch that read the lead before is on its way: recording that batch must not take the
+// new annotation as sent.
+void annotate_while_first_batch_travels(SlowReader& slow, const std::filesystem::path& kiosk_dir, const std::string& id,
+                                        std::atomic<bool>& annotated) {
+    slow.during_delivery([&annotated, kiosk_dir, id, &slow] {
+        if (slow.deliveries() != 1) return;
+        auto staff_store = LeadStore::open(kiosk_dir);
+        annotated = staff_store.ok() && staff_store->annotate(id, {"hot", "Ring i mai", "roros"}).ok();
+    });
+}
+
+TEST_CASE("a lead annotated while its batch travels is not taken as delivered: the next batch carries the annotation") {
+    TempDir reg_dir;
+    RegisterProcess reg(reg_dir / "register");
+    Kiosk kiosk;
+    kiosk.pair(reg.add_device("stand-1"));
+    kiosk.add_leads(3);
+    SlowReader slow(reg);
+    std::atomic<bool> annotated{false};
+    annotate_while_first_batch_travels(slow, kiosk.dir.path(), kiosk.ids[1], annotated);
+    repoint(kiosk, slow.url());
+    kiosk.sync(waiting_briefly());
+    REQUIRE(annotated);
+    // Not marked delivered with the first batch, so the sync's last read sent it again, annotated.
+    REQUIRE(slow.deliveries() == 2);
+    const auto second = nlohmann::json::parse(slow.last_batch());
+    REQUIRE(second["leads"].size() == 1);
+    CHECK(second["leads"][0]["lead"]["id"] == kiosk.ids[1]);
+    CHECK(second["leads"][0]["staff"]["rating"] == "hot");
+
+    slow.read_them();
+    const SyncProgress done = kiosk.sync(waiting_briefly());
+    CAPTURE(done.last_error);
+    CHECK(done.succeeded);
+    CHECK(slow.deliveries() == 2);  // nothing delivered twice
+    CHECK(kiosk.pending() == 0);
+}
+
+TEST_CASE("a lead annotated while a batch read at once travels is not taken as synced: the next batch carries the annotation") {
+    TempDir reg_dir;
+    RegisterProcess reg(reg_dir / "register");
+    Kiosk kiosk;
+    kiosk.pair(reg.add_device("stand-1"));
+    kiosk.add_leads(3);
+    SlowReader slow(reg);
+    slow.answer_at_once();
+    std::atomic<bool> annotated{false};
+    annotate_while_first_batch_travels(slow, kiosk.dir.path(), kiosk.ids[1], annotated);
+    repoint(kiosk, slow.url());
+    const SyncProgress done = kiosk.sync(waiting_briefly());
+    CAPTURE(done.last_error);
+    REQUIRE(annotated);
+    // The sync's last read found the lead pending again and sent it, annotated, in a second batch.
+    CHECK(done.succeeded);
+    REQUIRE(slow.deliveries() == 2);
     const auto second = nlohmann::json::parse(slow.last_batch());
     REQUIRE(second["leads"].size() == 1);
     CHECK(second["leads"][0]["lead"]["id"] == kiosk.ids[1]);

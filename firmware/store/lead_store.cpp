@@ -286,7 +286,8 @@ Status LeadStore::record_sync_outcomes(const std::vector<SyncOutcome>& outcomes,
 UPDATE leads SET sync_state = ?2, synced_at = ?3, sync_error = ?4,
     receipt_sha256 = CASE WHEN ?2 = 'synced' THEN coalesce(receipt_sha256, ?5) ELSE receipt_sha256 END
 WHERE id = ?1 AND sync_state = 'pending'
-  AND (?6 IS NULL OR EXISTS (SELECT 1 FROM delivered_leads WHERE lead_id = ?1 AND batch_sha256 = ?6)))sql");
+  AND (?6 IS NULL OR EXISTS (SELECT 1 FROM delivered_leads WHERE lead_id = ?1 AND batch_sha256 = ?6))
+  AND (?7 IS NULL OR (rating = ?7 AND follow_up = ?8 AND sealed_note IS ?9)))sql");
     if (!update) return update.error();
     for (const SyncOutcome& outcome : outcomes) {
         update->bind(1, outcome.lead_id)
@@ -295,6 +296,11 @@ WHERE id = ?1 AND sync_state = 'pending'
             .bind_optional(4, outcome.reason.empty() ? std::nullopt : std::optional(outcome.reason))
             .bind(5, receipt.batch_sha256)
             .bind_optional(6, from_delivery);
+        if (outcome.as_sent) {
+            update->bind(7, outcome.as_sent->rating).bind(8, outcome.as_sent->follow_up).bind_blob(9, outcome.as_sent->sealed_note);
+        } else {
+            update->bind_null(7).bind_null(8).bind_null(9);
+        }
         if (auto ran = update->run(); !ran) return with_context("recording sync result for " + outcome.lead_id, ran.error());
         update->reset();
     }
@@ -304,11 +310,11 @@ WHERE id = ?1 AND sync_state = 'pending'
     return transaction->commit();
 }
 
-Status LeadStore::record_delivery(const std::vector<std::string>& lead_ids, const SyncReceipt& receipt) {
+Status LeadStore::record_delivery(const std::vector<SentLead>& leads, const SyncReceipt& receipt) {
     auto transaction = Transaction::begin_immediate(db_);
     if (!transaction) return with_context("recording a delivery", transaction.error());
     std::string joined;
-    for (const auto& id : lead_ids) joined += id + "\n";
+    for (const auto& lead : leads) joined += lead.id + "\n";
     auto keep = db_.prepare(
         "INSERT OR IGNORE INTO deliveries (batch_sha256, signature, signed_text, lead_ids, delivered_at) VALUES (?1, ?2, ?3, ?4, ?5)");
     if (!keep) return keep.error();
@@ -317,11 +323,12 @@ Status LeadStore::record_delivery(const std::vector<std::string>& lead_ids, cons
     if (auto ran = keep->run(); !ran) return with_context("keeping the register's word of delivery", ran.error());
     auto mark = db_.prepare(
         "INSERT OR IGNORE INTO delivered_leads (lead_id, batch_sha256) "
-        "SELECT id, ?2 FROM leads WHERE id = ?1 AND sync_state = 'pending'");
+        "SELECT id, ?2 FROM leads WHERE id = ?1 AND sync_state = 'pending' "
+        "AND rating = ?3 AND follow_up = ?4 AND sealed_note IS ?5");
     if (!mark) return mark.error();
-    for (const auto& id : lead_ids) {
-        mark->bind(1, id).bind(2, receipt.batch_sha256);
-        if (auto ran = mark->run(); !ran) return with_context("marking " + id + " delivered", ran.error());
+    for (const auto& lead : leads) {
+        mark->bind(1, lead.id).bind(2, receipt.batch_sha256).bind(3, lead.rating).bind(4, lead.follow_up).bind_blob(5, lead.sealed_note);
+        if (auto ran = mark->run(); !ran) return with_context("marking " + lead.id + " delivered", ran.error());
         mark->reset();
     }
     return transaction->commit();

@@ -25,11 +25,24 @@ struct DurabilitySettings {
     int secure_delete = 0;     // 1 = on
 };
 
+// A lead as a batch carried it: its id and the staff's annotation then. Recording the batch
+// (delivered, or its results) changes a lead only while its annotation still reads so: one
+// staff saved after the batch was read goes in a later batch instead of being taken as sent.
+struct SentLead {
+    std::string id;
+    std::string rating;
+    std::string follow_up;
+    std::vector<unsigned char> sealed_note;  // sealed anew on every save, so a new note always differs
+
+    static SentLead of(const Lead& lead) { return {lead.id, lead.staff.rating, lead.staff.follow_up, lead.sealed.note}; }
+};
+
 // The register's answer for one lead.
 struct SyncOutcome {
     std::string lead_id;
     SyncState state = SyncState::synced;  // synced, rejected or conflict
     std::string reason;                   // for rejected and conflict
+    std::optional<SentLead> as_sent;      // when set, applied only if the lead's annotation still reads so
 };
 
 // The register's signed receipt for one batch, verified by the sync client before it is
@@ -124,9 +137,10 @@ public:
     // leads still in that delivered batch change, and the delivery is done.
     Status record_sync_outcomes(const std::vector<SyncOutcome>& outcomes, const SyncReceipt& receipt,
                                 const std::optional<std::string>& from_delivery = std::nullopt);
-    // Records that the register holds the batch lead_ids as delivered, under its signed word
-    // (receipt): those still pending and in no other batch are not sent again, in one transaction.
-    Status record_delivery(const std::vector<std::string>& lead_ids, const SyncReceipt& receipt);
+    // Records that the register holds the batch of leads as delivered, under its signed word
+    // (receipt): those still pending, in no other batch and annotated as sent are not sent
+    // again, in one transaction.
+    Status record_delivery(const std::vector<SentLead>& leads, const SyncReceipt& receipt);
     // The batches delivered whose results have not come, oldest first.
     Result<std::vector<Delivery>> deliveries();
     // The register refused or lost a delivered batch: its leads are pending to send again.

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <condition_variable>
 #include <future>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <random>
@@ -177,9 +178,11 @@ private:
         return items;
     }
 
-    // A batch ready to go: its ids in order, its body as sent, and the body's SHA-256.
+    // A batch ready to go: its ids in order, its leads' annotations as sent, its body as sent,
+    // and the body's SHA-256.
     struct PreparedBatch {
         std::vector<std::string> ids;
+        std::vector<SentLead> sent;
         std::string body;
         std::string sha;
     };
@@ -188,7 +191,10 @@ private:
     // register (it reads only what learn_clock set before).
     PreparedBatch prepare(std::vector<Lead> leads) const {
         PreparedBatch batch;
-        for (const auto& lead : leads) batch.ids.push_back(lead.id);
+        for (const auto& lead : leads) {
+            batch.ids.push_back(lead.id);
+            batch.sent.push_back(SentLead::of(lead));
+        }
         batch.body = protocol::encode_batch(with_clock_notes(std::move(leads)));
         batch.sha = sha256_hex(batch.body);
         return batch;
@@ -235,32 +241,34 @@ private:
             auto reply = send("/v1/batches", &batch.body, {200, 202, 404});
             if (auto* end = std::get_if<Ending>(&reply)) return *end;
             const auto& response = std::get<HttpResponse>(reply);
-            if (response.status == 202) return take_delivery(response.body, batch.sha, batch.ids);
+            if (response.status == 202) return take_delivery(response.body, batch.sha, batch.sent);
             // 200: the register read the batch at once, and answers as POST /v1/leads does.
-            if (response.status == 200) return take_results(response.body, batch.sha, sent_ids, std::nullopt);
+            if (response.status == 200) return take_results(response.body, batch.sha, sent_ids, std::nullopt, &batch.sent);
             older_register_ = true;  // 404: a register from before delivery
         }
         auto reply = send("/v1/leads", &batch.body);
         if (auto* end = std::get_if<Ending>(&reply)) return *end;
-        return take_results(std::get<HttpResponse>(reply).body, batch.sha, sent_ids, std::nullopt);
+        return take_results(std::get<HttpResponse>(reply).body, batch.sha, sent_ids, std::nullopt, &batch.sent);
     }
 
     // The register holds a batch's bytes: recorded under its signed word, so the batch's leads
     // are not sent again while their results come.
-    StepEnd take_delivery(const std::string& reply, const std::string& sha, const std::vector<std::string>& ids) {
+    StepEnd take_delivery(const std::string& reply, const std::string& sha, const std::vector<SentLead>& leads) {
         auto received = protocol::verify_received_reply(reply, sha, pairing_.signing_public_key);
         if (!received) return ending(with_context("the register's word of delivery; nothing was marked delivered", received.error()));
         const SyncReceipt kept{received->batch_sha256, received->signature, protocol::received_text(sha)};
-        if (auto recorded = store_.record_delivery(ids, kept); !recorded) return ending(recorded.error());
-        progress_.delivered += static_cast<std::int64_t>(ids.size());
+        if (auto recorded = store_.record_delivery(leads, kept); !recorded) return ending(recorded.error());
+        progress_.delivered += static_cast<std::int64_t>(leads.size());
         progress_.clear_error();
         report_(progress_);
         return std::nullopt;
     }
 
     // A batch's per-lead results, checked against the ids it held and the register's signature.
+    // Results of a delivered batch (from_delivery) apply to the leads still in it; of a batch
+    // sent with its results in the reply, to the leads still annotated as sent (as_sent).
     StepEnd take_results(const std::string& reply, const std::string& sha, const std::set<std::string>& sent_ids,
-                         const std::optional<std::string>& from_delivery) {
+                         const std::optional<std::string>& from_delivery, const std::vector<SentLead>* as_sent = nullptr) {
         auto acks = protocol::decode_reply(reply, sent_ids);
         if (!acks) return ending(with_context("the register's reply was not understood", acks.error()));
         if (acks->empty()) return ending(make_error("the register acknowledged none of the batch", ErrorKind::bad_input));
@@ -268,14 +276,22 @@ private:
         // paired register's signature over exactly these acknowledgements of exactly this batch.
         auto receipt = protocol::verify_reply_receipt_for(reply, sha, *acks, pairing_.signing_public_key);
         if (!receipt) return ending(with_context("the register's receipt; nothing was marked synced", receipt.error()));
+        std::map<std::string_view, const SentLead*> sent_by_id;
+        if (as_sent != nullptr) {
+            for (const auto& lead : *as_sent) sent_by_id.emplace(lead.id, &lead);
+        }
         std::vector<SyncOutcome> outcomes;
         for (const auto& ack : *acks) {
+            SyncOutcome outcome{ack.id, SyncState::synced, {}, std::nullopt};
             switch (ack.status) {
-                case protocol::AckStatus::stored: ++progress_.stored; outcomes.push_back({ack.id, SyncState::synced, {}}); break;
-                case protocol::AckStatus::duplicate: ++progress_.duplicates; outcomes.push_back({ack.id, SyncState::synced, {}}); break;
-                case protocol::AckStatus::rejected: ++progress_.rejected; outcomes.push_back({ack.id, SyncState::rejected, ack.reason}); break;
-                case protocol::AckStatus::conflict: ++progress_.conflicts; outcomes.push_back({ack.id, SyncState::conflict, ack.reason}); break;
+                case protocol::AckStatus::stored: ++progress_.stored; break;
+                case protocol::AckStatus::duplicate: ++progress_.duplicates; break;
+                case protocol::AckStatus::rejected: ++progress_.rejected; outcome.state = SyncState::rejected; break;
+                case protocol::AckStatus::conflict: ++progress_.conflicts; outcome.state = SyncState::conflict; break;
             }
+            if (outcome.state != SyncState::synced) outcome.reason = ack.reason;
+            if (const auto sent = sent_by_id.find(outcome.lead_id); sent != sent_by_id.end()) outcome.as_sent = *sent->second;
+            outcomes.push_back(std::move(outcome));
         }
         // Only now, with the acknowledgements committed, do these leads stop being pending.
         const SyncReceipt kept{receipt->batch_sha256, receipt->signature, protocol::receipt_text(receipt->batch_sha256, *acks)};
