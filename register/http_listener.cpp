@@ -214,14 +214,13 @@ Result<int> Listener::bind(const std::string& host, int port) {
 }
 
 void Listener::run(const std::function<void()>& tick) {
-    running_ = true;
     std::thread reaper([this] {
-        while (running_) {
+        while (!stop_asked_) {
             std::this_thread::sleep_for(std::chrono::milliseconds(250));
             reap_expired();
         }
     });
-    while (running_) {
+    while (!stop_asked_) {
         if (tick) tick();
         if (!wait_for(listen_fd_, POLLIN, std::chrono::milliseconds(250))) continue;
         const int fd = accept4(listen_fd_, nullptr, nullptr, SOCK_CLOEXEC);
@@ -257,7 +256,7 @@ void Listener::run(const std::function<void()>& tick) {
     idle_.wait(lock, [this] { return connections_.empty(); });
 }
 
-void Listener::stop() { running_ = false; }
+void Listener::stop() { stop_asked_ = true; }
 
 void Listener::serve_socket(int fd) {
     std::uint64_t id = 0;
@@ -267,7 +266,6 @@ void Listener::serve_socket(int fd) {
         connections_[id] = Connection{fd, "local", std::chrono::steady_clock::now()};
         ++per_address_["local"];
     }
-    running_ = true;
     serve_connection(fd, "local", id);
 }
 
@@ -320,7 +318,7 @@ void Listener::serve_connection(int fd, std::string address, std::uint64_t id) {
         PlainStream plain(fd, limits_.io_timeout);
         TlsStream secure(fd, ssl, limits_.io_timeout);
         httplib::Stream& stream = tls_ ? static_cast<httplib::Stream&>(secure) : plain;
-        for (int served = 0; served < limits_.requests_per_connection && running_; ++served) {
+        for (int served = 0; served < limits_.requests_per_connection && !stop_asked_; ++served) {
             // Between requests a kept-alive connection waits no longer than for a read.
             if (served > 0 && !stream.is_readable()) break;
             close_requested = false;

@@ -91,7 +91,9 @@ private:
     ListenerLimits limits_;
     std::unique_ptr<SSL_CTX, void (*)(SSL_CTX*)> tls_;
     int listen_fd_ = -1;
-    std::atomic<bool> running_{false};
+    // Set once by stop(), never cleared: a stop asked before run() begins (a SIGTERM just after
+    // "listening on") still stops it, where a flag run() set to true would have undone it.
+    std::atomic<bool> stop_asked_{false};
     mutable std::mutex mutex_;
     std::condition_variable idle_;
     std::map<std::uint64_t, Connection> connections_;

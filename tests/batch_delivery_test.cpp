@@ -5,11 +5,13 @@
 #include "common/base/byte_encoding.h"
 #include "common/protocol/receipt.h"
 #include "common/protocol/sync_protocol.h"
+#include "register/http_listener.h"
 #include "register/register_store.h"
 #include "tests/paired_kiosk.h"
 #include "tests/register_process.h"
 
 #include <doctest/doctest.h>
+#include <future>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
@@ -260,5 +262,18 @@ TEST_CASE("SIGTERM stops the register cleanly, its batch checker's thread includ
         CAPTURE(run);
         CHECK(reg.stop(SIGTERM) == 0);
         reg.start();
+    }
+}
+
+TEST_CASE("a stop asked before the listener runs still stops it (a SIGTERM just after \"listening on\")") {
+    reg::Listener listener;
+    REQUIRE(listener.bind("127.0.0.1", 0).ok());
+    listener.stop();
+    auto ran = std::async(std::launch::async, [&listener] { listener.run(); });
+    const bool returned = ran.wait_for(scaled(30s)) == std::future_status::ready;
+    CHECK(returned);  // the old flag, set by run() itself, undid the stop: it ran on for ever
+    if (!returned) {
+        listener.stop();  // so the test ends either way
+        ran.wait();
     }
 }
