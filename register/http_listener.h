@@ -62,6 +62,8 @@ public:
     // loop at least every quarter second (the systemd watchdog pings from there, so a hung
     // loop is noticed).
     void run(const std::function<void()>& tick = {});
+    // Final, from any thread: run() returns once its connections end, at once if stop() came
+    // before it began.
     void stop();
     // Serves one connection that is already open (fd is taken over and closed), on the calling
     // thread, exactly as the accept loop serves an accepted one: for the request fuzzer, which

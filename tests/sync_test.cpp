@@ -17,6 +17,7 @@
 #include "common/base/byte_encoding.h"
 #include "common/base/sqlite_db.h"
 #include "firmware/sync/sync_worker.h"
+#include "register/register_secrets.h"
 
 #include <doctest/doctest.h>
 #include <httplib.h>
@@ -96,7 +97,9 @@ void repoint(Kiosk& kiosk, const std::string& url) {
 
 // The register's own Ed25519 signing key (hex), for replies the kiosk must take as genuine.
 std::string register_signing_secret(const RegisterProcess& reg) {
-    return test::read_file(reg.dir() / "keys/signing.secret").substr(0, 128);
+    auto secret = reg::read_signing_secret(reg.dir());
+    REQUIRE(secret.ok());
+    return *secret;
 }
 
 // A fresh Ed25519 signing key (hex) that no kiosk was paired with: a stranger's signature.
@@ -168,6 +171,11 @@ TEST_CASE("a batch's and an export's text is byte for byte the dump of their who
     items[3].clock = {};
     CHECK(protocol::encode_batch(items) == text_of(json{{"protocol", protocol::version}, {"leads", protocol::encode_items(items)}}));
     CHECK(protocol::encode_batch({}) == R"({"leads":[],"protocol":1})");
+    // A key made to read like the leads' own falls back to dumping the whole DOM: still exact.
+    const json tricky{{"protocol", protocol::version}, {"a\"leads", json::array()}};
+    json tricky_whole = tricky;
+    tricky_whole["leads"] = protocol::encode_items(items);
+    CHECK(protocol::dump_with_items(tricky, items) == text_of(tricky_whole));
     // A device named like the envelope's own key cannot move where the leads go.
     const std::string device = R"(stand","leads":[],"x":")";
     std::vector<Lead> leads;

@@ -56,10 +56,16 @@ json encode_items(const std::vector<BatchItem>& items) {
 std::string dump_with_items(json envelope, const std::vector<BatchItem>& items) {
     envelope["leads"] = json::array();
     const std::string outer = json_text(envelope);
-    // Keys are quoted strings and string values escape their quotes, so only the key itself
-    // reads "leads":[] in the envelope's text.
+    // String values escape their quotes, so in an envelope of plain keys only the key itself
+    // reads "leads":[]. Should it read so twice (a key made to), the whole DOM is dumped: slower,
+    // never wrong.
     const std::string_view empty_leads = R"("leads":[])";
-    const std::size_t opening = outer.find(empty_leads) + empty_leads.size() - 1;  // at its ']'
+    const std::size_t found = outer.find(empty_leads);
+    if (found == std::string::npos || found != outer.rfind(empty_leads)) {
+        envelope["leads"] = encode_items(items);
+        return json_text(envelope);
+    }
+    const std::size_t opening = found + empty_leads.size() - 1;  // at its ']'
     std::vector<std::string> texts;
     texts.reserve(items.size());
     std::size_t size = outer.size();
@@ -278,7 +284,7 @@ std::string encode_reply(const std::vector<LeadAck>& acks, const std::optional<R
     }
     json reply = {{"protocol", version}, {"results", results}};
     if (receipt) reply["receipt"] = receipt_json(*receipt);
-    return reply.dump(-1, ' ', false, json::error_handler_t::replace);
+    return json_text(reply);
 }
 
 std::string encode_received(const Receipt& receipt) {

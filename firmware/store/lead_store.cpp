@@ -287,7 +287,7 @@ UPDATE leads SET sync_state = ?2, synced_at = ?3, sync_error = ?4,
     receipt_sha256 = CASE WHEN ?2 = 'synced' THEN coalesce(receipt_sha256, ?5) ELSE receipt_sha256 END
 WHERE id = ?1 AND sync_state = 'pending'
   AND (?6 IS NULL OR EXISTS (SELECT 1 FROM delivered_leads WHERE lead_id = ?1 AND batch_sha256 = ?6))
-  AND (?7 IS NULL OR (rating = ?7 AND follow_up = ?8 AND sealed_note IS ?9)))sql");
+  AND (?7 IS NULL OR (rating = ?7 AND follow_up = ?8 AND coalesce(sealed_note, X'') = coalesce(?9, X''))))sql");
     if (!update) return update.error();
     for (const SyncOutcome& outcome : outcomes) {
         update->bind(1, outcome.lead_id)
@@ -324,7 +324,7 @@ Status LeadStore::record_delivery(const std::vector<SentLead>& leads, const Sync
     auto mark = db_.prepare(
         "INSERT OR IGNORE INTO delivered_leads (lead_id, batch_sha256) "
         "SELECT id, ?2 FROM leads WHERE id = ?1 AND sync_state = 'pending' "
-        "AND rating = ?3 AND follow_up = ?4 AND sealed_note IS ?5");
+        "AND rating = ?3 AND follow_up = ?4 AND coalesce(sealed_note, X'') = coalesce(?5, X'')");
     if (!mark) return mark.error();
     for (const auto& lead : leads) {
         mark->bind(1, lead.id).bind(2, receipt.batch_sha256).bind(3, lead.rating).bind(4, lead.follow_up).bind_blob(5, lead.sealed_note);

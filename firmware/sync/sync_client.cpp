@@ -225,11 +225,15 @@ private:
                 continue;
             }
             // The last read: leads that became pending behind the batches read (annotated,
-            // taken back) go too.
+            // taken back) go too. The very batch just sent read again means none of it was
+            // taken as sent (staff annotating all of it meanwhile): it waits for the next sync
+            // rather than going round again.
             auto rest = store_.pending_leads(settings_.batch_size);
             if (!rest) return ending(rest.error());
             if (rest->empty()) return std::nullopt;
-            current = prepare(std::move(*rest));
+            PreparedBatch again = prepare(std::move(*rest));
+            if (again.ids == current.ids) return std::nullopt;
+            current = std::move(again);
         }
     }
 
@@ -293,7 +297,8 @@ private:
             if (const auto sent = sent_by_id.find(outcome.lead_id); sent != sent_by_id.end()) outcome.as_sent = *sent->second;
             outcomes.push_back(std::move(outcome));
         }
-        // Only now, with the acknowledgements committed, do these leads stop being pending.
+        // Only now, with the acknowledgements committed, do these leads stop being pending
+        // (those annotated since the batch was read stay pending, for the next batch).
         const SyncReceipt kept{receipt->batch_sha256, receipt->signature, protocol::receipt_text(receipt->batch_sha256, *acks)};
         if (auto recorded = store_.record_sync_outcomes(outcomes, kept, from_delivery); !recorded) return ending(recorded.error());
         progress_.sent += static_cast<std::int64_t>(outcomes.size());

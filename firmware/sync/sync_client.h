@@ -67,8 +67,9 @@ struct SyncProgress {
         if (total <= 0) return succeeded ? 1.0f : 0.0f;
         return std::min(1.0f, static_cast<float>(held_by_register() + sent) / static_cast<float>(2 * total));
     }
-    // The leads the register holds, results in or not: what staff call sent.
-    std::int64_t held_by_register() const { return std::max(delivered, sent); }
+    // The leads the register holds, results in or not: what staff call sent. A lead sent twice
+    // (annotated while its first batch travelled) counts twice, so it is capped at the total.
+    std::int64_t held_by_register() const { return std::min(total, std::max(delivered, sent)); }
 };
 
 class SyncClient {
