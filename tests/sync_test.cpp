@@ -889,6 +889,14 @@ TEST_CASE("a sync that stops waiting for results leaves them to the next, which 
     CHECK(kiosk.pending() == 0);
 }
 
+// The last batch the slow reader took holds only lead id, annotated with rating.
+void check_last_batch_is_only(SlowReader& slow, const std::string& id, const std::string& rating) {
+    const auto batch = nlohmann::json::parse(slow.last_batch());
+    REQUIRE(batch["leads"].size() == 1);
+    CHECK(batch["leads"][0]["lead"]["id"] == id);
+    CHECK(batch["leads"][0]["staff"]["rating"] == rating);
+}
+
 TEST_CASE("a lead annotated while its batch is read leaves the batch: its results do not mark it, the next batch carries it") {
     TempDir reg_dir;
     RegisterProcess reg(reg_dir / "register");
@@ -906,10 +914,7 @@ TEST_CASE("a lead annotated while its batch is read leaves the batch: its result
     CAPTURE(done.last_error);
     CHECK(done.succeeded);
     CHECK(slow.deliveries() == 2);
-    const auto second = nlohmann::json::parse(slow.last_batch());
-    REQUIRE(second["leads"].size() == 1);
-    CHECK(second["leads"][0]["lead"]["id"] == kiosk.ids[1]);
-    CHECK(second["leads"][0]["staff"]["rating"] == "hot");
+    check_last_batch_is_only(slow, kiosk.ids[1], "hot");
     CHECK(kiosk.pending() == 0);
 }
 
@@ -939,10 +944,7 @@ TEST_CASE("a lead annotated while its batch travels is not taken as delivered: t
     REQUIRE(annotated);
     // Not marked delivered with the first batch, so the sync's last read sent it again, annotated.
     REQUIRE(slow.deliveries() == 2);
-    const auto second = nlohmann::json::parse(slow.last_batch());
-    REQUIRE(second["leads"].size() == 1);
-    CHECK(second["leads"][0]["lead"]["id"] == kiosk.ids[1]);
-    CHECK(second["leads"][0]["staff"]["rating"] == "hot");
+    check_last_batch_is_only(slow, kiosk.ids[1], "hot");
 
     slow.read_them();
     const SyncProgress done = kiosk.sync(waiting_briefly());
@@ -969,10 +971,7 @@ TEST_CASE("a lead annotated while a batch read at once travels is not taken as s
     // The sync's last read found the lead pending again and sent it, annotated, in a second batch.
     CHECK(done.succeeded);
     REQUIRE(slow.deliveries() == 2);
-    const auto second = nlohmann::json::parse(slow.last_batch());
-    REQUIRE(second["leads"].size() == 1);
-    CHECK(second["leads"][0]["lead"]["id"] == kiosk.ids[1]);
-    CHECK(second["leads"][0]["staff"]["rating"] == "hot");
+    check_last_batch_is_only(slow, kiosk.ids[1], "hot");
     CHECK(kiosk.pending() == 0);
 }
 
