@@ -27,8 +27,8 @@ std::jthread start_with_signals_blocked(std::function<void(std::stop_token)> bod
 
 }  // namespace
 
-BatchChecker::BatchChecker(std::function<Step()> check_next)
-    : check_next_(std::move(check_next)), thread_(start_with_signals_blocked([this](std::stop_token stop) { run(stop); })) {}
+BatchChecker::BatchChecker(std::function<Step()> check_next, CheckPacing pacing)
+    : check_next_(std::move(check_next)), pacing_(pacing), thread_(start_with_signals_blocked([this](std::stop_token stop) { run(stop); })) {}
 
 BatchChecker::~BatchChecker() {
     thread_.request_stop();
@@ -39,8 +39,20 @@ void BatchChecker::wake() {
     {
         std::lock_guard lock(mutex_);
         wake_requested_ = true;
+        last_wake_ = std::chrono::steady_clock::now();
     }
     woken_.notify_one();
+}
+
+void BatchChecker::wait_for_quiet(std::unique_lock<std::mutex>& lock, std::stop_token stop) {
+    const auto give_up_at = std::chrono::steady_clock::now() + pacing_.longest_wait;
+    for (;;) {
+        const auto until = std::min(last_wake_ + pacing_.quiet, give_up_at);
+        if (std::chrono::steady_clock::now() >= until || stop.stop_requested()) return;
+        // Only the deadline ends this wait; a delivery meanwhile moved last_wake_, so the
+        // deadline is worked out again.
+        woken_.wait_until(lock, stop, until, [] { return false; });
+    }
 }
 
 void BatchChecker::run(std::stop_token stop) {
@@ -59,6 +71,7 @@ void BatchChecker::run(std::stop_token stop) {
             retry_wait = std::chrono::milliseconds{100};
         } else if (step == Step::idle) {
             woken_.wait(lock, stop, [this] { return wake_requested_; });
+            wait_for_quiet(lock, stop);
         } else {
             woken_.wait_for(lock, stop, retry_wait, [] { return false; });
             retry_wait = std::min(retry_wait * 2, longest_retry_wait);

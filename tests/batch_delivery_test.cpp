@@ -5,6 +5,7 @@
 #include "common/base/byte_encoding.h"
 #include "common/protocol/receipt.h"
 #include "common/protocol/sync_protocol.h"
+#include "register/batch_checker.h"
 #include "register/http_listener.h"
 #include "register/register_store.h"
 #include "tests/paired_kiosk.h"
@@ -12,8 +13,10 @@
 
 #include <doctest/doctest.h>
 #include <future>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -276,4 +279,70 @@ TEST_CASE("a stop asked before the listener runs still stops it (a SIGTERM just 
         listener.stop();  // so the test ends either way
         ran.wait();
     }
+}
+
+namespace {
+
+// A BatchChecker whose checks only note when they ran: each finds work once after a wake
+// (as a delivered batch would be), then nothing.
+struct CheckLog {
+    std::mutex mutex;
+    std::vector<std::chrono::steady_clock::time_point> checks;
+    bool work = false;
+
+    reg::BatchChecker::Step check() {
+        std::lock_guard lock(mutex);
+        checks.push_back(std::chrono::steady_clock::now());
+        return std::exchange(work, false) ? reg::BatchChecker::Step::checked : reg::BatchChecker::Step::idle;
+    }
+    std::size_t count() {
+        std::lock_guard lock(mutex);
+        return checks.size();
+    }
+    std::chrono::steady_clock::time_point last() {
+        std::lock_guard lock(mutex);
+        return checks.back();
+    }
+    void deliver(reg::BatchChecker& checker) {
+        {
+            std::lock_guard lock(mutex);
+            work = true;
+        }
+        checker.wake();
+    }
+};
+
+}  // namespace
+
+TEST_CASE("the batch checker reads only once deliveries pause, so reading does not slow a sync's deliveries") {
+    CheckLog log;
+    const auto quiet = scaled(5s);
+    reg::BatchChecker checker([&log] { return log.check(); }, reg::CheckPacing{quiet, scaled(600s)});
+    REQUIRE(test::wait_until([&] { return log.count() == 1; }));  // what an earlier run left: at once
+    // A kiosk delivering back to back, for a second: nothing is read meanwhile.
+    std::chrono::steady_clock::time_point last_delivery;
+    for (int delivery = 0; delivery < 50; ++delivery) {
+        last_delivery = std::chrono::steady_clock::now();  // before the wake: a lower bound of its time
+        log.deliver(checker);
+        std::this_thread::sleep_for(20ms);
+    }
+    CHECK(log.count() == 1);  // without the pacing: read after the first delivery
+    REQUIRE(test::wait_until([&] { return log.count() >= 2; }, quiet + scaled(60s)));
+    // Read once the deliveries had paused for the whole quiet time (a lower bound: load only
+    // makes the wait longer).
+    CHECK(log.last() - last_delivery >= quiet);
+}
+
+TEST_CASE("the batch checker reads within its longest wait even while deliveries never pause") {
+    CheckLog log;
+    const auto longest = scaled(1s);
+    reg::BatchChecker checker([&log] { return log.check(); }, reg::CheckPacing{scaled(600s), longest});
+    REQUIRE(test::wait_until([&] { return log.count() == 1; }));
+    const auto first_delivery = std::chrono::steady_clock::now();
+    const bool read_while_delivering = test::wait_until([&] {
+        log.deliver(checker);
+        return log.count() >= 2;
+    }, scaled(60s));
+    CHECK(read_while_delivering);  // without the longest wait: only after 600 s of quiet
+    if (read_while_delivering) CHECK(log.last() - first_delivery >= longest);
 }
