@@ -1,5 +1,6 @@
 // Validation rules as a visitor meets them: phone, e-mail, consent, household, text limits.
 #include "common/lead/lead_json.h"
+#include "common/protocol/sync_protocol.h"
 #include "common/lead/lead_validation.h"
 #include "tests/test_support.h"
 #include "ui/text/ui_text.h"
@@ -213,4 +214,22 @@ TEST_CASE("each child's birth year is checked as a whole number: 1e300 in a list
     const auto good = lead_draft_from_json(R"({"household": {"children_birth_years": [2019, 2022]}})");
     REQUIRE(good.ok());
     CHECK(good->household.children_birth_years == std::vector<int>{2019, 2022});
+}
+
+TEST_CASE("a lead's wire form, in the clear and sealed, is the protocol's text byte for byte") {
+    Lead lead;
+    lead.id = "0b6f3c1e-9a4d-4c8e-8f2a-5d7e9b1c3a60";
+    lead.created = {"2026-12-07T10:00:00Z", "boot-1", 123456789};
+    lead.consent_given_at = "2026-12-07T10:00:01Z";
+    lead.draft = valid_draft();
+    lead.draft.free_text = "Vi ser etter jobb for to: \"sykepleier\" og snekker.\n";
+    lead.draft.campaign_id = "youngstorget-2026";
+    lead.draft.answers.profile = "family";
+    // What kiosks have always sent (the register compares this text to tell a duplicate from
+    // a conflict): a change in how lead_to_wire builds it must not change a byte.
+    CHECK(protocol::canonical_lead(lead_to_wire(lead)) ==
+          R"({"answers":{"business_idea":"","profile":"family","school_start_year":0,"tipper_name":""},"campaign_id":"youngstorget-2026","consent":{"given":true,"given_at":"2026-12-07T10:00:01Z","privacy_notice_version":"","text_version":"contact-v1"},"contact":{"email":"kari@example.no","name":"Kari Nordmann","phone":"912 34 567"},"created":{"boot_id":"boot-1","monotonic_ns":123456789,"wall_clock_utc":"2026-12-07T10:00:00Z"},"event_id":"oslo-plaza-2026","free_text":"Vi ser etter jobb for to: \"sykepleier\" og snekker.\n","household":{"adults":2,"children_birth_years":[2019,2022]},"id":"0b6f3c1e-9a4d-4c8e-8f2a-5d7e9b1c3a60","language":"nb","municipalities":["tynset","roros"],"staff_assisted":false,"topics":["work","childhood"]})");
+    lead.sealed = {{1, 2, 3, 250}, {}, "ab12", "KN", 2};
+    CHECK(protocol::canonical_lead(lead_to_wire(lead)) ==
+          R"({"campaign_id":"youngstorget-2026","consent":{"given":true,"given_at":"2026-12-07T10:00:01Z","privacy_notice_version":"","text_version":"contact-v1"},"created":{"boot_id":"boot-1","monotonic_ns":123456789,"wall_clock_utc":"2026-12-07T10:00:00Z"},"event_id":"oslo-plaza-2026","household":{"adults":2,"children_count":2},"id":"0b6f3c1e-9a4d-4c8e-8f2a-5d7e9b1c3a60","initials":"KN","language":"nb","municipalities":["tynset","roros"],"sealed_personal":{"box":"AQID+g==","to":"ab12"},"staff_assisted":false,"topics":["work","childhood"]})");
 }
