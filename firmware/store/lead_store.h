@@ -93,6 +93,8 @@ public:
     static Result<LeadStore> open(const std::filesystem::path& data_dir);
 
     static constexpr const char* database_file_name = "leads.db";
+    // Where this store lives: open() it again for a connection of its own (another thread's).
+    const std::filesystem::path& data_dir() const { return data_dir_; }
 
     // Validates draft with rules, then stores it in one transaction: the id is made inside
     // that transaction and the lead is on disk when this returns. On any error nothing is

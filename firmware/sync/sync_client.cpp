@@ -75,6 +75,33 @@ using StepEnd = std::optional<Ending>;
 
 StepEnd ending(Error error) { return Ending{false, std::move(error)}; }
 
+// Records deliveries (the register's signed word, and which leads it covers) on a connection
+// of its own, one at a time, while the sync sends the next batch: the kiosk's fsync is then
+// off the path from one batch to the next.
+class DeliveryRecorder {
+public:
+    explicit DeliveryRecorder(LeadStore store) : store_(std::move(store)) {}
+    ~DeliveryRecorder() {
+        if (done_.valid()) done_.wait();
+    }
+    DeliveryRecorder(const DeliveryRecorder&) = delete;
+    DeliveryRecorder& operator=(const DeliveryRecorder&) = delete;
+
+    // Starts recording a delivery. The one before must have been waited for (wait()).
+    void start(std::vector<SentLead> leads, SyncReceipt receipt) {
+        done_ = std::async(std::launch::async, [this, leads = std::move(leads), receipt = std::move(receipt)]() -> Result<std::int64_t> {
+            if (auto recorded = store_.record_delivery(leads, receipt); !recorded) return recorded.error();
+            return static_cast<std::int64_t>(leads.size());
+        });
+    }
+    // Waits for the recording under way: how many leads it covered, 0 when none was.
+    Result<std::int64_t> wait() { return done_.valid() ? done_.get() : Result<std::int64_t>{0}; }
+
+private:
+    LeadStore store_;
+    std::future<Result<std::int64_t>> done_;  // after store_: waited for before the store closes
+};
+
 // One sync from start to end: learn the register's clock, collect the results of batches an
 // earlier sync delivered, deliver every pending batch, collect their results.
 class SyncRun {
@@ -200,34 +227,49 @@ private:
         return batch;
     }
 
-    // Delivers every pending batch. Batch k+1 is read on this thread and encoded on another
-    // while batch k travels and is recorded: reading the leads after batch k's last (its own
-    // are not marked delivered yet), so no lead is in two batches.
+    // Delivers every pending batch, keeping the connection to the register busy: while batch
+    // k travels, batch k+1 is read and encoded on a second thread and batch k-1's delivery is
+    // recorded on a third, each on a connection of its own. Batch k+1 is read after batch k's
+    // last lead (batch k is not marked delivered yet), so no lead is in two batches; every
+    // delivery is recorded before the last read from the start, so none is read there again.
     StepEnd deliver_pending() {
         progress_.batch = 1;
         auto first = store_.pending_leads(settings_.batch_size);
         if (!first) return ending(first.error());
         if (first->empty()) return std::nullopt;
-        PreparedBatch current = prepare(std::move(*first));
+        auto reader = LeadStore::open(store_.data_dir());
+        if (!reader) return ending(with_context("opening the lead store to read the next batch", reader.error()));
+        auto recorder_store = LeadStore::open(store_.data_dir());
+        if (!recorder_store) return ending(with_context("opening the lead store to record deliveries", recorder_store.error()));
+        DeliveryRecorder recorder(std::move(*recorder_store));
+        recorder_ = &recorder;
+        const StepEnd end = deliver_batches(prepare(std::move(*first)), *reader);
+        // A delivery under way is recorded whatever ended the sync, cancelling included.
+        const StepEnd recorded = finish_recording();
+        recorder_ = nullptr;
+        return end ? end : recorded;
+    }
+
+    StepEnd deliver_batches(PreparedBatch current, LeadStore& reader) {
         for (;;) {
             if (stop_.stop_requested()) return Ending{true, {}};
-            auto following = store_.pending_leads(settings_.batch_size, current.ids.back());
+            auto next = std::async(std::launch::async, [this, &reader, after = current.ids.back()] {
+                return read_and_prepare(reader, after);
+            });
+            const StepEnd end = deliver(current);
+            auto following = next.get();  // on every path: it uses reader
+            if (end) return end;
             if (!following) return ending(following.error());
-            std::future<PreparedBatch> next;
-            if (!following->empty()) {
-                next = std::async(std::launch::async,
-                                  [this, leads = std::move(*following)]() mutable { return prepare(std::move(leads)); });
-            }
-            if (auto end = deliver(current)) return end;
             ++progress_.batch;
-            if (next.valid()) {
-                current = next.get();
+            if (*following) {
+                current = std::move(**following);
                 continue;
             }
             // The last read: leads that became pending behind the batches read (annotated,
             // taken back) go too. The very batch just sent read again means none of it was
             // taken as sent (staff annotating all of it meanwhile): it waits for the next sync
             // rather than going round again.
+            if (auto recorded = finish_recording()) return recorded;
             auto rest = store_.pending_leads(settings_.batch_size);
             if (!rest) return ending(rest.error());
             if (rest->empty()) return std::nullopt;
@@ -235,6 +277,25 @@ private:
             if (again.ids == current.ids) return std::nullopt;
             current = std::move(again);
         }
+    }
+
+    // The batch after the lead after_id, ready to go; nullopt when no lead follows it.
+    Result<std::optional<PreparedBatch>> read_and_prepare(LeadStore& reader, const std::string& after_id) const {
+        auto leads = reader.pending_leads(settings_.batch_size, after_id);
+        if (!leads) return leads.error();
+        if (leads->empty()) return std::optional<PreparedBatch>{};
+        return std::optional<PreparedBatch>{prepare(std::move(*leads))};
+    }
+
+    // Waits for the delivery being recorded, and counts it.
+    StepEnd finish_recording() {
+        auto recorded = recorder_->wait();
+        if (!recorded) return ending(recorded.error());
+        if (*recorded == 0) return std::nullopt;
+        progress_.delivered += *recorded;
+        progress_.clear_error();
+        report_(progress_);
+        return std::nullopt;
     }
 
     // One batch to the register: delivered, or (a register that reads it at once, or one older
@@ -246,25 +307,26 @@ private:
             if (auto* end = std::get_if<Ending>(&reply)) return *end;
             const auto& response = std::get<HttpResponse>(reply);
             if (response.status == 202) return take_delivery(response.body, batch.sha, batch.sent);
+            // Results are recorded on this connection, after the deliveries recorded before.
+            if (auto recorded = finish_recording()) return recorded;
             // 200: the register read the batch at once, and answers as POST /v1/leads does.
             if (response.status == 200) return take_results(response.body, batch.sha, sent_ids, std::nullopt, &batch.sent);
             older_register_ = true;  // 404: a register from before delivery
         }
+        if (auto recorded = finish_recording()) return recorded;
         auto reply = send("/v1/leads", &batch.body);
         if (auto* end = std::get_if<Ending>(&reply)) return *end;
         return take_results(std::get<HttpResponse>(reply).body, batch.sha, sent_ids, std::nullopt, &batch.sent);
     }
 
-    // The register holds a batch's bytes: recorded under its signed word, so the batch's leads
-    // are not sent again while their results come.
+    // The register holds a batch's bytes: recorded under its signed word (after the delivery
+    // before it, while the next batch travels), so the batch's leads are not sent again while
+    // their results come.
     StepEnd take_delivery(const std::string& reply, const std::string& sha, const std::vector<SentLead>& leads) {
         auto received = protocol::verify_received_reply(reply, sha, pairing_.signing_public_key);
         if (!received) return ending(with_context("the register's word of delivery; nothing was marked delivered", received.error()));
-        const SyncReceipt kept{received->batch_sha256, received->signature, protocol::received_text(sha)};
-        if (auto recorded = store_.record_delivery(leads, kept); !recorded) return ending(recorded.error());
-        progress_.delivered += static_cast<std::int64_t>(leads.size());
-        progress_.clear_error();
-        report_(progress_);
+        if (auto recorded = finish_recording()) return recorded;
+        recorder_->start(leads, SyncReceipt{received->batch_sha256, received->signature, protocol::received_text(sha)});
         return std::nullopt;
     }
 
@@ -364,6 +426,7 @@ private:
     std::mt19937_64 random_{std::random_device{}()};
     ServerClock clock_;
     const std::string this_boot_ = current_boot_id();
+    DeliveryRecorder* recorder_ = nullptr;  // while deliver_pending runs
     bool older_register_ = false;  // answered 404 to POST /v1/batches
     std::chrono::milliseconds poll_wait_ = settings_.results_poll_first;
     std::optional<Error> set_aside_error_;  // a batch taken back: the sync does not succeed
