@@ -260,8 +260,15 @@ int sync(const Context& context) {
     SyncClient client(*store, std::move(*pairing), SyncSettings{});
     std::int64_t last_sent = 0;
     std::int64_t last_delivered = 0;
+    bool begun = false;
     const SyncProgress result = client.run(
         [&](const SyncProgress& progress) {
+            // Said once, as the sync begins (the store open, nothing sent yet): how much it
+            // has to do, and for bench/ the moment a kiosk's own sync would start from.
+            if (!begun) {
+                context.err << "pending " << progress.total << "\n";
+                begun = true;
+            }
             if (progress.delivered != last_delivered) {
                 context.err << "delivered " << progress.delivered << " / " << progress.total << "\n";
                 last_delivered = progress.delivered;

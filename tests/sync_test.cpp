@@ -494,7 +494,7 @@ TEST_CASE("the reconciliation of an event: taken, acknowledged under a receipt, 
     CHECK(kiosk.store.reconciliation("another-event")->taken == 0);
 }
 
-TEST_CASE("kioskctl status shows the current event's reconciliation, before and after a sync") {
+TEST_CASE("kioskctl status shows the current event's reconciliation, before and after a sync, and the sync says first what is pending") {
     TempDir reg_dir;
     RegisterProcess reg(reg_dir / "register");
     Kiosk kiosk;
@@ -510,6 +510,9 @@ TEST_CASE("kioskctl status shows the current event's reconciliation, before and 
     const auto synced = test::run_command(kioskctl + "sync", reg_dir.path());
     CAPTURE(synced.err);
     REQUIRE(synced.exit_code == 0);
+    // Its first word is what it has to do (bench/ times a sync from it), then each delivery.
+    CHECK(synced.err.rfind("pending 3\n", 0) == 0);
+    CHECK(synced.err.find("delivered 3 / 3\n") != std::string::npos);
     const auto after = test::run_command(kioskctl + "status", reg_dir.path());
     CHECK(after.out.find("event: " + event + ": taken 3, acknowledged under a signed receipt 3, set aside 0, missing 0\n") !=
           std::string::npos);
