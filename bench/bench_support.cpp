@@ -21,6 +21,11 @@
 
 namespace flytthit::bench {
 
+namespace {
+// How often a child's peak resident size is read while the bench waits on it.
+constexpr std::chrono::milliseconds sample_every{10};
+}  // namespace
+
 double percentile(std::vector<double> values, double share) {
     if (values.empty()) return 0;
     std::sort(values.begin(), values.end());
@@ -61,10 +66,13 @@ std::string Child::read_line(std::chrono::milliseconds limit) {
             buffer_.erase(0, newline + 1);
             return line;
         }
+        sample_peak();
         const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now());
         if (left.count() <= 0) return {};
         pollfd fd{out_, POLLIN, 0};
-        if (poll(&fd, 1, static_cast<int>(left.count())) <= 0) return {};
+        const int ready = poll(&fd, 1, static_cast<int>(std::min<long>(left.count(), sample_every.count())));
+        if (ready < 0) return {};
+        if (ready == 0) continue;
         char chunk[512];
         const ssize_t got = read(out_, chunk, sizeof chunk);
         if (got <= 0) return {};
@@ -75,7 +83,16 @@ std::string Child::read_line(std::chrono::milliseconds limit) {
 std::string Child::read_all() {
     std::string all = std::exchange(buffer_, {});
     char chunk[4096];
-    for (ssize_t got; (got = read(out_, chunk, sizeof chunk)) > 0;) all.append(chunk, static_cast<std::size_t>(got));
+    for (;;) {
+        sample_peak();
+        pollfd fd{out_, POLLIN, 0};
+        const int ready = poll(&fd, 1, static_cast<int>(sample_every.count()));
+        if (ready < 0) break;
+        if (ready == 0) continue;
+        const ssize_t got = read(out_, chunk, sizeof chunk);
+        if (got <= 0) break;
+        all.append(chunk, static_cast<std::size_t>(got));
+    }
     return all;
 }
 
@@ -96,10 +113,25 @@ double Child::cpu_seconds() const {
 
 std::pair<int, long> Child::wait() {
     int status = 0;
-    rusage usage{};
-    if (pid_ > 0) wait4(pid_, &status, 0, &usage);
+    while (pid_ > 0) {
+        sample_peak();
+        if (waitpid(pid_, &status, WNOHANG) != 0) break;
+        std::this_thread::sleep_for(sample_every / 2);
+    }
     pid_ = -1;
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, usage.ru_maxrss};
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, peak_kib_};
+}
+
+void Child::sample_peak() {
+    if (pid_ > 0) peak_kib_ = std::max(peak_kib_, peak_resident_kib("/proc/" + std::to_string(pid_) + "/status"));
+}
+
+long peak_resident_kib(const std::filesystem::path& status) {
+    std::ifstream in(status);
+    for (std::string line; std::getline(in, line);) {
+        if (line.rfind("VmHWM:", 0) == 0) return std::stol(line.substr(6));
+    }
+    return 0;
 }
 
 void Child::terminate() {
