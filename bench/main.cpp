@@ -392,9 +392,8 @@ void bench_sync(Report& report, const Sizes& sizes) {
     TempDir certificates;
     const LoopbackCertificate tls = make_loopback_certificate(certificates.path);
     // One sync against one upload moves by a fifth from run to run (the upload is one 0.2 s
-    // transfer): three of each, the medians' ratio reported and the lowest and highest sync
-    // against the median upload beside it. Every sync before any upload: a child's peak RSS
-    // (wait4) counts the bench's own at the fork, which a 10 MiB upload body would raise.
+    // transfer): three of each, the medians' ratio reported, and the fastest and slowest sync
+    // against the median upload beside it.
     constexpr int runs = 3;
     std::vector<double> held, results, uploads;
     long peak_kib = 0;
